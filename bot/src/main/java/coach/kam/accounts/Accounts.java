@@ -1,0 +1,98 @@
+package coach.kam.accounts;
+
+import coach.kam.store.Table;
+import coach.kam.store.Tx;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A rep's accounts and what is recorded on them. Every key starts with the owner's id, so a
+ * lookup can only ever reach the caller's own records, whatever id a forged button carries.
+ */
+public final class Accounts {
+    public static final int MAX_NAME_LENGTH = 100;
+    public static final int MAX_NOTE_LENGTH = 20_000;
+
+    private static final Table<Account> ACCOUNTS = Table.of("accounts", Account.class);
+    private static final Table<Note> NOTES = Table.of("notes", Note.class);
+
+    public Account create(Tx tx, long ownerId, String name, Instant now) {
+        String clean = cleanName(name);
+        Account account = new Account(tx.nextId("account"), ownerId, clean, now);
+        tx.put(ACCOUNTS, accountKey(ownerId, account.id()), account);
+        return account;
+    }
+
+    /** An account of this owner with the same name (ignoring case and spacing), if any. */
+    public Optional<Account> sameName(Tx tx, long ownerId, String name) {
+        String wanted = NameMatcher.normalise(name);
+        return list(tx, ownerId).stream().filter(a -> NameMatcher.normalise(a.name()).equals(wanted)).findFirst();
+    }
+
+    public List<Account> list(Tx tx, long ownerId) {
+        return tx.withPrefix(ACCOUNTS, ownerId + "/").stream()
+                .sorted(Comparator.comparing(a -> a.name().toLowerCase()))
+                .toList();
+    }
+
+    public Optional<Account> get(Tx tx, long ownerId, long accountId) {
+        return tx.get(ACCOUNTS, accountKey(ownerId, accountId));
+    }
+
+    /** The owner's accounts matching {@code query}, best first; one exact match wins alone. */
+    public List<Account> find(Tx tx, long ownerId, String query) {
+        return NameMatcher.best(query, list(tx, ownerId));
+    }
+
+    public Account rename(Tx tx, Account account, String newName) {
+        Account renamed = account.renamed(cleanName(newName));
+        tx.put(ACCOUNTS, accountKey(account.ownerId(), account.id()), renamed);
+        return renamed;
+    }
+
+    public void delete(Tx tx, Account account) {
+        String prefix = notePrefix(account.ownerId(), account.id());
+        for (Note note : tx.withPrefix(NOTES, prefix)) {
+            tx.delete(NOTES, prefix + pad(note.id()));
+        }
+        tx.delete(ACCOUNTS, accountKey(account.ownerId(), account.id()));
+    }
+
+    public Note addNote(Tx tx, Account account, Note note) {
+        if (note.text().length() > MAX_NOTE_LENGTH) {
+            throw new IllegalArgumentException("note longer than " + MAX_NOTE_LENGTH);
+        }
+        Note stored = note.withId(tx.nextId("note"));
+        tx.put(NOTES, notePrefix(account.ownerId(), account.id()) + pad(stored.id()), stored);
+        return stored;
+    }
+
+    /** Newest first. */
+    public List<Note> notes(Tx tx, Account account) {
+        List<Note> all = tx.withPrefix(NOTES, notePrefix(account.ownerId(), account.id()));
+        return all.stream().sorted(Comparator.comparing(Note::at).thenComparing(Note::id).reversed()).toList();
+    }
+
+    /** Trims and collapses white space; names must be 1 to {@value #MAX_NAME_LENGTH} characters. */
+    public static String cleanName(String name) {
+        String clean = name == null ? "" : name.strip().replaceAll("\\s+", " ");
+        if (clean.isEmpty() || clean.length() > MAX_NAME_LENGTH) {
+            throw new IllegalArgumentException("bad name length " + clean.length());
+        }
+        return clean;
+    }
+
+    private static String accountKey(long ownerId, long accountId) {
+        return ownerId + "/" + pad(accountId);
+    }
+
+    private static String notePrefix(long ownerId, long accountId) {
+        return ownerId + "/" + pad(accountId) + "/";
+    }
+
+    private static String pad(long id) {
+        return String.format("%012d", id);
+    }
+}

@@ -1,0 +1,85 @@
+package coach.kam.accounts;
+
+import java.text.Normalizer;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Tolerant account-name matching for reps typing on a phone: case, width, spaces and punctuation
+ * do not matter, a prefix or a part of the name is enough, and one slip of the thumb is forgiven.
+ */
+final class NameMatcher {
+    private NameMatcher() {
+    }
+
+    static String normalise(String name) {
+        String folded = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return folded.replaceAll("[\\p{Punct}\\p{IsPunctuation}\\s]+", "");
+    }
+
+    /** Lower is better; {@link Integer#MAX_VALUE} means no match. */
+    static int score(String query, String name) {
+        String q = normalise(query);
+        String n = normalise(name);
+        if (q.isEmpty()) {
+            return Integer.MAX_VALUE;
+        }
+        if (n.equals(q)) {
+            return 0;
+        }
+        if (n.startsWith(q)) {
+            return 1;
+        }
+        if (n.contains(q)) {
+            return 2;
+        }
+        int allowed = q.codePointCount(0, q.length()) >= 4 ? 1 : 0;
+        if (allowed > 0 && withinOneEdit(q, n.substring(0, Math.min(n.length(), q.length() + 1)))) {
+            return 3;
+        }
+        if (allowed > 0 && withinOneEdit(q, n)) {
+            return 3;
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    static List<Account> best(String query, List<Account> accounts) {
+        List<Account> hits = accounts.stream()
+                .filter(a -> score(query, a.name()) < Integer.MAX_VALUE)
+                .sorted(Comparator.comparingInt((Account a) -> score(query, a.name())).thenComparing(Account::name))
+                .toList();
+        if (!hits.isEmpty() && score(query, hits.get(0).name()) == 0) {
+            return List.of(hits.get(0));
+        }
+        return hits;
+    }
+
+    private static boolean withinOneEdit(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 1) {
+            return false;
+        }
+        int i = 0;
+        int j = 0;
+        int edits = 0;
+        while (i < a.length() && j < b.length()) {
+            if (a.charAt(i) == b.charAt(j)) {
+                i++;
+                j++;
+                continue;
+            }
+            if (++edits > 1) {
+                return false;
+            }
+            if (a.length() > b.length()) {
+                i++;
+            } else if (a.length() < b.length()) {
+                j++;
+            } else {
+                i++;
+                j++;
+            }
+        }
+        return edits + (a.length() - i) + (b.length() - j) <= 1;
+    }
+}

@@ -1,0 +1,86 @@
+package coach.kam.console;
+
+import coach.kam.conversation.Button;
+import coach.kam.conversation.Conversation;
+import coach.kam.conversation.Event;
+import coach.kam.conversation.Reply;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The chat in a terminal. It only translates: a typed line becomes an event, replies are printed
+ * as plain text with their buttons numbered, and typing a number presses that button.
+ */
+public final class ConsoleChat {
+    private final Conversation conversation;
+    private final BufferedReader in;
+    private final PrintStream out;
+    private final long userId;
+    private final String languageCode;
+    private List<Button> shown = List.of();
+
+    public ConsoleChat(Conversation conversation, BufferedReader in, PrintStream out, long userId, String languageCode) {
+        this.conversation = conversation;
+        this.in = in;
+        this.out = out;
+        this.userId = userId;
+        this.languageCode = languageCode;
+    }
+
+    /** Reads lines until end of input or /quit. */
+    public void run(boolean prompt) throws IOException {
+        String line;
+        while (true) {
+            if (prompt) {
+                out.print("> ");
+                out.flush();
+            }
+            line = in.readLine();
+            if (line == null || line.strip().equalsIgnoreCase("/quit") || line.strip().equalsIgnoreCase("/exit")) {
+                return;
+            }
+            if (line.isBlank()) {
+                continue;
+            }
+            print(conversation.handle(toEvent(line.strip())));
+        }
+    }
+
+    Event toEvent(String line) {
+        if (line.matches("\\d{1,2}")) {
+            int n = Integer.parseInt(line);
+            if (n >= 1 && n <= shown.size()) {
+                return new Event(userId, userId, null, null, shown.get(n - 1).data(), null, languageCode);
+            }
+        }
+        if (line.matches("(?i)/(loc|location)\\s+-?\\d+(\\.\\d+)?\\s*[, ]\\s*-?\\d+(\\.\\d+)?")) {
+            String[] parts = line.replaceFirst("(?i)/(loc|location)\\s+", "").split("[,\\s]+");
+            return new Event(userId, userId, null, null, null,
+                    new Event.Location(Double.parseDouble(parts[0]), Double.parseDouble(parts[1])), languageCode);
+        }
+        return new Event(userId, userId, null, line, null, null, languageCode);
+    }
+
+    void print(List<Reply> replies) {
+        List<Button> numbered = new ArrayList<>();
+        for (Reply reply : replies) {
+            out.println(reply.plainText());
+            for (List<Button> row : reply.buttons()) {
+                StringBuilder line = new StringBuilder();
+                for (Button b : row) {
+                    numbered.add(b);
+                    line.append("  [").append(numbered.size()).append("] ").append(b.label());
+                }
+                out.println(line);
+            }
+            out.println();
+        }
+        if (!numbered.isEmpty()) {
+            shown = numbered;
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,10 @@
+package coach.kam.conversation;
+
+/**
+ * What a pressed button does. Button data is "prefix:arg1:arg2"; {@code args} are the parts after
+ * the prefix. Data can be forged, so every action checks what it is given.
+ */
+@FunctionalInterface
+public interface ButtonAction {
+    void press(Turn turn, String[] args);
+}

@@ -1,0 +1,202 @@
+package coach.kam.conversation;
+
+import coach.kam.store.Store;
+import coach.kam.store.Table;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The transport-agnostic core: routes an event to a command, a button action, the answer the
+ * bot is waiting for, or the plain-text default, inside one store transaction, and returns the
+ * replies. Handlers are small functions registered by name.
+ */
+public final class Conversation {
+    static final Table<Session> SESSIONS = Table.of("sessions", Session.class);
+
+    private final Store store;
+    private final Messages messages;
+    private final Clock clock;
+    private final Map<String, Command> commands;
+    private final Map<String, ButtonAction> buttons;
+    private final Map<String, TextAction> waiting;
+    private final TextAction plainText;
+    private final LocationAction location;
+
+    /** What a shared location does. */
+    @FunctionalInterface
+    public interface LocationAction {
+        void share(Turn turn, Event.Location location);
+    }
+
+    private Conversation(Builder b) {
+        this.store = b.store;
+        this.messages = b.messages;
+        this.clock = b.clock;
+        this.commands = Map.copyOf(b.commands);
+        this.buttons = Map.copyOf(b.buttons);
+        this.waiting = Map.copyOf(b.waiting);
+        this.plainText = b.plainText;
+        this.location = b.location;
+    }
+
+    public static Builder builder(Store store, Messages messages, Clock clock) {
+        return new Builder(store, messages, clock);
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    /** Handles one event; a redelivered event (same update id) changes nothing and returns no replies. */
+    public List<Reply> handle(Event event) {
+        return store.inTransaction(tx -> {
+            if (event.updateId() != null && !tx.markUpdateHandled(event.updateId())) {
+                return List.of();
+            }
+            String key = Long.toString(event.userId());
+            Session session = tx.get(SESSIONS, key).orElseGet(
+                    () -> Session.fresh(event.userId(), Messages.languageFor(event.languageCode()), clock.instant()));
+            Turn turn = new Turn(event, tx, session, messages, clock);
+            dispatch(turn);
+            tx.put(SESSIONS, key, turn.session());
+            return turn.replies();
+        });
+    }
+
+    /** The language a user's session speaks, for adapters that answer outside a conversation turn. */
+    public String languageOf(long userId, String fallbackCode) {
+        return store.inTransaction(tx -> tx.get(SESSIONS, Long.toString(userId)).map(Session::lang))
+                .orElse(Messages.languageFor(fallbackCode));
+    }
+
+    private void dispatch(Turn turn) {
+        Event e = turn.event();
+        if (e.buttonData() != null) {
+            pressButton(turn, e.buttonData());
+        } else if (e.location() != null) {
+            location.share(turn, e.location());
+        } else if (e.text() != null && !e.text().isBlank()) {
+            typed(turn, e.text().strip());
+        } else {
+            turn.say(turn.t("unsupported.message"));
+        }
+    }
+
+    private void typed(Turn turn, String text) {
+        if (text.startsWith("/")) {
+            runCommand(turn, text);
+            return;
+        }
+        Session s = turn.session();
+        TextAction pending = s.pending() == null ? null : waiting.get(s.pending());
+        if (pending != null) {
+            turn.session(s.notWaiting());
+            pending.answer(turn, text, s.pendingArg());
+        } else {
+            plainText.answer(turn, text, null);
+        }
+    }
+
+    private void runCommand(Turn turn, String text) {
+        int space = indexOfWhitespace(text);
+        String word = space < 0 ? text.substring(1) : text.substring(1, space);
+        int at = word.indexOf('@');
+        if (at >= 0) {
+            word = word.substring(0, at);
+        }
+        String args = space < 0 ? "" : text.substring(space).strip();
+        Command command = commands.get(word.toLowerCase(Locale.ROOT));
+        if (command == null) {
+            turn.say(turn.t("command.unknown", Html.escape(shorten(word, 32))));
+            return;
+        }
+        // A new command abandons whatever the bot was waiting for.
+        turn.session(turn.session().notWaiting());
+        command.run(turn, args);
+    }
+
+    private void pressButton(Turn turn, String data) {
+        String[] parts = data.split(":", -1);
+        ButtonAction action = buttons.get(parts[0]);
+        if (action == null) {
+            turn.say(turn.t("button.unknown"));
+            return;
+        }
+        String[] args = new String[parts.length - 1];
+        System.arraycopy(parts, 1, args, 0, args.length);
+        action.press(turn, args);
+    }
+
+    private static int indexOfWhitespace(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isWhitespace(s.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static String shorten(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max) + "…";
+    }
+
+    /** Collects the handlers; the capabilities register themselves here. */
+    public static final class Builder {
+        private final Store store;
+        private final Messages messages;
+        private final Clock clock;
+        private final Map<String, Command> commands = new LinkedHashMap<>();
+        private final Map<String, ButtonAction> buttons = new HashMap<>();
+        private final Map<String, TextAction> waiting = new HashMap<>();
+        private TextAction plainText = (turn, text, arg) -> turn.say(turn.t("help.short"));
+        private LocationAction location = (turn, loc) -> turn.say(turn.t("unsupported.message"));
+
+        private Builder(Store store, Messages messages, Clock clock) {
+            this.store = store;
+            this.messages = messages;
+            this.clock = clock;
+        }
+
+        public Builder command(String name, Command command) {
+            if (commands.putIfAbsent(name, command) != null) {
+                throw new IllegalStateException("command registered twice: " + name);
+            }
+            return this;
+        }
+
+        public Builder button(String prefix, ButtonAction action) {
+            if (buttons.putIfAbsent(prefix, action) != null) {
+                throw new IllegalStateException("button prefix registered twice: " + prefix);
+            }
+            return this;
+        }
+
+        public Builder waitingFor(String what, TextAction action) {
+            waiting.put(what, action);
+            return this;
+        }
+
+        public Builder plainText(TextAction action) {
+            this.plainText = action;
+            return this;
+        }
+
+        public Builder location(LocationAction action) {
+            this.location = action;
+            return this;
+        }
+
+        public Optional<Command> command(String name) {
+            return Optional.ofNullable(commands.get(name));
+        }
+
+        public Conversation build() {
+            return new Conversation(this);
+        }
+    }
+}

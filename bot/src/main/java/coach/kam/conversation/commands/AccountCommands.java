@@ -1,0 +1,148 @@
+package coach.kam.conversation.commands;
+
+import coach.kam.accounts.Account;
+import coach.kam.accounts.Accounts;
+import coach.kam.accounts.Note;
+import coach.kam.conversation.Button;
+import coach.kam.conversation.Conversation;
+import coach.kam.conversation.Html;
+import coach.kam.conversation.Turn;
+import java.util.List;
+
+/** /new, /accounts, /account, /rename, /delete, /cancel and the account card. */
+public final class AccountCommands {
+    private final Accounts accounts;
+    private final AccountPicker picker;
+    private final AccountCard card;
+
+    public AccountCommands(Accounts accounts, AccountCard card) {
+        this.accounts = accounts;
+        this.picker = new AccountPicker(accounts);
+        this.card = card;
+    }
+
+    public void register(Conversation.Builder b) {
+        b.command("new", this::create).waitingFor("new-name", (turn, text, arg) -> createNamed(turn, text));
+        b.command("accounts", (turn, args) -> picker.pick(turn, "", "acc", this::open));
+        b.command("account", (turn, args) -> picker.pick(turn, args, "acc", this::open));
+        b.button("acc", (turn, args) -> picker.fromButton(turn, args).ifPresent(a -> open(turn, a)));
+        b.button("close", (turn, args) -> close(turn));
+        b.command("rename", this::rename);
+        b.button("ren", (turn, args) -> picker.fromButton(turn, args).ifPresent(a -> askNewName(turn, a)));
+        b.waitingFor("rename", this::renameTo);
+        b.command("delete", (turn, args) -> picker.pick(turn, args, "del", this::confirmDelete));
+        b.button("del", (turn, args) -> picker.fromButton(turn, args).ifPresent(a -> confirmDelete(turn, a)));
+        b.button("delyes", (turn, args) -> picker.fromButton(turn, args).ifPresent(a -> delete(turn, a)));
+        b.button("delno", (turn, args) -> turn.say(turn.t("delete.kept")));
+        b.command("cancel", (turn, args) -> cancel(turn));
+    }
+
+    private void create(Turn turn, String name) {
+        if (name.isBlank()) {
+            turn.session(turn.session().waitingFor("new-name", null));
+            turn.say(turn.t("new.ask"));
+            return;
+        }
+        createNamed(turn, name);
+    }
+
+    private void createNamed(Turn turn, String name) {
+        if (!validName(turn, name)) {
+            turn.session(turn.session().waitingFor("new-name", null));
+            return;
+        }
+        var existing = accounts.sameName(turn.tx(), turn.userId(), name);
+        if (existing.isPresent()) {
+            turn.say(turn.t("new.exists", Html.escape(existing.get().name())));
+            open(turn, existing.get());
+            return;
+        }
+        Account account = accounts.create(turn.tx(), turn.userId(), name, turn.now());
+        turn.session(turn.session().withOpenAccount(account.id()));
+        turn.say(turn.t("new.created", Html.escape(account.name())), card.buttons(turn, account));
+    }
+
+    void open(Turn turn, Account account) {
+        turn.session(turn.session().withOpenAccount(account.id()));
+        turn.say(card.render(turn, account), card.buttons(turn, account));
+    }
+
+    private void close(Turn turn) {
+        turn.session(turn.session().withOpenAccount(null).notWaiting());
+        turn.say(turn.t("account.closed"));
+    }
+
+    private void rename(Turn turn, String args) {
+        int split = args.indexOf("->");
+        if (split > 0) {
+            String from = args.substring(0, split).strip();
+            String to = args.substring(split + 2).strip();
+            picker.pick(turn, from, "ren", (t, a) -> renameTo(t, to, Long.toString(a.id())));
+            return;
+        }
+        picker.pick(turn, args, "ren", this::askNewName);
+    }
+
+    private void askNewName(Turn turn, Account account) {
+        turn.session(turn.session().waitingFor("rename", Long.toString(account.id())));
+        turn.say(turn.t("rename.ask", Html.escape(account.name())));
+    }
+
+    private void renameTo(Turn turn, String newName, String accountId) {
+        var account = picker.fromButton(turn, new String[] {accountId});
+        if (account.isEmpty()) {
+            return;
+        }
+        if (!validName(turn, newName)) {
+            turn.session(turn.session().waitingFor("rename", accountId));
+            return;
+        }
+        Account renamed = accounts.rename(turn.tx(), account.get(), newName);
+        turn.say(turn.t("rename.done", Html.escape(account.get().name()), Html.escape(renamed.name())));
+    }
+
+    private void confirmDelete(Turn turn, Account account) {
+        int notes = accounts.notes(turn.tx(), account).size();
+        turn.say(turn.t("delete.confirm", Html.escape(account.name()), notes), List.of(List.of(
+                new Button(turn.t("delete.yes"), "delyes:" + account.id()),
+                new Button(turn.t("delete.no"), "delno"))));
+    }
+
+    private void delete(Turn turn, Account account) {
+        accounts.delete(turn.tx(), account);
+        if (Long.valueOf(account.id()).equals(turn.session().openAccountId())) {
+            turn.session(turn.session().withOpenAccount(null));
+        }
+        turn.say(turn.t("delete.done", Html.escape(account.name())));
+    }
+
+    private void cancel(Turn turn) {
+        boolean hadAccount = turn.session().openAccountId() != null;
+        turn.session(turn.session().withOpenAccount(null).notWaiting());
+        turn.say(turn.t(hadAccount ? "account.closed" : "cancel.done"));
+    }
+
+    private static boolean validName(Turn turn, String name) {
+        String clean = name.strip();
+        if (clean.isEmpty() || clean.length() > Accounts.MAX_NAME_LENGTH || clean.startsWith("/")) {
+            turn.say(turn.t("name.invalid", Accounts.MAX_NAME_LENGTH));
+            return false;
+        }
+        return true;
+    }
+
+    static String noteLine(Turn turn, Note note, int maxChars) {
+        String when = turn.formatTime(note.at());
+        return switch (note.kind()) {
+            case VISIT -> turn.t("note.visit.line", when,
+                    String.format("%.5f, %.5f", note.latitude(), note.longitude()));
+            case OBJECTION -> turn.t("note.objection.line", when, Html.escape(note.objectionId()),
+                    Html.escape(shorten(note.text(), maxChars)));
+            default -> "• " + when + " " + Html.escape(shorten(note.text(), maxChars));
+        };
+    }
+
+    static String shorten(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max) + "…";
+    }
+}

@@ -1,0 +1,134 @@
+package coach.kam.conversation.commands;
+
+import coach.kam.conversation.Button;
+import coach.kam.conversation.Conversation;
+import coach.kam.conversation.Html;
+import coach.kam.conversation.Turn;
+import coach.kam.knowledge.Checklist;
+import coach.kam.knowledge.KnowledgeBase;
+import coach.kam.knowledge.Topic;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** /topics opens the methodology a section at a time; /checklist shows a checklist. */
+public final class KnowledgeCommands {
+    private final KnowledgeBase knowledge;
+
+    public KnowledgeCommands(KnowledgeBase knowledge) {
+        this.knowledge = knowledge;
+    }
+
+    public void register(Conversation.Builder b) {
+        b.command("topics", this::topics);
+        b.button("topic", (turn, args) -> {
+            if (args.length > 0 && args[0].equals("index")) {
+                topics(turn, "");
+            } else {
+                openTopic(turn, args.length > 0 ? args[0] : "", args.length > 1 ? args[1] : "0");
+            }
+        });
+        b.command("checklist", this::checklist);
+        b.button("ck", (turn, args) -> showChecklist(turn, args.length > 0 ? args[0] : ""));
+    }
+
+    private void topics(Turn turn, String args) {
+        if (!args.isBlank()) {
+            Optional<Topic> found = findTopic(turn.lang(), args);
+            if (found.isPresent()) {
+                openTopic(turn, found.get().id(), "0");
+                return;
+            }
+        }
+        List<List<Button>> rows = new ArrayList<>();
+        for (Topic t : knowledge.topics(turn.lang())) {
+            rows.add(List.of(new Button(t.title(), "topic:" + t.id() + ":0")));
+        }
+        turn.say(turn.t("topics.title"), rows);
+    }
+
+    /** Shows one section; index "i" (an intro page first when the topic has one) from the button data. */
+    void openTopic(Turn turn, String id, String index) {
+        Optional<Topic> topic = knowledge.topic(id, turn.lang());
+        if (topic.isEmpty() || !index.matches("\\d{1,3}")) {
+            turn.say(turn.t("button.unknown"));
+            return;
+        }
+        Topic t = topic.get();
+        int i = Math.min(Integer.parseInt(index), t.sections().size() - 1);
+        Topic.Section s = t.sections().get(i);
+        String html = "<b>" + Html.escape(t.title()) + "</b> · " + (i + 1) + "/" + t.sections().size() + "\n"
+                + "<b>" + Html.escape(s.heading()) + "</b>\n\n" + Html.fromMarkdown(s.body());
+        turn.say(html, sectionButtons(turn, t, i));
+    }
+
+    private List<List<Button>> sectionButtons(Turn turn, Topic t, int i) {
+        List<Button> nav = new ArrayList<>();
+        if (i > 0) {
+            nav.add(new Button("« " + turn.t("btn.previous"), "topic:" + t.id() + ":" + (i - 1)));
+        }
+        if (i + 1 < t.sections().size()) {
+            nav.add(new Button(turn.t("btn.next") + " »", "topic:" + t.id() + ":" + (i + 1)));
+        }
+        List<List<Button>> rows = new ArrayList<>();
+        if (!nav.isEmpty()) {
+            rows.add(nav);
+        }
+        List<Button> jump = new ArrayList<>();
+        for (int k = 0; k < t.sections().size(); k++) {
+            if (k != i) {
+                jump.add(new Button(Integer.toString(k + 1), "topic:" + t.id() + ":" + k));
+            }
+        }
+        if (!jump.isEmpty()) {
+            rows.add(jump);
+        }
+        knowledge.checklists().stream().filter(c -> c.topic().equals(t.id())).limit(2)
+                .forEach(c -> rows.add(List.of(new Button("☑ " + c.title(turn.lang()), "ck:" + c.id()))));
+        rows.add(List.of(new Button(turn.t("btn.all.topics"), "topic:" + "index" + ":0")));
+        return rows;
+    }
+
+    private void checklist(Turn turn, String args) {
+        String wanted = args.strip().toLowerCase(Locale.ROOT);
+        Optional<Checklist> c = knowledge.checklist(wanted);
+        if (c.isEmpty() && !wanted.isEmpty()) {
+            c = knowledge.checklists().stream().filter(x -> x.id().contains(wanted)
+                    || x.title("zh").contains(args.strip()) || x.title("en").toLowerCase(Locale.ROOT).contains(wanted)).findFirst();
+        }
+        if (c.isPresent()) {
+            showChecklist(turn, c.get().id());
+            return;
+        }
+        List<List<Button>> rows = new ArrayList<>();
+        for (Checklist x : knowledge.checklists()) {
+            rows.add(List.of(new Button(x.title(turn.lang()), "ck:" + x.id())));
+        }
+        turn.say(turn.t(wanted.isEmpty() ? "checklists.title" : "checklists.nomatch", Html.escape(args.strip())), rows);
+    }
+
+    private void showChecklist(Turn turn, String id) {
+        Optional<Checklist> c = knowledge.checklist(id);
+        if (c.isEmpty()) {
+            turn.say(turn.t("button.unknown"));
+            return;
+        }
+        String lang = turn.lang();
+        StringBuilder out = new StringBuilder("☑ <b>" + Html.escape(c.get().title(lang)) + "</b>\n");
+        for (Checklist.Part part : c.get().sections()) {
+            out.append("\n<b>").append(Html.escape(part.title(lang))).append("</b>\n");
+            for (Checklist.Item item : part.items()) {
+                out.append("☐ ").append(Html.escape(item.text(lang))).append('\n');
+            }
+        }
+        List<List<Button>> rows = List.of(List.of(new Button(turn.t("btn.topic"), "topic:" + c.get().topic() + ":0")));
+        turn.say(out.toString().strip(), rows);
+    }
+
+    private Optional<Topic> findTopic(String lang, String query) {
+        String q = query.strip().toLowerCase(Locale.ROOT);
+        return knowledge.topics(lang).stream().filter(t -> t.id().equals(q) || t.title().toLowerCase(Locale.ROOT).contains(q)
+                || t.tags().stream().anyMatch(tag -> tag.equalsIgnoreCase(q))).findFirst();
+    }
+}

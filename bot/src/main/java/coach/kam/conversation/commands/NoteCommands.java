@@ -1,0 +1,176 @@
+package coach.kam.conversation.commands;
+
+import coach.kam.accounts.Account;
+import coach.kam.accounts.Accounts;
+import coach.kam.accounts.Note;
+import coach.kam.conversation.Button;
+import coach.kam.conversation.Conversation;
+import coach.kam.conversation.Event;
+import coach.kam.conversation.Html;
+import coach.kam.conversation.TextAction;
+import coach.kam.conversation.Turn;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Notes and visits: /note, /notes, a typed line while an account is open, a shared location.
+ * Text typed with no account open goes to {@code otherText} (questions, objections).
+ */
+public final class NoteCommands {
+    private static final int PAGE = 10;
+    private final Accounts accounts;
+    private final AccountPicker picker;
+    private final TextAction otherText;
+
+    public NoteCommands(Accounts accounts, TextAction otherText) {
+        this.accounts = accounts;
+        this.picker = new AccountPicker(accounts);
+        this.otherText = otherText;
+    }
+
+    public void register(Conversation.Builder b) {
+        b.command("note", this::note);
+        b.button("noteto", (turn, args) -> picker.fromButton(turn, args).ifPresent(a -> notePending(turn, a)));
+        b.command("notes", (turn, args) -> picker.pick(turn, args.isBlank() ? openName(turn) : args, "notes",
+                (t, a) -> listNotes(t, a, 0)));
+        b.button("notes", (turn, args) -> picker.fromButton(turn, args)
+                .ifPresent(a -> listNotes(turn, a, args.length > 1 && args[1].matches("\\d{1,4}") ? Integer.parseInt(args[1]) : 0)));
+        b.plainText(this::typed);
+        b.location(this::visit);
+        b.button("visitto", (turn, args) -> picker.fromButton(turn, args).ifPresent(a -> visitPending(turn, a)));
+    }
+
+    private void typed(Turn turn, String text, String ignored) {
+        Optional<Account> open = openAccount(turn);
+        if (open.isPresent()) {
+            save(turn, open.get(), text);
+        } else {
+            otherText.answer(turn, text, null);
+        }
+    }
+
+    private void note(Turn turn, String args) {
+        if (args.isBlank()) {
+            turn.say(turn.t("note.usage"));
+            return;
+        }
+        int colon = firstColon(args);
+        if (colon > 0) {
+            List<Account> named = accounts.find(turn.tx(), turn.userId(), args.substring(0, colon));
+            String body = args.substring(colon + 1).strip();
+            if (named.size() == 1 && !body.isEmpty()) {
+                save(turn, named.get(0), body);
+                return;
+            }
+        }
+        Optional<Account> open = openAccount(turn);
+        if (open.isPresent()) {
+            save(turn, open.get(), args);
+            return;
+        }
+        List<Account> all = accounts.list(turn.tx(), turn.userId());
+        if (all.isEmpty()) {
+            turn.say(turn.t("accounts.none"));
+            return;
+        }
+        turn.session(turn.session().waitingFor("note-account", args));
+        turn.say(turn.t("note.which"), AccountPicker.buttons(all, "noteto"));
+    }
+
+    private void notePending(Turn turn, Account account) {
+        String text = turn.session().pendingArg();
+        if (!"note-account".equals(turn.session().pending()) || text == null) {
+            turn.say(turn.t("note.nothing.pending"));
+            return;
+        }
+        turn.session(turn.session().notWaiting());
+        save(turn, account, text);
+    }
+
+    private void save(Turn turn, Account account, String text) {
+        if (text.length() > Accounts.MAX_NOTE_LENGTH) {
+            turn.say(turn.t("note.too.long", text.length(), Accounts.MAX_NOTE_LENGTH));
+            return;
+        }
+        accounts.addNote(turn.tx(), account, Note.text(account.id(), text, turn.now()));
+        turn.say(turn.t("note.saved", Html.escape(account.name())),
+                List.of(List.of(new Button(turn.t("btn.notes"), "notes:" + account.id()),
+                        new Button(turn.t("btn.close"), "close"))));
+    }
+
+    private void visit(Turn turn, Event.Location location) {
+        Optional<Account> open = openAccount(turn);
+        if (open.isPresent()) {
+            saveVisit(turn, open.get(), location.latitude(), location.longitude());
+            return;
+        }
+        List<Account> all = accounts.list(turn.tx(), turn.userId());
+        if (all.isEmpty()) {
+            turn.say(turn.t("accounts.none"));
+            return;
+        }
+        turn.session(turn.session().waitingFor("visit-account", location.latitude() + "," + location.longitude()));
+        turn.say(turn.t("visit.which"), AccountPicker.buttons(all, "visitto"));
+    }
+
+    private void visitPending(Turn turn, Account account) {
+        String arg = turn.session().pendingArg();
+        if (!"visit-account".equals(turn.session().pending()) || arg == null) {
+            turn.say(turn.t("note.nothing.pending"));
+            return;
+        }
+        String[] latLon = arg.split(",");
+        turn.session(turn.session().notWaiting());
+        saveVisit(turn, account, Double.parseDouble(latLon[0]), Double.parseDouble(latLon[1]));
+    }
+
+    private void saveVisit(Turn turn, Account account, double lat, double lon) {
+        accounts.addNote(turn.tx(), account, Note.visit(account.id(), lat, lon, turn.now()));
+        turn.say(turn.t("visit.saved", Html.escape(account.name()), turn.formatTime(turn.now())));
+    }
+
+    private void listNotes(Turn turn, Account account, int page) {
+        List<Note> notes = accounts.notes(turn.tx(), account);
+        if (notes.isEmpty()) {
+            turn.say(turn.t("notes.none", Html.escape(account.name())));
+            return;
+        }
+        int from = Math.min(page * PAGE, Math.max(0, notes.size() - 1));
+        int to = Math.min(notes.size(), from + PAGE);
+        StringBuilder out = new StringBuilder(turn.t("notes.title", Html.escape(account.name()), notes.size()));
+        for (Note n : notes.subList(from, to)) {
+            out.append('\n').append(AccountCommands.noteLine(turn, n, 300));
+        }
+        List<List<Button>> rows = new ArrayList<>();
+        if (to < notes.size()) {
+            rows.add(List.of(new Button(turn.t("btn.more"), "notes:" + account.id() + ":" + (page + 1))));
+        }
+        turn.say(out.toString(), rows);
+    }
+
+    private Optional<Account> openAccount(Turn turn) {
+        Long id = turn.session().openAccountId();
+        if (id == null) {
+            return Optional.empty();
+        }
+        Optional<Account> account = accounts.get(turn.tx(), turn.userId(), id);
+        if (account.isEmpty()) {
+            turn.session(turn.session().withOpenAccount(null));
+        }
+        return account;
+    }
+
+    private String openName(Turn turn) {
+        return openAccount(turn).map(Account::name).orElse("");
+    }
+
+    private static int firstColon(String s) {
+        int a = s.indexOf(':');
+        int b = s.indexOf('：');
+        if (a < 0) {
+            return b;
+        }
+        return b < 0 ? a : Math.min(a, b);
+    }
+}

@@ -1,0 +1,81 @@
+package coach.kam.conversation.commands;
+
+import coach.kam.conversation.Button;
+import coach.kam.conversation.Conversation;
+import coach.kam.conversation.Messages;
+import coach.kam.conversation.Turn;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/** /start, /help, /lang and /settings: language and time zone. */
+public final class SettingsCommands {
+    /** The commands shown in the phone's menu, in order; descriptions are messages "menu.<name>". */
+    public static final List<String> MENU = List.of("start", "help", "new", "accounts", "account", "note", "notes",
+            "brief", "topics", "checklist", "ask", "objection", "rename", "delete", "cancel", "lang", "settings");
+
+    private static final List<String> ZONES = List.of("Asia/Shanghai", "Asia/Hong_Kong", "Asia/Taipei",
+            "Asia/Singapore", "Asia/Tokyo", "Europe/London", "Europe/Berlin", "America/New_York", "America/Los_Angeles", "UTC");
+
+    public void register(Conversation.Builder b) {
+        b.command("start", (turn, args) -> start(turn));
+        b.command("help", (turn, args) -> turn.say(turn.t("help.full")));
+        b.command("lang", (turn, args) -> lang(turn, args));
+        b.button("lang", (turn, args) -> setLang(turn, args.length > 0 ? args[0] : ""));
+        b.command("settings", (turn, args) -> settings(turn));
+        b.button("tz", (turn, args) -> setZone(turn, args.length > 0 ? args[0] : ""));
+    }
+
+    private void start(Turn turn) {
+        turn.say(turn.t("start.welcome"), languageButtons());
+        turn.say(turn.t("start.zone", turn.session().zone()), zoneButtons());
+    }
+
+    private void lang(Turn turn, String args) {
+        if (!args.isBlank()) {
+            setLang(turn, args.strip().toLowerCase());
+            return;
+        }
+        turn.say(turn.t("lang.choose"), languageButtons());
+    }
+
+    private void setLang(Turn turn, String lang) {
+        String chosen = lang.startsWith("zh") || lang.equals("中文") ? "zh" : lang.startsWith("en") ? "en" : null;
+        if (chosen == null || !Messages.LANGUAGES.contains(chosen)) {
+            turn.say(turn.t("lang.choose"), languageButtons());
+            return;
+        }
+        turn.session(turn.session().withLang(chosen));
+        turn.say(turn.t("lang.set"));
+    }
+
+    private void settings(Turn turn) {
+        turn.say(turn.t("settings.show", turn.t("lang.name"), turn.session().zone()), zoneButtons());
+        turn.say(turn.t("lang.choose"), languageButtons());
+    }
+
+    private void setZone(Turn turn, String zone) {
+        if (!ZONES.contains(zone)) {
+            turn.say(turn.t("button.unknown"));
+            return;
+        }
+        turn.session(turn.session().withZone(ZoneId.of(zone).getId()));
+        turn.say(turn.t("zone.set", zone));
+    }
+
+    private static List<List<Button>> languageButtons() {
+        return List.of(List.of(new Button("中文", "lang:zh"), new Button("English", "lang:en")));
+    }
+
+    private static List<List<Button>> zoneButtons() {
+        List<List<Button>> rows = new ArrayList<>();
+        for (int i = 0; i < ZONES.size(); i += 2) {
+            List<Button> row = new ArrayList<>();
+            for (String z : ZONES.subList(i, Math.min(ZONES.size(), i + 2))) {
+                row.add(new Button(z, "tz:" + z));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+}

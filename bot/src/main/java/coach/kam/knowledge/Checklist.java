@@ -1,0 +1,30 @@
+package coach.kam.knowledge;
+
+import java.util.List;
+import java.util.Map;
+
+/** A checklist; item ids stay stable across rewording so stored progress survives edits. */
+public record Checklist(String id, String topic, Map<String, String> title, List<Part> sections) {
+
+    public String title(String lang) {
+        return title.getOrDefault(lang, title.get("en"));
+    }
+
+    public int itemCount() {
+        return sections.stream().mapToInt(s -> s.items().size()).sum();
+    }
+
+    /** A group of items, such as one stage of lead to cash. */
+    public record Part(String id, Map<String, String> title, List<Item> items) {
+        public String title(String lang) {
+            return title.getOrDefault(lang, title.get("en"));
+        }
+    }
+
+    /** One thing to do or check. */
+    public record Item(String id, String zh, String en) {
+        public String text(String lang) {
+            return "zh".equals(lang) ? zh : en;
+        }
+    }
+}
