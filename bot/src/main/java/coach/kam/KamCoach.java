@@ -1,10 +1,20 @@
 package coach.kam;
 
 import coach.kam.accounts.Accounts;
+import coach.kam.ask.AskService;
+import coach.kam.ask.LlmAnswerer;
+import coach.kam.conversation.commands.AskCommands;
+import coach.kam.conversation.commands.BriefCommands;
+import coach.kam.conversation.commands.FreeText;
+import coach.kam.conversation.commands.InlineObjections;
+import coach.kam.conversation.commands.ObjectionCommands;
+import coach.kam.objections.ObjectionService;
+import coach.kam.retrieval.SearchIndexes;
+import java.util.Optional;
 import coach.kam.cli.Config;
 import coach.kam.conversation.Conversation;
+import coach.kam.conversation.InlineSearch;
 import coach.kam.conversation.Messages;
-import coach.kam.conversation.TextAction;
 import coach.kam.conversation.commands.AccountCard;
 import coach.kam.conversation.commands.AccountCommands;
 import coach.kam.conversation.commands.KnowledgeCommands;
@@ -23,30 +33,73 @@ public final class KamCoach implements AutoCloseable {
     private final KnowledgeBase knowledge;
     private final Conversation conversation;
 
-    private KamCoach(Config config, Store store, KnowledgeBase knowledge, Conversation conversation) {
+    private final AskService ask;
+    private final ObjectionService objections;
+    private final SearchIndexes indexes;
+
+    private KamCoach(Config config, Store store, KnowledgeBase knowledge, Conversation conversation, AskService ask,
+                     ObjectionService objections, SearchIndexes indexes) {
         this.config = config;
         this.store = store;
         this.knowledge = knowledge;
         this.conversation = conversation;
+        this.ask = ask;
+        this.objections = objections;
+        this.indexes = indexes;
+    }
+
+    public AskService ask() {
+        return ask;
+    }
+
+    public ObjectionService objections() {
+        return objections;
+    }
+
+    public SearchIndexes indexes() {
+        return indexes;
     }
 
     public static KamCoach start(Config config, Clock clock) {
         KnowledgeBase knowledge = KnowledgeLoader.load(config.knowledgeDir().orElse(null));
         Store store = MapDbStore.open(config.dataDir());
         try {
-            Accounts accounts = new Accounts();
-            Conversation.Builder b = Conversation.builder(store, Messages.load(), clock);
-            new SettingsCommands().register(b);
-            new AccountCommands(accounts, new AccountCard(accounts)).register(b);
-            KnowledgeCommands knowledgeCommands = new KnowledgeCommands(knowledge);
-            knowledgeCommands.register(b);
-            TextAction freeText = (turn, text, arg) -> turn.say(turn.t("help.short"));
-            new NoteCommands(accounts, freeText).register(b);
-            return new KamCoach(config, store, knowledge, b.build());
+            SearchIndexes indexes = SearchIndexes.buildInBackground(knowledge, store);
+            return assemble(config, clock, knowledge, store, indexes, llm(config.llm()));
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
+    }
+
+    /** Wires the capabilities around ready parts; tests pass their own indexes and model. */
+    public static KamCoach assemble(Config config, Clock clock, KnowledgeBase knowledge, Store store,
+                                    SearchIndexes indexes, Optional<LlmAnswerer> llm) {
+        Messages messages = Messages.load();
+        Accounts accounts = new Accounts();
+        AskService ask = new AskService(indexes, llm, store);
+        ObjectionService objectionService = new ObjectionService(knowledge, indexes);
+        Conversation.Builder b = Conversation.builder(store, messages, clock);
+        new SettingsCommands().register(b);
+        new AccountCommands(accounts, new AccountCard(accounts)).register(b);
+        new BriefCommands(accounts).register(b);
+        KnowledgeCommands topics = new KnowledgeCommands(knowledge);
+        topics.register(b);
+        AskCommands askCommands = new AskCommands(ask, knowledge, topics, messages);
+        askCommands.register(b);
+        ObjectionCommands objectionCommands = new ObjectionCommands(objectionService, accounts);
+        objectionCommands.register(b);
+        new NoteCommands(accounts, new FreeText(objectionCommands, askCommands)).register(b);
+        return new KamCoach(config, store, knowledge, b.build(), ask, objectionService, indexes);
+    }
+
+    static Optional<LlmAnswerer> llm(Config.Llm llm) {
+        return switch (llm.provider()) {
+            case "openai" -> Optional.of(LlmAnswerer.openAi(llm.baseUrl().map(Object::toString).orElse(null),
+                    llm.apiKey().orElse(""), llm.model().orElseThrow()));
+            case "ollama" -> Optional.of(LlmAnswerer.ollama(llm.baseUrl().orElseThrow().toString(), llm.model().orElseThrow()));
+            default -> Optional.empty();
+        };
     }
 
     public Config config() {
@@ -59,6 +112,11 @@ public final class KamCoach implements AutoCloseable {
 
     public KnowledgeBase knowledge() {
         return knowledge;
+    }
+
+    /** Inline-mode results for "@bot what the customer said". */
+    public InlineSearch inlineSearch() {
+        return new InlineObjections(objections);
     }
 
     public Store store() {

@@ -69,6 +69,14 @@ public final class Accounts {
         return stored;
     }
 
+    /** Replaces a note of this account (same id); a note of another account is not touched. */
+    public void replaceNote(Tx tx, Account account, Note note) {
+        String key = notePrefix(account.ownerId(), account.id()) + pad(note.id());
+        if (note.accountId() == account.id() && tx.get(NOTES, key).isPresent()) {
+            tx.put(NOTES, key, note);
+        }
+    }
+
     /** Newest first. */
     public List<Note> notes(Tx tx, Account account) {
         List<Note> all = tx.withPrefix(NOTES, notePrefix(account.ownerId(), account.id()));

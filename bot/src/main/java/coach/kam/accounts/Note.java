@@ -23,6 +23,10 @@ public record Note(long id, long accountId, Kind kind, String text, Double latit
         return new Note(0, accountId, Kind.OBJECTION, text, null, null, objectionId, at);
     }
 
+    public Note withText(String newText) {
+        return new Note(id, accountId, kind, newText, latitude, longitude, objectionId, at);
+    }
+
     Note withId(long newId) {
         return new Note(newId, accountId, kind, text, latitude, longitude, objectionId, at);
     }

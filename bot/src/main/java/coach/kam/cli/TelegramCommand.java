@@ -1,14 +1,49 @@
 package coach.kam.cli;
 
+import coach.kam.KamCoach;
+import coach.kam.access.Access;
+import coach.kam.telegram.TelegramRunner;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** Runs the Telegram bot with long polling. */
+/** Runs the Telegram bot with long polling until SIGTERM or Ctrl-C. */
 @Command(name = "telegram", mixinStandardHelpOptions = true, description = "Run the Telegram bot (long polling).")
 final class TelegramCommand implements Callable<Integer> {
+    @Option(names = "--data", description = "Data folder (default: KAM_DATA_DIR or ./data).")
+    Path data;
+
     @Override
     public Integer call() throws Exception {
-        System.err.println("telegram mode is not built yet");
-        return 1;
+        Config config = Main.config(data);
+        if (config.telegramToken().isEmpty()) {
+            System.err.println("kam-coach: TELEGRAM_BOT_TOKEN is not set");
+            return 2;
+        }
+        if (config.accessProblem().isPresent()) {
+            System.err.println("kam-coach: " + config.accessProblem().get());
+            return 2;
+        }
+        Clock clock = Clock.systemDefaultZone();
+        KamCoach coach = KamCoach.start(config, clock);
+        Access access = new Access(coach.store(), config.allowedUsers(), config.admins(), config.inviteCode(),
+                config.openAccess());
+        TelegramRunner runner;
+        try {
+            runner = TelegramRunner.start(config.telegramToken().get(), config.telegramApiUrl(),
+                    coach.conversation(), access, coach.inlineSearch(), clock);
+        } catch (Exception e) {
+            coach.close();
+            throw e;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            runner.close();
+            coach.close();
+        }, "kam-shutdown"));
+        System.err.println("KAM Coach is running on Telegram; data in " + config.dataDir().toAbsolutePath());
+        runner.awaitStop();
+        return 0;
     }
 }

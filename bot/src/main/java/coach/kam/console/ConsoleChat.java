@@ -45,7 +45,7 @@ public final class ConsoleChat {
             if (line.isBlank()) {
                 continue;
             }
-            print(conversation.handle(toEvent(line.strip())));
+            conversation.handle(toEvent(line.strip()), this::print);
         }
     }
 

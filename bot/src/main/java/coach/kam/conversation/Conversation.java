@@ -52,11 +52,22 @@ public final class Conversation {
         return messages;
     }
 
-    /** Handles one event; a redelivered event (same update id) changes nothing and returns no replies. */
+    /** Handles one event and returns all its replies, deferred ones included. */
     public List<Reply> handle(Event event) {
-        return store.inTransaction(tx -> {
+        List<Reply> all = new java.util.ArrayList<>();
+        handle(event, all::addAll);
+        return all;
+    }
+
+    /**
+     * Handles one event: the immediate replies go to {@code send} as soon as the transaction
+     * commits, then the replies of any deferred work, each as it completes. A redelivered event
+     * (same update id) changes nothing and sends nothing.
+     */
+    public void handle(Event event, java.util.function.Consumer<List<Reply>> send) {
+        Turn done = store.inTransaction(tx -> {
             if (event.updateId() != null && !tx.markUpdateHandled(event.updateId())) {
-                return List.of();
+                return null;
             }
             String key = Long.toString(event.userId());
             Session session = tx.get(SESSIONS, key).orElseGet(
@@ -64,8 +75,25 @@ public final class Conversation {
             Turn turn = new Turn(event, tx, session, messages, clock);
             dispatch(turn);
             tx.put(SESSIONS, key, turn.session());
-            return turn.replies();
+            return turn;
         });
+        if (done == null) {
+            return;
+        }
+        if (!done.replies().isEmpty()) {
+            send.accept(done.replies());
+        }
+        for (var work : done.deferred()) {
+            List<Reply> replies = work.get();
+            if (!replies.isEmpty()) {
+                send.accept(replies);
+            }
+        }
+        if (done.redo() != null) {
+            done.redo().run();
+            handle(new Event(event.userId(), event.chatId(), null, event.text(), event.buttonData(),
+                    event.location(), event.languageCode()), send);
+        }
     }
 
     /** The language a user's session speaks, for adapters that answer outside a conversation turn. */

@@ -19,8 +19,9 @@ public final class Turn {
     private final Messages messages;
     private final Clock clock;
     private final List<Reply> replies = new ArrayList<>();
-    private final List<Runnable> afterCommit = new ArrayList<>();
+    private final List<java.util.function.Supplier<List<Reply>>> later = new ArrayList<>();
     private Session session;
+    private Runnable redo;
 
     Turn(Event event, Tx tx, Session session, Messages messages, Clock clock) {
         this.event = event;
@@ -85,7 +86,31 @@ public final class Turn {
         replies.add(reply);
     }
 
+    /**
+     * Work that must not hold the store's transaction (a model call, waiting for the search index):
+     * it runs after this turn commits, and its replies follow the immediate ones.
+     */
+    public void later(java.util.function.Supplier<List<Reply>> work) {
+        later.add(work);
+    }
+
+    /**
+     * Handle this same event again once {@code waitUntilReady} returns, outside the transaction
+     * (used while the search index is still being built at start-up).
+     */
+    public void redoAfter(Runnable waitUntilReady) {
+        this.redo = waitUntilReady;
+    }
+
+    Runnable redo() {
+        return redo;
+    }
+
     List<Reply> replies() {
         return List.copyOf(replies);
+    }
+
+    List<java.util.function.Supplier<List<Reply>>> deferred() {
+        return List.copyOf(later);
     }
 }

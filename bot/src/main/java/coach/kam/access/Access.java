@@ -1,0 +1,61 @@
+package coach.kam.access;
+
+import coach.kam.store.Store;
+import coach.kam.store.Table;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who may use the bot: listed users, admins, people who sent the invite code once, or anyone when
+ * access is explicitly open. Nothing is stored about a user who is refused.
+ */
+public final class Access {
+    /** A user admitted with the invite code. */
+    public record Member(long userId, Instant since) {
+    }
+
+    private static final Table<Member> MEMBERS = Table.of("members", Member.class);
+    private final Store store;
+    private final Set<Long> allowed;
+    private final Set<Long> admins;
+    private final Optional<String> inviteCode;
+    private final boolean open;
+
+    public Access(Store store, Set<Long> allowed, Set<Long> admins, Optional<String> inviteCode, boolean open) {
+        this.store = store;
+        this.allowed = Set.copyOf(allowed);
+        this.admins = Set.copyOf(admins);
+        this.inviteCode = inviteCode;
+        this.open = open;
+    }
+
+    public boolean isAdmin(long userId) {
+        return admins.contains(userId);
+    }
+
+    public boolean isAllowed(long userId) {
+        return open || allowed.contains(userId) || admins.contains(userId)
+                || store.inTransaction(tx -> tx.get(MEMBERS, Long.toString(userId)).isPresent());
+    }
+
+    /**
+     * Admits the user when {@code text} carries the invite code ("/start CODE" or the code alone).
+     * Returns true when the user was admitted by this call.
+     */
+    public boolean tryInvite(long userId, String text, Instant now) {
+        if (inviteCode.isEmpty() || text == null) {
+            return false;
+        }
+        String t = text.strip();
+        String candidate = t.startsWith("/start") ? t.substring("/start".length()).strip() : t;
+        if (!java.security.MessageDigest.isEqual(candidate.getBytes(), inviteCode.get().getBytes())) {
+            return false;
+        }
+        store.inTransaction(tx -> {
+            tx.put(MEMBERS, Long.toString(userId), new Member(userId, now));
+            return null;
+        });
+        return true;
+    }
+}

@@ -1,0 +1,138 @@
+package coach.kam.ask;
+
+import coach.kam.retrieval.Chunk;
+import coach.kam.retrieval.HybridRetriever;
+import coach.kam.retrieval.Languages;
+import coach.kam.retrieval.Scored;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Answers without any model call: the best section in the question's language, cut to what fits a
+ * phone screen by keeping the lines that share most words with the question, then the sources.
+ */
+public final class ExtractiveAnswerer {
+    static final int MAX_BODY = 900;
+    static final int MAX_SOURCES = 5;
+    static final int DEPTH = 30;
+    /**
+     * A question is covered when its meaning is near some section (dense similarity) and either
+     * shares some of its words with the best sections or is very near. Off-topic questions in
+     * English reach a fair similarity with this small model, so the shared words decide those.
+     */
+    static final double MIN_DENSE = 0.45;
+    static final double SURE_DENSE = 0.55;
+    static final double MIN_COVERAGE = 0.3;
+
+    private final HybridRetriever retriever;
+
+    public ExtractiveAnswerer(HybridRetriever retriever) {
+        this.retriever = retriever;
+    }
+
+    /** The ranked evidence for a question, shared with the model-backed answerer. */
+    public Evidence evidence(String question) {
+        String lang = Languages.detect(question);
+        HybridRetriever.Result result = retriever.searchWithEvidence(question, DEPTH, HybridRetriever.Mode.HYBRID);
+        List<TopicRanking.RankedTopic> topics = TopicRanking.rank(result.hits());
+        List<Scored> best = new ArrayList<>();
+        List<Answer.Source> sources = new ArrayList<>();
+        for (TopicRanking.RankedTopic t : topics.subList(0, Math.min(MAX_SOURCES, topics.size()))) {
+            Scored s = TopicRanking.bestIn(t, lang);
+            best.add(s);
+            Chunk c = s.chunk();
+            sources.add(new Answer.Source(c.source(), c.lang(), c.title(), sectionName(c), round(t.score())));
+        }
+        boolean covered = !best.isEmpty() && result.bestDense() >= MIN_DENSE
+                && (result.coverage() >= MIN_COVERAGE || result.bestDense() >= SURE_DENSE);
+        return new Evidence(question, lang, best, sources, covered);
+    }
+
+    public Answer answer(String question) {
+        return answer(evidence(question));
+    }
+
+    Answer answer(Evidence e) {
+        List<String> closest = e.sources().stream().map(Answer.Source::topic).distinct().limit(3).toList();
+        if (!e.covered()) {
+            return new Answer(e.question(), e.lang(), "", List.of(), false, closest, "extractive");
+        }
+        Chunk top = e.chunks().get(0).chunk();
+        String text = "topic".equals(top.kind()) ? withoutTagLine(top.text()) : top.text();
+        String body = "**" + sectionName(top) + "**\n" + keyLines(text, e.question());
+        return new Answer(e.question(), e.lang(), body, e.sources(), true, closest, "extractive");
+    }
+
+    /** Retrieved chunks and sources, best first. */
+    public record Evidence(String question, String lang, List<Scored> chunks, List<Answer.Source> sources,
+                           boolean covered) {
+    }
+
+    static String sectionName(Chunk c) {
+        return c.section().isBlank() || c.kind().equals("objection") || c.kind().equals("checklist") ? c.title() : c.section();
+    }
+
+    String keyLines(String text, String question) {
+        List<String> lines = new ArrayList<>();
+        for (String l : text.split("\n")) {
+            if (!l.isBlank()) {
+                lines.add(l.strip());
+            }
+        }
+        if (String.join("\n", lines).length() <= MAX_BODY) {
+            return String.join("\n", lines);
+        }
+        Set<String> words = new HashSet<>(retriever.bm25().terms("body_zh", question));
+        words.addAll(retriever.bm25().terms("body_en", question));
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            order.add(i);
+        }
+        order.sort((a, b) -> Integer.compare(overlap(lines.get(b), words), overlap(lines.get(a), words)));
+        Set<Integer> keep = new HashSet<>();
+        keep.add(0);
+        int used = lines.get(0).length();
+        for (int i : order) {
+            if (!keep.contains(i) && used + lines.get(i).length() + 1 <= MAX_BODY) {
+                keep.add(i);
+                used += lines.get(i).length() + 1;
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (keep.contains(i)) {
+                out.add(lines.get(i));
+            }
+        }
+        String joined = String.join("\n", out);
+        return joined.length() <= MAX_BODY ? joined : joined.substring(0, MAX_BODY) + "…";
+    }
+
+    private int overlap(String line, Set<String> words) {
+        int n = 0;
+        for (String t : retriever.bm25().terms("body_zh", line)) {
+            if (words.contains(t)) {
+                n++;
+            }
+        }
+        for (String t : retriever.bm25().terms("body_en", line.toLowerCase(Locale.ROOT))) {
+            if (words.contains(t)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Topic chunks end with their tag line, which is for search, not for reading. */
+    static String withoutTagLine(String text) {
+        int cut = text.lastIndexOf('\n');
+        return cut > 0 ? text.substring(0, cut) : text;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10000) / 10000.0;
+    }
+}

@@ -1,0 +1,107 @@
+package coach.kam.conversation.commands;
+
+import coach.kam.ask.Answer;
+import coach.kam.ask.AskService;
+import coach.kam.ask.LastAnswer;
+import coach.kam.conversation.Button;
+import coach.kam.conversation.Conversation;
+import coach.kam.conversation.Html;
+import coach.kam.conversation.Messages;
+import coach.kam.conversation.Reply;
+import coach.kam.conversation.Turn;
+import coach.kam.knowledge.KnowledgeBase;
+import coach.kam.knowledge.Topic;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** /ask and questions typed as plain text: an answer with its sources and buttons to read further. */
+public final class AskCommands {
+    private final AskService ask;
+    private final KnowledgeBase knowledge;
+    private final KnowledgeCommands topics;
+    private final Messages messages;
+
+    public AskCommands(AskService ask, KnowledgeBase knowledge, KnowledgeCommands topics, Messages messages) {
+        this.ask = ask;
+        this.knowledge = knowledge;
+        this.topics = topics;
+        this.messages = messages;
+    }
+
+    public void register(Conversation.Builder b) {
+        b.command("ask", (turn, args) -> {
+            if (args.isBlank()) {
+                turn.session(turn.session().waitingFor("ask", null));
+                turn.say(turn.t("ask.what"));
+            } else {
+                answer(turn, args);
+            }
+        });
+        b.waitingFor("ask", (turn, text, arg) -> answer(turn, text));
+        b.button("src", (turn, args) -> openSource(turn, args.length > 0 ? args[0] : ""));
+    }
+
+    /** Answers now when the index is ready and no model is involved; otherwise after the turn commits. */
+    void answer(Turn turn, String question) {
+        if (!ask.ready()) {
+            turn.say(turn.t("ask.wait"));
+            turn.redoAfter(ask::awaitReady);
+            return;
+        }
+        if (!ask.usesModel()) {
+            Answer a = ask.answerNow(question);
+            LastAnswer.save(turn.tx(), turn.userId(), a);
+            turn.say(render(a, turn.lang()));
+            return;
+        }
+        String lang = turn.lang();
+        long userId = turn.userId();
+        turn.later(() -> List.of(render(ask.answer(userId, question, List.of()), lang)));
+    }
+
+    Reply render(Answer a, String uiLang) {
+        if (!a.covered()) {
+            List<List<Button>> rows = new ArrayList<>();
+            for (String id : a.closestTopics()) {
+                knowledge.topic(id, a.lang()).ifPresent(t -> rows.add(List.of(new Button("📖 " + t.title(), "topic:" + id + ":0"))));
+            }
+            return new Reply(messages.get(a.lang(), "ask.not.covered"), rows);
+        }
+        StringBuilder html = new StringBuilder(Html.fromMarkdown(a.text()));
+        html.append("\n\n").append(messages.get(a.lang(), "ask.sources"));
+        a.sources().stream().limit(2).forEach(s -> html.append("\n• ").append(Html.escape(s.title()))
+                .append(" › ").append(Html.escape(s.section())));
+        List<Button> row = new ArrayList<>();
+        row.add(new Button(messages.get(a.lang(), "btn.full.section"), "src:0"));
+        if (a.sources().size() > 1) {
+            row.add(new Button(messages.get(a.lang(), "btn.next.source"), "src:1"));
+        }
+        return new Reply(html.toString(), List.of(row));
+    }
+
+    private void openSource(Turn turn, String n) {
+        Optional<LastAnswer> last = LastAnswer.of(turn.tx(), turn.userId());
+        if (last.isEmpty() || !n.matches("\\d") || Integer.parseInt(n) >= last.get().sources().size()) {
+            turn.say(turn.t("button.unknown"));
+            return;
+        }
+        int i = Integer.parseInt(n);
+        Answer.Source s = last.get().sources().get(i);
+        Optional<Topic> topic = knowledge.topic(s.topic(), s.lang());
+        int section = topic.map(t -> indexOf(t, s.section())).orElse(0);
+        topics.openTopic(turn, s.topic(), Integer.toString(section));
+        if (i + 1 < last.get().sources().size()) {
+            turn.say(turn.t("ask.more.sources"), List.of(List.of(new Button(turn.t("btn.next.source"), "src:" + (i + 1)))));
+        }
+    }
+
+    private static int indexOf(Topic t, String heading) {
+        for (int i = 0; i < t.sections().size(); i++) {
+            if (t.sections().get(i).heading().equals(heading)) {
+                return i;
+            }
+        }
+        return 0;
+    }
+}

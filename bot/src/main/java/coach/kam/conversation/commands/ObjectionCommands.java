@@ -1,0 +1,173 @@
+package coach.kam.conversation.commands;
+
+import coach.kam.accounts.Account;
+import coach.kam.accounts.Accounts;
+import coach.kam.accounts.Note;
+import coach.kam.conversation.Button;
+import coach.kam.conversation.Conversation;
+import coach.kam.conversation.Html;
+import coach.kam.conversation.Turn;
+import coach.kam.knowledge.Objection;
+import coach.kam.objections.Lookup;
+import coach.kam.objections.Match;
+import coach.kam.objections.ObjectionService;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * /objection (/o): the script for what the customer just said, in one message, with buttons for
+ * another script, the other language, close matches, logging to the account and feedback.
+ */
+public final class ObjectionCommands {
+    private final ObjectionService objections;
+    private final Accounts accounts;
+    private final AccountPicker picker;
+    private final ObjectionCard card;
+
+    public ObjectionCommands(ObjectionService objections, Accounts accounts) {
+        this.objections = objections;
+        this.accounts = accounts;
+        this.picker = new AccountPicker(accounts);
+        this.card = new ObjectionCard(objections);
+    }
+
+    public void register(Conversation.Builder b) {
+        b.command("objection", this::command);
+        b.command("o", this::command);
+        b.waitingFor("objection", (turn, text, arg) -> lookup(turn, text, false));
+        b.button("ob", (turn, args) -> withObjection(turn, args, 0, (t, o) -> show(t, o, langArg(t, args, 1), 0)));
+        b.button("os", (turn, args) -> withObjection(turn, args, 0, (t, o) ->
+                show(t, o, langArg(t, args, 1), args.length > 2 && args[2].matches("\\d") ? Integer.parseInt(args[2]) : 0)));
+        b.button("ofb", this::feedback);
+        b.button("olog", (turn, args) -> withObjection(turn, args, 0, this::chooseAccountToLog));
+        b.button("ologa", (turn, args) -> withObjection(turn, args, 0, (t, o) ->
+                picker.fromButton(t, new String[] {args.length > 1 ? args[1] : ""}).ifPresent(a -> log(t, o, a))));
+        b.waitingFor("objection-note", this::addNoteToLog);
+    }
+
+    private void command(Turn turn, String args) {
+        if (args.isBlank()) {
+            turn.session(turn.session().waitingFor("objection", null));
+            List<List<Button>> rows = new ArrayList<>();
+            for (Objection o : objections.all()) {
+                rows.add(List.of(new Button(o.in(turn.lang()).title(), "ob:" + o.id() + ":" + turn.lang())));
+            }
+            turn.say(turn.t("objection.what"), rows);
+            return;
+        }
+        lookup(turn, args, false);
+    }
+
+    /**
+     * Looks up a phrase. With {@code onlyIfSure} (plain text that may also be a question) it says
+     * nothing and returns false unless {@link FreeText#isObjection} accepts the match.
+     */
+    boolean lookup(Turn turn, String said, boolean onlyIfSure) {
+        if (!objections.ready()) {
+            turn.say(turn.t("ask.wait"));
+            turn.redoAfter(objections::awaitReady);
+            return true;
+        }
+        Lookup found = objections.lookup(said);
+        if (onlyIfSure && !FreeText.isObjection(said, found)) {
+            return false;
+        }
+        if (found.matches().isEmpty() || !found.confident()) {
+            unsure(turn, found);
+            return true;
+        }
+        objections.remember(turn.tx(), turn.userId(), found.query(), found.best().id());
+        Objection o = objections.objection(found.best().id()).orElseThrow();
+        String lang = found.lang();
+        List<Match> others = found.close() ? found.matches().subList(1, 2) : List.of();
+        turn.say(card.render(turn, o, lang, 0, others, openAccount(turn)));
+        return true;
+    }
+
+    private void unsure(Turn turn, Lookup found) {
+        List<List<Button>> rows = new ArrayList<>();
+        for (Match m : found.matches().subList(0, Math.min(3, found.matches().size()))) {
+            rows.add(List.of(new Button(m.title(), "ob:" + m.id() + ":" + turn.lang())));
+        }
+        turn.say(turn.t("objection.unsure"), rows);
+    }
+
+    private void show(Turn turn, Objection o, String lang, int position) {
+        turn.say(card.render(turn, o, lang, position, List.of(), openAccount(turn)));
+    }
+
+    private void feedback(Turn turn, String[] args) {
+        if (args.length < 4 || !args[2].matches("\\d") || !args[3].matches("[01]") || !List.of("zh", "en").contains(args[1])) {
+            turn.say(turn.t("button.unknown"));
+            return;
+        }
+        withObjection(turn, args, 0, (t, o) -> {
+            int script = Integer.parseInt(args[2]);
+            if (script >= o.in(args[1]).scripts().size()) {
+                t.say(t.t("button.unknown"));
+                return;
+            }
+            boolean worked = args[3].equals("1");
+            objections.feedback(t.tx(), t.userId(), o.id(), args[1], script, worked);
+            t.say(t.t(worked ? "objection.worked" : "objection.failed"));
+        });
+    }
+
+    private void chooseAccountToLog(Turn turn, Objection o) {
+        Optional<Account> open = openAccount(turn);
+        if (open.isPresent()) {
+            log(turn, o, open.get());
+            return;
+        }
+        List<Account> all = accounts.list(turn.tx(), turn.userId());
+        if (all.isEmpty()) {
+            turn.say(turn.t("accounts.none"));
+            return;
+        }
+        turn.say(turn.t("objection.log.which"), AccountPicker.buttons(all, "ologa:" + o.id()));
+    }
+
+    private void log(Turn turn, Objection o, Account account) {
+        String said = objections.last(turn.tx(), turn.userId())
+                .filter(l -> l.objectionId().equals(o.id())).map(l -> l.query()).orElse("");
+        Note note = accounts.addNote(turn.tx(), account, Note.objection(account.id(), o.id(), said, turn.now()));
+        turn.session(turn.session().waitingFor("objection-note", account.id() + ":" + note.id()));
+        turn.say(turn.t("objection.logged", Html.escape(o.in(turn.lang()).title()), Html.escape(account.name())));
+    }
+
+    private void addNoteToLog(Turn turn, String text, String arg) {
+        String[] ids = arg == null ? new String[0] : arg.split(":");
+        Optional<Account> account = ids.length == 2 ? picker.fromButton(turn, new String[] {ids[0]}) : Optional.empty();
+        if (account.isEmpty()) {
+            return;
+        }
+        Optional<Note> logged = accounts.notes(turn.tx(), account.get()).stream()
+                .filter(n -> Long.toString(n.id()).equals(ids[1])).findFirst();
+        if (logged.isEmpty() || text.length() > Accounts.MAX_NOTE_LENGTH) {
+            turn.say(turn.t("note.nothing.pending"));
+            return;
+        }
+        String combined = logged.get().text().isBlank() ? text : logged.get().text() + " — " + text;
+        accounts.replaceNote(turn.tx(), account.get(), logged.get().withText(combined));
+        turn.say(turn.t("note.saved", Html.escape(account.get().name())));
+    }
+
+    private void withObjection(Turn turn, String[] args, int at, java.util.function.BiConsumer<Turn, Objection> then) {
+        Optional<Objection> o = args.length > at ? objections.objection(args[at]) : Optional.empty();
+        if (o.isEmpty()) {
+            turn.say(turn.t("button.unknown"));
+            return;
+        }
+        then.accept(turn, o.get());
+    }
+
+    private static String langArg(Turn turn, String[] args, int at) {
+        return args.length > at && List.of("zh", "en").contains(args[at]) ? args[at] : turn.lang();
+    }
+
+    private Optional<Account> openAccount(Turn turn) {
+        Long id = turn.session().openAccountId();
+        return id == null ? Optional.empty() : accounts.get(turn.tx(), turn.userId(), id);
+    }
+}

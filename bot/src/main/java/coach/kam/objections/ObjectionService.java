@@ -1,0 +1,69 @@
+package coach.kam.objections;
+
+import coach.kam.knowledge.KnowledgeBase;
+import coach.kam.knowledge.Objection;
+import coach.kam.retrieval.SearchIndexes;
+import coach.kam.store.Table;
+import coach.kam.store.Tx;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Objection lookup, the rep's script order, feedback, and the last lookup per rep (for its buttons). */
+public final class ObjectionService {
+    /** The last phrase a rep looked up, so "log to account" can record what the customer said. */
+    public record LastLookup(String query, String objectionId) {
+    }
+
+    private static final Table<LastLookup> LAST = Table.of("objection-last", LastLookup.class);
+    private static final Duration INDEX_WAIT = Duration.ofSeconds(120);
+
+    private final KnowledgeBase knowledge;
+    private final SearchIndexes indexes;
+    private final ScriptFeedback feedback = new ScriptFeedback();
+
+    public ObjectionService(KnowledgeBase knowledge, SearchIndexes indexes) {
+        this.knowledge = knowledge;
+        this.indexes = indexes;
+    }
+
+    public boolean ready() {
+        return indexes.ifReady().isPresent();
+    }
+
+    /** Blocks until the search index is built (never on the chat transaction). */
+    public void awaitReady() {
+        indexes.await(INDEX_WAIT);
+    }
+
+    /** Matches a phrase; waits for the index when it is still being built (call off the chat thread then). */
+    public Lookup lookup(String said) {
+        return new ObjectionMatcher(indexes.await(INDEX_WAIT).objections(), knowledge).match(said);
+    }
+
+    public Optional<Objection> objection(String id) {
+        return knowledge.objection(id);
+    }
+
+    public List<Objection> all() {
+        return knowledge.objections();
+    }
+
+    /** Script indexes in the order this rep should see them. */
+    public List<Integer> scriptOrder(Tx tx, long userId, String id, String lang) {
+        int n = knowledge.objection(id).map(o -> o.in(lang).scripts().size()).orElse(0);
+        return feedback.order(tx, userId, id, lang, n);
+    }
+
+    public void feedback(Tx tx, long userId, String id, String lang, int script, boolean worked) {
+        feedback.record(tx, userId, id, lang, script, worked);
+    }
+
+    public void remember(Tx tx, long userId, String query, String id) {
+        tx.put(LAST, Long.toString(userId), new LastLookup(query, id));
+    }
+
+    public Optional<LastLookup> last(Tx tx, long userId) {
+        return tx.get(LAST, Long.toString(userId));
+    }
+}

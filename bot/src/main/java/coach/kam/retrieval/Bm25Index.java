@@ -1,0 +1,133 @@
+package coach.kam.retrieval;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * BM25 over the chunks in Lucene. Every chunk is analysed twice, with the Chinese analyser
+ * (smartcn word segmentation) and the English one (stemming), so a question in either language,
+ * or in a mix, finds words in both; titles and headings weigh more than body text.
+ */
+public final class Bm25Index {
+    private static final String ID = "i";
+    private static final Map<String, Float> FIELDS = Map.of(
+            "title_zh", 2.0f, "body_zh", 1.0f, "title_en", 2.0f, "body_en", 1.0f);
+
+    private final List<Chunk> chunks;
+    private final Analyzer analyzer;
+    private final IndexSearcher searcher;
+
+    public Bm25Index(List<Chunk> chunks) {
+        this.chunks = List.copyOf(chunks);
+        Analyzer zh = new SmartChineseAnalyzer(StopWords.chinese());
+        Analyzer en = new EnglishAnalyzer(StopWords.english());
+        this.analyzer = new PerFieldAnalyzerWrapper(en, Map.of("title_zh", zh, "body_zh", zh));
+        try {
+            ByteBuffersDirectory dir = new ByteBuffersDirectory();
+            try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analyzer))) {
+                for (int i = 0; i < chunks.size(); i++) {
+                    Chunk c = chunks.get(i);
+                    Document d = new Document();
+                    d.add(new StoredField(ID, i));
+                    String title = c.title() + "\n" + c.section();
+                    d.add(new TextField("title_zh", title, Field.Store.NO));
+                    d.add(new TextField("title_en", title, Field.Store.NO));
+                    d.add(new TextField("body_zh", c.text(), Field.Store.NO));
+                    d.add(new TextField("body_en", c.text(), Field.Store.NO));
+                    w.addDocument(d);
+                }
+            }
+            this.searcher = new IndexSearcher(DirectoryReader.open(dir));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public List<Scored> search(String query, int k) {
+        Query q = query(query);
+        List<Scored> out = new ArrayList<>();
+        if (q == null) {
+            return out;
+        }
+        try {
+            for (ScoreDoc sd : searcher.search(q, k).scoreDocs) {
+                int i = searcher.storedFields().document(sd.doc).getField(ID).numericValue().intValue();
+                out.add(new Scored(i, chunks.get(i), sd.score));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private Query query(String text) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        int clauses = 0;
+        for (Map.Entry<String, Float> field : FIELDS.entrySet()) {
+            for (String term : terms(field.getKey(), text)) {
+                if (clauses++ >= IndexSearcher.getMaxClauseCount() - 1) {
+                    break;
+                }
+                Query tq = new TermQuery(new Term(field.getKey(), term));
+                b.add(new BoostQuery(tq, field.getValue()), BooleanClause.Occur.SHOULD);
+            }
+        }
+        return clauses == 0 ? null : b.build();
+    }
+
+    /**
+     * The share of the question's words (in its own language's analysis) that {@code chunk} contains:
+     * a question about something else entirely shares almost none.
+     */
+    public double coverage(String question, String lang, Chunk chunk) {
+        String field = "zh".equals(lang) ? "body_zh" : "body_en";
+        java.util.Set<String> q = new java.util.HashSet<>(terms(field, question));
+        if (q.isEmpty()) {
+            return 0;
+        }
+        java.util.Set<String> d = new java.util.HashSet<>(terms(field, chunk.title() + "\n" + chunk.section() + "\n" + chunk.text()));
+        long hit = q.stream().filter(d::contains).count();
+        return hit / (double) q.size();
+    }
+
+    /** The analysed terms of {@code text} for one field (also used to pick key sentences). */
+    public List<String> terms(String field, String text) {
+        List<String> terms = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                terms.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return terms;
+    }
+}

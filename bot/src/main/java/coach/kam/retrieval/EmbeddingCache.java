@@ -1,0 +1,79 @@
+package coach.kam.retrieval;
+
+import coach.kam.store.Store;
+import coach.kam.store.Table;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Chunk vectors kept in the store, keyed by a hash of the model name and the text: an unchanged
+ * knowledge folder needs no embedding work at start, and an edited section is recomputed alone.
+ */
+public final class EmbeddingCache {
+    /** One cached vector. */
+    public record Vector(float[] values) {
+    }
+
+    private static final Table<Vector> VECTORS = Table.of("embeddings", Vector.class);
+    private final Store store;
+    private final String model;
+    private int computed;
+
+    public EmbeddingCache(Store store, String model) {
+        this.store = store;
+        this.model = model;
+    }
+
+    /** Vectors for all texts, computing only the missing ones (in one batch) with {@code embed}. */
+    public List<float[]> vectors(List<String> texts, Function<List<String>, List<float[]>> embed) {
+        List<String> keys = texts.stream().map(this::key).toList();
+        List<float[]> out = new ArrayList<>();
+        List<Integer> missing = new ArrayList<>();
+        store.inTransaction(tx -> {
+            for (int i = 0; i < texts.size(); i++) {
+                Optional<Vector> v = tx.get(VECTORS, keys.get(i));
+                out.add(v.map(Vector::values).orElse(null));
+                if (v.isEmpty()) {
+                    missing.add(i);
+                }
+            }
+            return null;
+        });
+        if (missing.isEmpty()) {
+            return out;
+        }
+        List<float[]> fresh = embed.apply(missing.stream().map(texts::get).toList());
+        store.inTransaction(tx -> {
+            for (int m = 0; m < missing.size(); m++) {
+                int i = missing.get(m);
+                out.set(i, fresh.get(m));
+                tx.put(VECTORS, keys.get(i), new Vector(fresh.get(m)));
+            }
+            return null;
+        });
+        computed += missing.size();
+        return out;
+    }
+
+    /** How many vectors this cache had to compute since it was made. */
+    public int computed() {
+        return computed;
+    }
+
+    private String key(String text) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(model.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
