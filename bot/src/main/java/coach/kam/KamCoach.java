@@ -3,6 +3,7 @@ package coach.kam;
 import coach.kam.accounts.Accounts;
 import coach.kam.ask.AskService;
 import coach.kam.ask.LlmAnswerer;
+import coach.kam.ask.LlmChoice;
 import coach.kam.conversation.commands.AskCommands;
 import coach.kam.conversation.commands.BriefCommands;
 import coach.kam.conversation.commands.FreeText;
@@ -11,7 +12,7 @@ import coach.kam.conversation.commands.ObjectionCommands;
 import coach.kam.objections.ObjectionService;
 import coach.kam.retrieval.SearchIndexes;
 import java.util.Optional;
-import coach.kam.cli.Config;
+import coach.kam.config.Config;
 import coach.kam.conversation.Conversation;
 import coach.kam.conversation.InlineSearch;
 import coach.kam.conversation.Messages;
@@ -65,7 +66,7 @@ public final class KamCoach implements AutoCloseable {
         Store store = MapDbStore.open(config.dataDir());
         try {
             SearchIndexes indexes = SearchIndexes.buildInBackground(knowledge, store);
-            return assemble(config, clock, knowledge, store, indexes, llm(config.llm()));
+            return assemble(config, clock, knowledge, store, indexes, LlmChoice.of(config.llm()));
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -91,15 +92,6 @@ public final class KamCoach implements AutoCloseable {
         objectionCommands.register(b);
         new NoteCommands(accounts, new FreeText(objectionCommands, askCommands)).register(b);
         return new KamCoach(config, store, knowledge, b.build(), ask, objectionService, indexes);
-    }
-
-    static Optional<LlmAnswerer> llm(Config.Llm llm) {
-        return switch (llm.provider()) {
-            case "openai" -> Optional.of(LlmAnswerer.openAi(llm.baseUrl().map(Object::toString).orElse(null),
-                    llm.apiKey().orElse(""), llm.model().orElseThrow()));
-            case "ollama" -> Optional.of(LlmAnswerer.ollama(llm.baseUrl().orElseThrow().toString(), llm.model().orElseThrow()));
-            default -> Optional.empty();
-        };
     }
 
     public Config config() {

@@ -40,19 +40,19 @@ public final class LlmAnswerer {
         this.timeout = timeout;
     }
 
-    public static LlmAnswerer openAi(String baseUrl, String apiKey, String modelName) {
-        var b = OpenAiChatModel.builder().apiKey(apiKey).modelName(modelName).timeout(TIMEOUT).maxRetries(0)
+    public static LlmAnswerer openAi(String baseUrl, String apiKey, String modelName, Duration timeout) {
+        var b = OpenAiChatModel.builder().apiKey(apiKey).modelName(modelName).timeout(timeout).maxRetries(0)
                 .temperature(0.2);
         if (baseUrl != null) {
             b.baseUrl(baseUrl);
         }
-        return new LlmAnswerer(b.build(), TIMEOUT);
+        return new LlmAnswerer(b.build(), timeout);
     }
 
-    public static LlmAnswerer ollama(String baseUrl, String modelName) {
-        ChatModel m = OllamaChatModel.builder().maxRetries(0).baseUrl(baseUrl).modelName(modelName).timeout(TIMEOUT)
+    public static LlmAnswerer ollama(String baseUrl, String modelName, Duration timeout) {
+        ChatModel m = OllamaChatModel.builder().maxRetries(0).baseUrl(baseUrl).modelName(modelName).timeout(timeout)
                 .temperature(0.2).build();
-        return new LlmAnswerer(m, TIMEOUT);
+        return new LlmAnswerer(m, timeout);
     }
 
     /** One earlier question and answer of the same chat. */

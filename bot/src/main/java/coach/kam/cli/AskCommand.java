@@ -1,5 +1,7 @@
 package coach.kam.cli;
 
+import coach.kam.config.Config;
+
 import coach.kam.ask.Answer;
 import coach.kam.ask.AskService;
 import coach.kam.conversation.Messages;
@@ -31,7 +33,7 @@ final class AskCommand implements Callable<Integer> {
         Config config = Main.config(data);
         Messages messages = Messages.load();
         try (OneShot shot = OneShot.open(config)) {
-            AskService ask = new AskService(SearchIndexes.of(shot.indexes), KamCoachLlm.of(config), shot.store());
+            AskService ask = new AskService(SearchIndexes.of(shot.indexes), coach.kam.ask.LlmChoice.of(config.llm()), shot.store());
             OneShot.forEachInput(question, q -> {
                 Answer a = ask.answer(0, q, List.of());
                 shot.out.println(json ? toJson(a, messages) : toText(a, messages));

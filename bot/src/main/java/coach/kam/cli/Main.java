@@ -1,5 +1,7 @@
 package coach.kam.cli;
 
+import coach.kam.config.Config;
+
 import coach.kam.KamCoach;
 import coach.kam.console.ConsoleChat;
 import coach.kam.knowledge.KnowledgeException;

@@ -1,5 +1,7 @@
 package coach.kam.cli;
 
+import coach.kam.config.Config;
+
 import coach.kam.knowledge.Objection;
 import coach.kam.objections.Lookup;
 import coach.kam.objections.Match;

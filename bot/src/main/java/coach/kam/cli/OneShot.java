@@ -1,5 +1,7 @@
 package coach.kam.cli;
 
+import coach.kam.config.Config;
+
 import coach.kam.knowledge.KnowledgeBase;
 import coach.kam.knowledge.KnowledgeLoader;
 import coach.kam.retrieval.Embedder;

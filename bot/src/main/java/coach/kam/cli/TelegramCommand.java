@@ -1,5 +1,7 @@
 package coach.kam.cli;
 
+import coach.kam.config.Config;
+
 import coach.kam.KamCoach;
 import coach.kam.access.Access;
 import coach.kam.telegram.TelegramRunner;

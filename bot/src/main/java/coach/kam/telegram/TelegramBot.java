@@ -43,6 +43,7 @@ public final class TelegramBot implements LongPollingUpdateConsumer {
     private final ExecutorService workers;
     private final Clock clock;
     private final Set<Long> refused = ConcurrentHashMap.newKeySet();
+    private final Set<Integer> handledIds = ConcurrentHashMap.newKeySet();
 
     TelegramBot(Conversation conversation, Access access, InlineSearch inline, ReplySender sender,
                 ExecutorService workers, Clock clock) {
@@ -83,6 +84,26 @@ public final class TelegramBot implements LongPollingUpdateConsumer {
         } catch (RuntimeException e) {
             // One bad update must not block the rest; its id is not recorded, so it is retried on redelivery.
             LOG.error("update {} failed", update.getUpdateId(), e);
+        } finally {
+            synchronized (handledIds) {
+                handledIds.add(update.getUpdateId());
+                handledIds.notifyAll();
+            }
+        }
+    }
+
+    /** Waits until the update with this id was handled by this process and its replies sent; false on timeout. */
+    boolean awaitHandled(int updateId, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (handledIds) {
+            while (!handledIds.contains(updateId)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                handledIds.wait(left / 1_000_000 + 1);
+            }
+            return true;
         }
     }
 

@@ -34,9 +34,17 @@ public final class TelegramRunner implements AutoCloseable {
     private final ExecutorService workers;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private TelegramRunner(TelegramBotsLongPollingApplication app, ExecutorService workers) {
+    private final TelegramBot bot;
+
+    private TelegramRunner(TelegramBotsLongPollingApplication app, ExecutorService workers, TelegramBot bot) {
         this.app = app;
         this.workers = workers;
+        this.bot = bot;
+    }
+
+    /** Waits until the update with this id was handled and its replies sent; false on timeout. */
+    public boolean awaitHandled(long updateId, Duration timeout) throws InterruptedException {
+        return bot.awaitHandled((int) updateId, timeout);
     }
 
     /** Registers the bot and starts polling; returns at once. */
@@ -64,7 +72,7 @@ public final class TelegramRunner implements AutoCloseable {
         TelegramBotsLongPollingApplication app = new TelegramBotsLongPollingApplication(
                 ObjectMapper::new, () -> pollClient);
         app.registerBot(token, () -> url, new DefaultGetUpdatesGenerator(UPDATE_TYPES), bot);
-        return new TelegramRunner(app, workers);
+        return new TelegramRunner(app, workers, bot);
     }
 
     static void registerCommands(ReplySender sender, Messages messages) {

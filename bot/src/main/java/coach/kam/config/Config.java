@@ -1,4 +1,4 @@
-package coach.kam.cli;
+package coach.kam.config;
 
 import java.net.URI;
 import java.nio.file.Path;

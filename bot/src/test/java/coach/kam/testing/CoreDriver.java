@@ -1,0 +1,87 @@
+package coach.kam.testing;
+
+import coach.kam.KamCoach;
+import coach.kam.conversation.Button;
+import coach.kam.conversation.Event;
+import coach.kam.conversation.Reply;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The core itself: events in, replies out. */
+public final class CoreDriver implements ChatDriver {
+    private final Path dataDir;
+    private final MutableClock clock;
+    private final String lang;
+    private final Map<Long, Map<String, String>> lastButtons = new HashMap<>();
+    private KamCoach coach;
+
+    public CoreDriver(Path dataDir, MutableClock clock, String lang) {
+        this.dataDir = dataDir;
+        this.clock = clock;
+        this.lang = lang;
+        this.coach = TestCoach.start(dataDir, clock);
+    }
+
+    public KamCoach coach() {
+        return coach;
+    }
+
+    @Override
+    public List<Shown> type(long user, String text) {
+        return send(user, new Event(user, user, null, text, null, null, lang));
+    }
+
+    @Override
+    public List<Shown> press(long user, String label) {
+        String data = lastButtons.getOrDefault(user, Map.of()).get(label);
+        if (data == null) {
+            throw new AssertionError("no button '" + label + "' was shown; saw " + lastButtons.get(user));
+        }
+        return send(user, new Event(user, user, null, null, data, null, lang));
+    }
+
+    /** Sends raw button data, as a forged or stale button would. */
+    public List<Shown> pressData(long user, String data) {
+        return send(user, new Event(user, user, null, null, data, null, lang));
+    }
+
+    @Override
+    public List<Shown> location(long user, double latitude, double longitude) {
+        return send(user, new Event(user, user, null, null, null, new Event.Location(latitude, longitude), lang));
+    }
+
+    private List<Shown> send(long user, Event event) {
+        List<Reply> replies = coach.conversation().handle(event);
+        Map<String, String> buttons = new LinkedHashMap<>();
+        List<Shown> shown = new ArrayList<>();
+        for (Reply r : replies) {
+            List<String> labels = new ArrayList<>();
+            for (List<Button> row : r.buttons()) {
+                for (Button b : row) {
+                    labels.add(b.label());
+                    buttons.put(b.label(), b.data());
+                }
+            }
+            shown.add(new Shown(r.plainText(), labels));
+        }
+        if (!buttons.isEmpty()) {
+            lastButtons.put(user, buttons);
+        }
+        return shown;
+    }
+
+    @Override
+    public void restart() {
+        coach.close();
+        coach = TestCoach.start(dataDir, clock);
+    }
+
+    @Override
+    public void close() {
+        coach.close();
+    }
+}

@@ -1,0 +1,138 @@
+package coach.kam.testing;
+
+import coach.kam.KamCoach;
+import coach.kam.access.Access;
+import coach.kam.conversation.Html;
+import coach.kam.telegram.FakeBotApi;
+import coach.kam.telegram.TelegramRunner;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The real Telegram adapter (real client, real long polling) against the fake Bot API on
+ * 127.0.0.1; every call it makes is checked against the published API.
+ */
+public final class TelegramDriver implements ChatDriver {
+    public static final String TOKEN = "123456:TEST-token-for-the-fake-bot-api";
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final Path dataDir;
+    private final MutableClock clock;
+    private final String lang;
+    private final FakeBotApi api;
+    private final Set<Long> allowed;
+    private final Map<Long, Map<String, String>> lastButtons = new HashMap<>();
+    private KamCoach coach;
+    private TelegramRunner runner;
+    private int seenCalls;
+
+    public TelegramDriver(Path dataDir, MutableClock clock, String lang, Set<Long> allowed) {
+        this.dataDir = dataDir;
+        this.clock = clock;
+        this.lang = lang;
+        this.allowed = allowed;
+        this.api = FakeBotApi.start(TOKEN);
+        open();
+    }
+
+    public FakeBotApi api() {
+        return api;
+    }
+
+    public KamCoach coach() {
+        return coach;
+    }
+
+    private void open() {
+        coach = TestCoach.start(dataDir, clock);
+        Access access = new Access(coach.store(), allowed, Set.of(), Optional.of("JOIN-KAM-2026"), allowed.isEmpty());
+        try {
+            runner = TelegramRunner.start(TOKEN, URI.create(api.baseUrl()), coach.conversation(), access,
+                    coach.inlineSearch(), clock);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        seenCalls = api.calls().size();
+    }
+
+    @Override
+    public List<Shown> type(long user, String text) {
+        return after(() -> api.enqueueText(user, text, lang), user);
+    }
+
+    @Override
+    public List<Shown> press(long user, String label) {
+        String data = lastButtons.getOrDefault(user, Map.of()).get(label);
+        if (data == null) {
+            throw new AssertionError("no button '" + label + "' was shown; saw " + lastButtons.get(user));
+        }
+        return pressData(user, data);
+    }
+
+    public List<Shown> pressData(long user, String data) {
+        return after(() -> api.enqueueCallback(user, data, 1), user);
+    }
+
+    @Override
+    public List<Shown> location(long user, double latitude, double longitude) {
+        return after(() -> api.enqueueLocation(user, latitude, longitude), user);
+    }
+
+    /** Enqueues one update, waits until it was handled, and returns the messages sent meanwhile. */
+    public List<Shown> after(java.util.function.LongSupplier enqueue, long user) {
+        long updateId = enqueue.getAsLong();
+        try {
+            if (!runner.awaitHandled(updateId, WAIT)) {
+                throw new AssertionError("the bot did not handle the update in time");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted");
+        }
+        List<FakeBotApi.Call> calls = api.calls();
+        List<FakeBotApi.Call> fresh = calls.subList(seenCalls, calls.size());
+        seenCalls = calls.size();
+        List<Shown> shown = new ArrayList<>();
+        Map<String, String> buttons = new LinkedHashMap<>();
+        for (FakeBotApi.Call c : fresh) {
+            if (!c.method().equalsIgnoreCase("sendMessage") || !c.ok() || c.params().path("chat_id").asLong() != user) {
+                continue;
+            }
+            List<String> labels = new ArrayList<>();
+            for (JsonNode row : c.params().path("reply_markup").path("inline_keyboard")) {
+                for (JsonNode b : row) {
+                    labels.add(b.path("text").asText());
+                    buttons.put(b.path("text").asText(), b.path("callback_data").asText());
+                }
+            }
+            shown.add(new Shown(Html.toPlain(c.params().path("text").asText()), labels));
+        }
+        if (!buttons.isEmpty()) {
+            lastButtons.put(user, buttons);
+        }
+        return shown;
+    }
+
+    @Override
+    public void restart() {
+        runner.close();
+        coach.close();
+        open();
+    }
+
+    @Override
+    public void close() {
+        runner.close();
+        coach.close();
+        api.close();
+    }
+}
