@@ -86,7 +86,7 @@ public final class KamCoach implements AutoCloseable {
         new BriefCommands(accounts).register(b);
         KnowledgeCommands topics = new KnowledgeCommands(knowledge);
         topics.register(b);
-        AskCommands askCommands = new AskCommands(ask, knowledge, topics, messages);
+        AskCommands askCommands = new AskCommands(ask, knowledge, topics, messages, accounts, config.llm().shareNotes());
         askCommands.register(b);
         ObjectionCommands objectionCommands = new ObjectionCommands(objectionService, accounts);
         objectionCommands.register(b);

@@ -34,12 +34,14 @@ final class NameMatcher {
         if (n.contains(q)) {
             return 2;
         }
-        int allowed = q.codePointCount(0, q.length()) >= 4 ? 1 : 0;
-        if (allowed > 0 && withinOneEdit(q, n.substring(0, Math.min(n.length(), q.length() + 1)))) {
-            return 3;
+        if (q.codePointCount(0, q.length()) < 4) {
+            return Integer.MAX_VALUE;
         }
-        if (allowed > 0 && withinOneEdit(q, n)) {
-            return 3;
+        // One slip against the start of the name: a wrong, a missing or an extra letter.
+        for (int len = q.length() - 1; len <= q.length() + 1; len++) {
+            if (len <= n.length() && withinOneEdit(q, n.substring(0, len))) {
+                return 3;
+            }
         }
         return Integer.MAX_VALUE;
     }

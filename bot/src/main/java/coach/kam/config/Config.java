@@ -81,7 +81,7 @@ public record Config(Path dataDir, Optional<Path> knowledgeDir, Optional<String>
         if (!"none".equals(provider) && model.isEmpty()) {
             problems.add("KAM_LLM_MODEL: required when KAM_LLM_PROVIDER is set");
         }
-        if ("ollama".equals(provider) && base.isEmpty()) {
+        if ("ollama".equals(provider) && value(env, "KAM_LLM_BASE_URL").isEmpty()) {
             problems.add("KAM_LLM_BASE_URL: required for ollama (e.g. http://127.0.0.1:11434)");
         }
         if ("openai".equals(provider) && key.isEmpty()) {

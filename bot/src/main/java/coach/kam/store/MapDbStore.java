@@ -26,16 +26,23 @@ public final class MapDbStore implements Store {
     private static final String VERSION_FIELD = "_v";
     private static final int HANDLED_UPDATES_KEPT = 50_000;
 
-    private final DB db;
+    private final Path file;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, BTreeMap<String, String>> maps = new ConcurrentHashMap<>();
-    private final BTreeMap<Long, Long> handledUpdates;
-    private final BTreeMap<String, Long> sequences;
+    private DB db;
+    private BTreeMap<Long, Long> handledUpdates;
+    private BTreeMap<String, Long> sequences;
 
-    private MapDbStore(DB db) {
-        this.db = db;
-        this.handledUpdates = db.treeMap("handled-updates", Serializer.LONG, Serializer.LONG).createOrOpen();
-        this.sequences = db.treeMap("sequences", Serializer.STRING, Serializer.LONG).createOrOpen();
+    private MapDbStore(Path file) {
+        this.file = file;
+        connect();
+    }
+
+    private void connect() {
+        db = DBMaker.fileDB(file.toFile()).transactionEnable().make();
+        maps.clear();
+        handledUpdates = db.treeMap("handled-updates", Serializer.LONG, Serializer.LONG).createOrOpen();
+        sequences = db.treeMap("sequences", Serializer.STRING, Serializer.LONG).createOrOpen();
         db.commit();
     }
 
@@ -48,8 +55,7 @@ public final class MapDbStore implements Store {
         }
         Path file = dataDir.resolve(FILE_NAME);
         try {
-            DB db = DBMaker.fileDB(file.toFile()).transactionEnable().make();
-            return new MapDbStore(db);
+            return new MapDbStore(file);
         } catch (DBException.FileLocked e) {
             throw new StoreException("the data folder " + dataDir
                     + " is in use by another KAM Coach process; stop it or choose another KAM_DATA_DIR", e);
@@ -65,8 +71,8 @@ public final class MapDbStore implements Store {
             T result;
             try {
                 result = work.apply(new MapDbTx());
-            } catch (RuntimeException | Error e) {
-                db.rollback();
+            } catch (Throwable e) {
+                rollback();
                 throw e;
             }
             db.commit();
@@ -74,6 +80,16 @@ public final class MapDbStore implements Store {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Rolls back and reconnects: MapDB keeps collections created in the rolled-back transaction in
+     * its caches, with storage the rollback freed, so only a fresh connection is safe.
+     */
+    private void rollback() {
+        db.rollback();
+        db.close();
+        connect();
     }
 
     @Override

@@ -21,7 +21,8 @@ final class MessageSplitter {
                 parts.add(current.toString());
                 current.setLength(0);
             }
-            String rest = line;
+            // A line too long for one message loses its markup rather than be cut inside a tag.
+            String rest = line.length() > LIMIT ? line.replaceAll("<[^>]+>", "") : line;
             while (rest.length() > LIMIT) {
                 int cut = safeCut(rest, LIMIT);
                 parts.add(rest.substring(0, cut));

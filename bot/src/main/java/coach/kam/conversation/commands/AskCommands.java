@@ -1,5 +1,6 @@
 package coach.kam.conversation.commands;
 
+import coach.kam.accounts.Accounts;
 import coach.kam.ask.Answer;
 import coach.kam.ask.AskService;
 import coach.kam.ask.LastAnswer;
@@ -21,12 +22,18 @@ public final class AskCommands {
     private final KnowledgeBase knowledge;
     private final KnowledgeCommands topics;
     private final Messages messages;
+    private final Accounts accounts;
+    private final boolean shareNotes;
 
-    public AskCommands(AskService ask, KnowledgeBase knowledge, KnowledgeCommands topics, Messages messages) {
+    /** With {@code shareNotes}, a question asked while an account is open sends that account's latest notes to the model. */
+    public AskCommands(AskService ask, KnowledgeBase knowledge, KnowledgeCommands topics, Messages messages,
+                       Accounts accounts, boolean shareNotes) {
         this.ask = ask;
         this.knowledge = knowledge;
         this.topics = topics;
         this.messages = messages;
+        this.accounts = accounts;
+        this.shareNotes = shareNotes;
     }
 
     public void register(Conversation.Builder b) {
@@ -57,7 +64,18 @@ public final class AskCommands {
         }
         String lang = turn.lang();
         long userId = turn.userId();
-        turn.later(() -> List.of(render(ask.answer(userId, question, List.of()), lang)));
+        List<String> notes = notesToShare(turn);
+        turn.later(() -> List.of(render(ask.answer(userId, question, notes), lang)));
+    }
+
+    private List<String> notesToShare(Turn turn) {
+        Long open = turn.session().openAccountId();
+        if (!shareNotes || open == null) {
+            return List.of();
+        }
+        return accounts.get(turn.tx(), turn.userId(), open)
+                .map(a -> accounts.notes(turn.tx(), a).stream().limit(5).map(n -> n.text()).filter(t -> !t.isBlank()).toList())
+                .orElse(List.of());
     }
 
     Reply render(Answer a, String uiLang) {
