@@ -20,12 +20,12 @@ public final class ExtractiveAnswerer {
     static final int DEPTH = 30;
     /**
      * A question is covered when its meaning is near some section (dense similarity) and either
-     * shares some of its words with the best sections or is very near. Off-topic questions in
-     * English reach a fair similarity with this small model, so the shared words decide those.
+     * shares some of its rarer words with the best sections or is very near. Off-topic questions
+     * in English reach a fair similarity with this small model, so the shared words decide those.
      */
-    static final double MIN_DENSE = 0.45;
-    static final double SURE_DENSE = 0.55;
-    static final double MIN_COVERAGE = 0.3;
+    static final double MIN_DENSE = 0.46;
+    static final double SURE_DENSE = 0.62;
+    static final double MIN_COVERAGE = 0.05;
 
     private final HybridRetriever retriever;
 
@@ -58,7 +58,7 @@ public final class ExtractiveAnswerer {
     Answer answer(Evidence e) {
         List<String> closest = e.sources().stream().map(Answer.Source::topic).distinct().limit(3).toList();
         if (!e.covered()) {
-            return new Answer(e.question(), e.lang(), "", List.of(), false, closest, "extractive");
+            return new Answer(e.question(), e.lang(), "", e.sources(), false, closest, "extractive");
         }
         Chunk top = e.chunks().get(0).chunk();
         String text = "topic".equals(top.kind()) ? withoutTagLine(top.text()) : top.text();

@@ -20,8 +20,8 @@ public final class ObjectionMatcher {
      * sharing a good part of its words; short small talk is fairly near everything.
      */
     static final double SURE_DENSE = 0.72;
-    static final double MIN_DENSE = 0.62;
-    static final double MIN_COVERAGE = 0.4;
+    static final double MIN_DENSE = 0.665;
+    static final double MIN_COVERAGE = 0.15;
     static final int QUERY_LIMIT = 300;
 
     private final HybridRetriever retriever;

@@ -101,8 +101,9 @@ public final class Bm25Index {
     }
 
     /**
-     * The share of the question's words (in its own language's analysis) that {@code chunk} contains:
-     * a question about something else entirely shares almost none.
+     * How much of the question {@code chunk} speaks to: the share of the question's words it
+     * contains, each word weighted by how rare it is in the knowledge base, so "今天" or "what"
+     * count for little and a word the knowledge base never uses ("天气", "sourdough") for a lot.
      */
     public double coverage(String question, String lang, Chunk chunk) {
         String field = "zh".equals(lang) ? "body_zh" : "body_en";
@@ -111,8 +112,26 @@ public final class Bm25Index {
             return 0;
         }
         java.util.Set<String> d = new java.util.HashSet<>(terms(field, chunk.title() + "\n" + chunk.section() + "\n" + chunk.text()));
-        long hit = q.stream().filter(d::contains).count();
-        return hit / (double) q.size();
+        double all = 0;
+        double hit = 0;
+        for (String term : q) {
+            double w = idf(field, term);
+            all += w;
+            if (d.contains(term)) {
+                hit += w;
+            }
+        }
+        return all == 0 ? 0 : hit / all;
+    }
+
+    private double idf(String field, String term) {
+        try {
+            int n = searcher.getIndexReader().numDocs();
+            int df = searcher.getIndexReader().docFreq(new Term(field, term));
+            return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The analysed terms of {@code text} for one field (also used to pick key sentences). */

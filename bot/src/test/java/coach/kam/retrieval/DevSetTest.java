@@ -30,6 +30,7 @@ class DevSetTest {
         int top1 = 0;
         int top3 = 0;
         int answeredInTheirLanguage = 0;
+        int covered = 0;
         List<String> misses = new ArrayList<>();
         for (DevSet.Question q : set) {
             ExtractiveAnswerer.Evidence e = answerer.evidence(q.q());
@@ -45,11 +46,14 @@ class DevSetTest {
             if (!e.sources().isEmpty() && e.sources().get(0).lang().equals(q.lang())) {
                 answeredInTheirLanguage++;
             }
+            covered += e.covered() ? 1 : 0;
         }
         double rate3 = top3 / (double) set.size();
         System.out.printf(Locale.ROOT, "ask dev set: %d questions, hit@1 %.3f, hit@3 %.3f, first source in the question's language %.3f%n",
                 set.size(), top1 / (double) set.size(), rate3, answeredInTheirLanguage / (double) set.size());
         misses.forEach(m -> System.out.println("  miss: " + m));
+        System.out.printf(Locale.ROOT, "ask dev set: judged covered %.3f%n", covered / (double) set.size());
+        assertTrue(covered >= set.size() * 0.95, "real questions must not be turned away as not covered");
         assertTrue(set.size() >= 60, "the set needs at least 60 questions");
         assertTrue(rate3 >= 0.90, "top-3 hit rate " + rate3 + " under 0.90");
         assertTrue(answeredInTheirLanguage >= set.size() * 0.95, "answers should come in the question's language");

@@ -33,6 +33,7 @@ class CrashTest {
     private static final String ACCOUNT = "Crash Test Co";
     private static final int STEADY_NOTES = 60;
     private static final int BURST = 12;
+    private static final Duration LONG_CYCLE = Duration.ofSeconds(30);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(60);
     private static final Table<EmbeddingCache.Vector> EMBEDDINGS = Table.of("embeddings", EmbeddingCache.Vector.class);
@@ -62,8 +63,11 @@ class CrashTest {
                     child.send("/account " + ACCOUNT);
                     child.await(l -> l.startsWith("Account open:"), START_TIMEOUT, "the account card");
                 }
-                // one at a time: the next note goes as soon as the previous one is acknowledged
-                for (int i = 0; i < STEADY_NOTES; i++) {
+                // one at a time: the next note goes as soon as the previous one is acknowledged. The
+                // second child keeps going long enough for its background index build to write the
+                // embedding cache between the notes.
+                long until = System.nanoTime() + (number == 2 ? LONG_CYCLE.toNanos() : 0);
+                for (int i = 0; i < STEADY_NOTES || System.nanoTime() < until; i++) {
                     String note = "note " + (++counter);
                     assertTrue(child.send(note), "the child is gone before " + note);
                     sent.add(note);

@@ -242,7 +242,7 @@ class MapDbStoreTest {
             return null;
         });
         assertEquals(List.of(), store.inTransaction(tx -> tx.withPrefix(fresh, "")),
-                "the rolled-back table is empty (today it shows the other table's records)");
+                "the rolled-back table is empty, not sharing storage with the next table created");
         store.inTransaction(tx -> {
             tx.put(fresh, "b", item("kept", 2));
             return null;
