@@ -72,7 +72,11 @@ public final class MapDbStore implements Store {
             try {
                 result = work.apply(new MapDbTx());
             } catch (Throwable e) {
-                rollback();
+                try {
+                    rollback();
+                } catch (RuntimeException reconnect) {
+                    e.addSuppressed(reconnect);
+                }
                 throw e;
             }
             db.commit();
