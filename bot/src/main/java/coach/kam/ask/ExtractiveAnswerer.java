@@ -28,15 +28,26 @@ public final class ExtractiveAnswerer {
     static final double MIN_COVERAGE = 0.05;
 
     private final HybridRetriever retriever;
+    private final HybridRetriever.Mode mode;
 
+    /**
+     * Questions are ranked by a weighted sum of the scaled scores: on the development set it put
+     * the right topic first more often than rank fusion, at the same top-3 rate (see the benchmark).
+     */
     public ExtractiveAnswerer(HybridRetriever retriever) {
+        this(retriever, HybridRetriever.Mode.WEIGHTED_SUM);
+    }
+
+    /** With another fusion, for the benchmark's comparison. */
+    public ExtractiveAnswerer(HybridRetriever retriever, HybridRetriever.Mode mode) {
         this.retriever = retriever;
+        this.mode = mode;
     }
 
     /** The ranked evidence for a question, shared with the model-backed answerer. */
     public Evidence evidence(String question) {
         String lang = Languages.detect(question);
-        HybridRetriever.Result result = retriever.searchWithEvidence(question, DEPTH, HybridRetriever.Mode.HYBRID);
+        HybridRetriever.Result result = retriever.searchWithEvidence(question, DEPTH, mode);
         List<TopicRanking.RankedTopic> topics = TopicRanking.rank(result.hits());
         List<Scored> best = new ArrayList<>();
         List<Answer.Source> sources = new ArrayList<>();

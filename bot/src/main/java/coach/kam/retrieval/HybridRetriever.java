@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public final class HybridRetriever {
     /** Which retrievers to use; the benchmark compares them. */
-    public enum Mode { BM25, DENSE, HYBRID }
+    public enum Mode { BM25, DENSE, HYBRID, WEIGHTED_SUM }
 
     static final int RRF_K = 60;
     static final int DEPTH = 40;
@@ -23,13 +23,19 @@ public final class HybridRetriever {
     private final DenseIndex dense;
     private final Embedder embedder;
     private final String queryPrefix;
+    private final double lexicalWeight;
 
-    /** {@code queryPrefix} goes before every query given to the embedding model ("" for none). */
-    public HybridRetriever(List<Chunk> chunks, Embedder embedder, EmbeddingCache cache, String queryPrefix) {
+    /**
+     * {@code queryPrefix} goes before every query given to the embedding model ("" for none);
+     * {@code lexicalWeight} is BM25's weight in the fusion, the dense retriever's being 1.
+     */
+    public HybridRetriever(List<Chunk> chunks, Embedder embedder, EmbeddingCache cache, String queryPrefix,
+                           double lexicalWeight) {
         this.bm25 = new Bm25Index(chunks);
         this.dense = new DenseIndex(chunks, embedder, cache);
         this.embedder = embedder;
         this.queryPrefix = queryPrefix;
+        this.lexicalWeight = lexicalWeight;
     }
 
     public List<Scored> search(String query, int k) {
@@ -43,8 +49,13 @@ public final class HybridRetriever {
         List<Scored> semantic = mode == Mode.BM25 ? List.of() : dense.search(embedder.embed(queryPrefix + query), DEPTH);
         Map<Integer, Double> fused = new HashMap<>();
         Map<Integer, Chunk> byIndex = new HashMap<>();
-        addRanks(lexical, fused, byIndex);
-        addRanks(semantic, fused, byIndex);
+        if (mode == Mode.WEIGHTED_SUM) {
+            addNormalised(lexical, fused, byIndex, lexicalWeight);
+            addNormalised(semantic, fused, byIndex, 1.0);
+        } else {
+            addRanks(lexical, fused, byIndex, lexicalWeight);
+            addRanks(semantic, fused, byIndex, 1.0);
+        }
         List<Scored> out = new ArrayList<>();
         fused.forEach((i, s) -> {
             Chunk c = byIndex.get(i);
@@ -64,10 +75,26 @@ public final class HybridRetriever {
         return searchWithEvidence(query, k, mode).hits();
     }
 
-    private static void addRanks(List<Scored> ranked, Map<Integer, Double> fused, Map<Integer, Chunk> byIndex) {
+    private static void addRanks(List<Scored> ranked, Map<Integer, Double> fused, Map<Integer, Chunk> byIndex,
+                                 double weight) {
         for (int r = 0; r < ranked.size(); r++) {
             Scored s = ranked.get(r);
-            fused.merge(s.index(), 1.0 / (RRF_K + r + 1), Double::sum);
+            fused.merge(s.index(), weight / (RRF_K + r + 1), Double::sum);
+            byIndex.put(s.index(), s.chunk());
+        }
+    }
+
+    /** The alternative to rank fusion: scores scaled to 0..1 within each list, then a weighted sum. */
+    private static void addNormalised(List<Scored> ranked, Map<Integer, Double> fused, Map<Integer, Chunk> byIndex,
+                                      double weight) {
+        if (ranked.isEmpty()) {
+            return;
+        }
+        double max = ranked.get(0).score();
+        double min = ranked.get(ranked.size() - 1).score();
+        for (Scored s : ranked) {
+            double scaled = max == min ? 1 : (s.score() - min) / (max - min);
+            fused.merge(s.index(), weight * scaled, Double::sum);
             byIndex.put(s.index(), s.chunk());
         }
     }

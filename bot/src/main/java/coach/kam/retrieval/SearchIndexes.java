@@ -23,6 +23,13 @@ public final class SearchIndexes {
     public record Ready(HybridRetriever questions, HybridRetriever objections, long buildMillis, int embedded) {
     }
 
+    /**
+     * BM25's weight against the dense retriever's 1 in the fusion. The small embedding model is the
+     * weaker of the two on this content (see the benchmark), so exact words count a little more.
+     */
+    static final double QUESTION_LEXICAL_WEIGHT = 1.5;
+    static final double OBJECTION_LEXICAL_WEIGHT = 1.5;
+
     private final CompletableFuture<Ready> future;
 
     private SearchIndexes(CompletableFuture<Ready> future) {
@@ -52,8 +59,9 @@ public final class SearchIndexes {
         long start = System.nanoTime();
         EmbeddingCache cache = new EmbeddingCache(store, Embedder.MODEL_NAME);
         HybridRetriever questions = new HybridRetriever(Corpus.forQuestions(kb), embedder, cache,
-                Embedder.QUESTION_INSTRUCTION);
-        HybridRetriever objections = new HybridRetriever(Corpus.forObjections(kb), embedder, cache, "");
+                Embedder.QUESTION_INSTRUCTION, QUESTION_LEXICAL_WEIGHT);
+        HybridRetriever objections = new HybridRetriever(Corpus.forObjections(kb), embedder, cache, "",
+                OBJECTION_LEXICAL_WEIGHT);
         return new Ready(questions, objections, (System.nanoTime() - start) / 1_000_000, cache.computed());
     }
 

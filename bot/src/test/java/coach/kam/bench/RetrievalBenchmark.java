@@ -102,7 +102,16 @@ class RetrievalBenchmark {
 
     /** End to end: the answer the bot gives (topic ranking) and an objection lookup through the conversation core. */
     private static void answersAndCore(SearchIndexes.Ready ready) throws Exception {
-        ExtractiveAnswerer answerer = new ExtractiveAnswerer(ready.questions());
+        System.out.println("\nwhat the bot answers with (topics ranked from their sections)");
+        System.out.println("| path | hit@1 | hit@3 | p50 ms | p99 ms |");
+        System.out.println("|---|---|---|---|---|");
+        answers(ready, HybridRetriever.Mode.WEIGHTED_SUM);
+        answers(ready, HybridRetriever.Mode.HYBRID);
+        objectionsAndCore(ready);
+    }
+
+    private static void answers(SearchIndexes.Ready ready, HybridRetriever.Mode mode) {
+        ExtractiveAnswerer answerer = new ExtractiveAnswerer(ready.questions(), mode);
         List<DevSet.Question> qs = DevSet.questions();
         warmUp(() -> answerer.answer(qs.get(0).q()));
         int h1 = 0;
@@ -116,16 +125,15 @@ class RetrievalBenchmark {
             h1 += !topics.isEmpty() && q.topics().contains(topics.get(0)) ? 1 : 0;
             h3 += topics.stream().limit(3).anyMatch(q.topics()::contains) ? 1 : 0;
         }
-        System.out.println("\nwhat the bot answers with (hybrid, topics ranked from their sections)");
-        System.out.println("| path | hit@1 | hit@3 | p50 ms | p99 ms |");
-        System.out.println("|---|---|---|---|---|");
-        row("ask answer", h1, h3, qs.size(), times);
+        row("ask answer, " + mode.name(), h1, h3, qs.size(), times);
+    }
 
+    private static void objectionsAndCore(SearchIndexes.Ready ready) throws Exception {
+        int h1 = 0;
+        int h3 = 0;
+        List<Double> times = new ArrayList<>();
         ObjectionMatcher matcher = new ObjectionMatcher(ready.objections(), TestCoach.knowledge());
         List<DevSet.Phrase> ps = DevSet.phrases();
-        h1 = 0;
-        h3 = 0;
-        times = new ArrayList<>();
         for (DevSet.Phrase p : ps) {
             long t = System.nanoTime();
             var found = matcher.match(p.text());
