@@ -52,7 +52,12 @@ public final class SearchIndexes {
     }
 
     public static SearchIndexes of(Ready ready) {
-        return new SearchIndexes(CompletableFuture.completedFuture(ready));
+        return from(CompletableFuture.completedFuture(ready));
+    }
+
+    /** Indexes that become ready when {@code future} completes. */
+    public static SearchIndexes from(CompletableFuture<Ready> future) {
+        return new SearchIndexes(future);
     }
 
     public static Ready build(KnowledgeBase kb, Store store, Embedder embedder) {
