@@ -4,28 +4,28 @@ import coach.kam.accounts.Accounts;
 import coach.kam.ask.AskService;
 import coach.kam.ask.LlmAnswerer;
 import coach.kam.ask.LlmChoice;
-import coach.kam.conversation.commands.AskCommands;
-import coach.kam.conversation.commands.BriefCommands;
-import coach.kam.conversation.commands.FreeText;
-import coach.kam.conversation.commands.InlineObjections;
-import coach.kam.conversation.commands.ObjectionCommands;
-import coach.kam.objections.ObjectionService;
-import coach.kam.retrieval.SearchIndexes;
-import java.util.Optional;
 import coach.kam.config.Config;
 import coach.kam.conversation.Conversation;
 import coach.kam.conversation.InlineSearch;
 import coach.kam.conversation.Messages;
 import coach.kam.conversation.commands.AccountCard;
 import coach.kam.conversation.commands.AccountCommands;
+import coach.kam.conversation.commands.AskCommands;
+import coach.kam.conversation.commands.BriefCommands;
+import coach.kam.conversation.commands.FreeText;
+import coach.kam.conversation.commands.InlineObjections;
 import coach.kam.conversation.commands.KnowledgeCommands;
 import coach.kam.conversation.commands.NoteCommands;
+import coach.kam.conversation.commands.ObjectionCommands;
 import coach.kam.conversation.commands.SettingsCommands;
 import coach.kam.knowledge.KnowledgeBase;
 import coach.kam.knowledge.KnowledgeLoader;
+import coach.kam.objections.ObjectionService;
+import coach.kam.retrieval.SearchIndexes;
 import coach.kam.store.MapDbStore;
 import coach.kam.store.Store;
 import java.time.Clock;
+import java.util.Optional;
 
 /** Builds the core once from the configuration: store, knowledge, capabilities and the conversation. */
 public final class KamCoach implements AutoCloseable {

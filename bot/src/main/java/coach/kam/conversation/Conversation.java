@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The transport-agnostic core: routes an event to a command, a button action, the answer the
@@ -16,6 +15,7 @@ import java.util.Optional;
  * replies. Handlers are small functions registered by name.
  */
 public final class Conversation {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Conversation.class);
     static final Table<Session> SESSIONS = Table.of("sessions", Session.class);
 
     private final Store store;
@@ -65,18 +65,15 @@ public final class Conversation {
      * (same update id) changes nothing and sends nothing.
      */
     public void handle(Event event, java.util.function.Consumer<List<Reply>> send) {
-        Turn done = store.inTransaction(tx -> {
-            if (event.updateId() != null && !tx.markUpdateHandled(event.updateId())) {
-                return null;
-            }
-            String key = Long.toString(event.userId());
-            Session session = tx.get(SESSIONS, key).orElseGet(
-                    () -> Session.fresh(event.userId(), Messages.languageFor(event.languageCode()), clock.instant()));
-            Turn turn = new Turn(event, tx, session, messages, clock);
-            dispatch(turn);
-            tx.put(SESSIONS, key, turn.session());
-            return turn;
-        });
+        Turn done;
+        try {
+            done = run(event);
+        } catch (RuntimeException e) {
+            // The transaction rolled back, so nothing half-done was kept; say so rather than go quiet.
+            LOG.error("event from user {} failed", event.userId(), e);
+            send.accept(List.of(Reply.of(messages.get(Messages.languageFor(event.languageCode()), "error.internal"))));
+            return;
+        }
         if (done == null) {
             return;
         }
@@ -94,6 +91,22 @@ public final class Conversation {
             handle(new Event(event.userId(), event.chatId(), null, event.text(), event.buttonData(),
                     event.location(), event.languageCode()), send);
         }
+    }
+
+    /** Runs one event in a transaction; null when its update was handled before. */
+    private Turn run(Event event) {
+        return store.inTransaction(tx -> {
+            if (event.updateId() != null && !tx.markUpdateHandled(event.updateId())) {
+                return null;
+            }
+            String key = Long.toString(event.userId());
+            Session session = tx.get(SESSIONS, key).orElseGet(
+                    () -> Session.fresh(event.userId(), Messages.languageFor(event.languageCode()), clock.instant()));
+            Turn turn = new Turn(event, tx, session, messages, clock);
+            dispatch(turn);
+            tx.put(SESSIONS, key, turn.session());
+            return turn;
+        });
     }
 
     /** The language a user's session speaks, for adapters that answer outside a conversation turn. */
@@ -140,7 +153,7 @@ public final class Conversation {
         String args = space < 0 ? "" : text.substring(space).strip();
         Command command = commands.get(word.toLowerCase(Locale.ROOT));
         if (command == null) {
-            turn.say(turn.t("command.unknown", Html.escape(shorten(word, 32))));
+            turn.say(turn.t("command.unknown", Html.escape(Html.shorten(word, 32))));
             return;
         }
         // A new command abandons whatever the bot was waiting for.
@@ -167,10 +180,6 @@ public final class Conversation {
             }
         }
         return -1;
-    }
-
-    static String shorten(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max) + "…";
     }
 
     /** Collects the handlers; the capabilities register themselves here. */
@@ -217,10 +226,6 @@ public final class Conversation {
         public Builder location(LocationAction action) {
             this.location = action;
             return this;
-        }
-
-        public Optional<Command> command(String name) {
-            return Optional.ofNullable(commands.get(name));
         }
 
         public Conversation build() {

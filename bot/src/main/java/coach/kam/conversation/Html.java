@@ -23,6 +23,15 @@ public final class Html {
         return out.toString();
     }
 
+    /** At most {@code max} characters of {@code s}, with an ellipsis when cut; never splits a character in two. */
+    public static String shorten(String s, int max) {
+        if (s.length() <= max) {
+            return s;
+        }
+        int cut = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
+        return s.substring(0, cut) + "…";
+    }
+
     public static String bold(String escapedHtml) {
         return "<b>" + escapedHtml + "</b>";
     }

@@ -137,12 +137,8 @@ public final class AccountCommands {
             case VISIT -> turn.t("note.visit.line", when,
                     String.format("%.5f, %.5f", note.latitude(), note.longitude()));
             case OBJECTION -> turn.t("note.objection.line", when, Html.escape(note.objectionId()),
-                    Html.escape(shorten(note.text(), maxChars)));
-            default -> "• " + when + " " + Html.escape(shorten(note.text(), maxChars));
+                    Html.escape(Html.shorten(note.text(), maxChars)));
+            default -> "• " + when + " " + Html.escape(Html.shorten(note.text(), maxChars));
         };
-    }
-
-    static String shorten(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max) + "…";
     }
 }

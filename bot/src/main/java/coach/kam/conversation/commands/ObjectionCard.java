@@ -22,7 +22,6 @@ final class ObjectionCard {
 
     /** {@code position} counts through the scripts in the rep's own order (what worked first). */
     Reply render(Turn turn, Objection o, String lang, int position, List<Match> others, Optional<Account> open) {
-        Objection.Text x = o.in(lang);
         List<Integer> order = objections.scriptOrder(turn.tx(), turn.userId(), o.id(), lang);
         int pos = Math.floorMod(position, order.size());
         int script = order.get(pos);
@@ -60,14 +59,10 @@ final class ObjectionCard {
         for (Match m : others) {
             rows.add(List.of(new Button(turn.t("btn.close.match", m.title()), "ob:" + m.id() + ":" + lang)));
         }
-        String log = open.map(a -> turn.t("btn.log.to", shorten(a.name()))).orElse(turn.t("btn.log"));
+        String log = open.map(a -> turn.t("btn.log.to", Html.shorten(a.name(), 24))).orElse(turn.t("btn.log"));
         rows.add(List.of(new Button(log, "olog:" + o.id())));
         rows.add(List.of(new Button(turn.t("btn.worked"), "ofb:" + o.id() + ":" + lang + ":" + script + ":1"),
                 new Button(turn.t("btn.failed"), "ofb:" + o.id() + ":" + lang + ":" + script + ":0")));
         return rows;
-    }
-
-    private static String shorten(String name) {
-        return name.length() <= 24 ? name : name.substring(0, 24) + "…";
     }
 }
