@@ -1,5 +1,7 @@
 package coach.kam.store;
 
+import coach.kam.testing.ChildConsole;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,4 +1,4 @@
-package coach.kam.store;
+package coach.kam.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -22,7 +22,7 @@ import java.util.function.Predicate;
  * its standard input one by one, its standard output is read by a thread into a queue of lines,
  * its standard error goes to a file.
  */
-final class ChildConsole implements AutoCloseable {
+public final class ChildConsole implements AutoCloseable {
     /** Put on the queue once standard output has ended. */
     private static final String EOF = new String("<eof>");
 
@@ -44,7 +44,12 @@ final class ChildConsole implements AutoCloseable {
     }
 
     /** Starts {@code kam-coach <args>}; standard error goes to {@code stderr}. */
-    static ChildConsole start(Path stderr, String... args) throws IOException {
+    public static ChildConsole start(Path stderr, String... args) throws IOException {
+        return start(stderr, Map.of(), args);
+    }
+
+    /** Starts {@code kam-coach <args>} with {@code extraEnv} added to a clean environment. */
+    public static ChildConsole start(Path stderr, Map<String, String> extraEnv, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
@@ -61,12 +66,13 @@ final class ChildConsole implements AutoCloseable {
         if (Files.isRegularFile(knowledge.resolve("README.md"))) {
             env.put("KAM_KNOWLEDGE_DIR", knowledge.toString());
         }
+        env.putAll(extraEnv);
         pb.redirectError(stderr.toFile());
         return new ChildConsole(pb.start(), stderr);
     }
 
     /** A console for {@code user} on {@code dataDir}, in English. */
-    static ChildConsole console(Path dataDir, long user, Path stderr) throws IOException {
+    public static ChildConsole console(Path dataDir, long user, Path stderr) throws IOException {
         return start(stderr, "console", "--data", dataDir.toString(), "--user", Long.toString(user), "--lang", "en");
     }
 
@@ -85,7 +91,7 @@ final class ChildConsole implements AutoCloseable {
     }
 
     /** Writes one line to the child's standard input; false when the child is gone. */
-    boolean send(String line) {
+    public boolean send(String line) {
         try {
             stdin.write(line);
             stdin.write('\n');
@@ -100,7 +106,7 @@ final class ChildConsole implements AutoCloseable {
      * Waits for the next output line matching {@code wanted}, skipping others. Fails on timeout
      * or when the output ends first.
      */
-    String await(Predicate<String> wanted, Duration timeout, String what) throws InterruptedException {
+    public String await(Predicate<String> wanted, Duration timeout, String what) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             String line = next(deadline - System.nanoTime());
@@ -131,7 +137,7 @@ final class ChildConsole implements AutoCloseable {
     }
 
     /** Every line still to come until the output ends (call after the child is gone). */
-    List<String> rest(Duration timeout) throws InterruptedException {
+    public List<String> rest(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<String> out = new ArrayList<>();
         while (true) {
@@ -146,8 +152,13 @@ final class ChildConsole implements AutoCloseable {
         }
     }
 
+    /** SIGTERM on Linux, as a service manager stops the bot; does not wait. */
+    public void terminate() {
+        process.destroy();
+    }
+
     /** SIGKILL on Linux; returns once the process is gone. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new AssertionError("the child did not die within 30 s of SIGKILL");
@@ -155,7 +166,7 @@ final class ChildConsole implements AutoCloseable {
     }
 
     /** Ends standard input (the console then leaves normally) and waits for the exit code. */
-    int closeInputAndWait(Duration timeout) throws InterruptedException {
+    public int closeInputAndWait(Duration timeout) throws InterruptedException {
         try {
             stdin.close();
         } catch (IOException e) {
@@ -164,7 +175,7 @@ final class ChildConsole implements AutoCloseable {
         return waitFor(timeout);
     }
 
-    int waitFor(Duration timeout) throws InterruptedException {
+    public int waitFor(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("the child did not exit within " + timeout + diagnostics());
         }
@@ -172,11 +183,11 @@ final class ChildConsole implements AutoCloseable {
         return process.exitValue();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    String stderrText() {
+    public String stderrText() {
         try {
             return Files.exists(stderr) ? Files.readString(stderr, StandardCharsets.UTF_8) : "";
         } catch (IOException e) {
