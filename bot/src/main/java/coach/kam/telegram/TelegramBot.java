@@ -43,7 +43,9 @@ public final class TelegramBot implements LongPollingUpdateConsumer {
     private final ExecutorService workers;
     private final Clock clock;
     private final Set<Long> refused = ConcurrentHashMap.newKeySet();
-    private final Set<Integer> handledIds = ConcurrentHashMap.newKeySet();
+    /** Recently handled update ids, for {@link #awaitHandled}; bounded so a long-running bot does not grow. */
+    private final java.util.TreeSet<Integer> handledIds = new java.util.TreeSet<>();
+    private static final int HANDLED_IDS_KEPT = 10_000;
 
     TelegramBot(Conversation conversation, Access access, InlineSearch inline, ReplySender sender,
                 ExecutorService workers, Clock clock) {
@@ -87,6 +89,9 @@ public final class TelegramBot implements LongPollingUpdateConsumer {
         } finally {
             synchronized (handledIds) {
                 handledIds.add(update.getUpdateId());
+                if (handledIds.size() > HANDLED_IDS_KEPT) {
+                    handledIds.pollFirst();
+                }
                 handledIds.notifyAll();
             }
         }
