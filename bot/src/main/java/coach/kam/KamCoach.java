@@ -29,36 +29,14 @@ import java.util.Optional;
 
 /** Builds the core once from the configuration: store, knowledge, capabilities and the conversation. */
 public final class KamCoach implements AutoCloseable {
-    private final Config config;
     private final Store store;
-    private final KnowledgeBase knowledge;
     private final Conversation conversation;
-
-    private final AskService ask;
     private final ObjectionService objections;
-    private final SearchIndexes indexes;
 
-    private KamCoach(Config config, Store store, KnowledgeBase knowledge, Conversation conversation, AskService ask,
-                     ObjectionService objections, SearchIndexes indexes) {
-        this.config = config;
+    private KamCoach(Store store, Conversation conversation, ObjectionService objections) {
         this.store = store;
-        this.knowledge = knowledge;
         this.conversation = conversation;
-        this.ask = ask;
         this.objections = objections;
-        this.indexes = indexes;
-    }
-
-    public AskService ask() {
-        return ask;
-    }
-
-    public ObjectionService objections() {
-        return objections;
-    }
-
-    public SearchIndexes indexes() {
-        return indexes;
     }
 
     public static KamCoach start(Config config, Clock clock) {
@@ -91,19 +69,11 @@ public final class KamCoach implements AutoCloseable {
         ObjectionCommands objectionCommands = new ObjectionCommands(objectionService, accounts);
         objectionCommands.register(b);
         new NoteCommands(accounts, new FreeText(objectionCommands, askCommands)).register(b);
-        return new KamCoach(config, store, knowledge, b.build(), ask, objectionService, indexes);
-    }
-
-    public Config config() {
-        return config;
+        return new KamCoach(store, b.build(), objectionService);
     }
 
     public Conversation conversation() {
         return conversation;
-    }
-
-    public KnowledgeBase knowledge() {
-        return knowledge;
     }
 
     /** Inline-mode results for "@bot what the customer said". */
