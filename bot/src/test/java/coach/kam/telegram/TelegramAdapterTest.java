@@ -93,6 +93,17 @@ class TelegramAdapterTest {
     }
 
     @Test
+    void anUpdateWithFieldsNewerThanTheLibraryStillGetsThrough() {
+        List<Shown> shown = bot.after(() -> bot.api().enqueue("""
+                {"update_id": 900, "future_update_kind": {"x": 1},
+                 "message": {"message_id": 5, "date": 1790000000, "brand_new_field": [1, 2],
+                   "from": {"id": 1, "is_bot": false, "first_name": "Rep", "language_code": "en", "future_flag": true},
+                   "chat": {"id": 1, "type": "private", "first_name": "Rep"}, "text": "/help"}}
+                """), REP);
+        assertTrue(shown.get(0).text().contains("KAM Coach"));
+    }
+
+    @Test
     void tooManyRequestsIsRetriedAfterTheTimeTelegramAsks() {
         bot.api().failNext("sendMessage", 429, 1);
         List<Shown> shown = bot.type(REP, "/help");
