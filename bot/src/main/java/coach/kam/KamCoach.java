@@ -61,8 +61,8 @@ public final class KamCoach implements AutoCloseable {
         Conversation.Builder b = Conversation.builder(store, messages, clock);
         new SettingsCommands().register(b);
         new AccountCommands(accounts, new AccountCard(accounts)).register(b);
-        new BriefCommands(accounts).register(b);
-        KnowledgeCommands topics = new KnowledgeCommands(knowledge);
+        new BriefCommands(accounts, knowledge).register(b);
+        KnowledgeCommands topics = new KnowledgeCommands(knowledge, accounts);
         topics.register(b);
         AskCommands askCommands = new AskCommands(ask, knowledge, topics, messages, accounts, config.llm().shareNotes());
         askCommands.register(b);

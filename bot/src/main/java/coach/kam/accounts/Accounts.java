@@ -53,6 +53,7 @@ public final class Accounts {
     }
 
     public void delete(Tx tx, Account account) {
+        new ChecklistProgress().clear(tx, account);
         String prefix = notePrefix(account.ownerId(), account.id());
         for (Note note : tx.withPrefix(NOTES, prefix)) {
             tx.delete(NOTES, prefix + pad(note.id()));

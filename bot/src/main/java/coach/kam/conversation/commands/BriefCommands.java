@@ -2,6 +2,8 @@ package coach.kam.conversation.commands;
 
 import coach.kam.accounts.Account;
 import coach.kam.accounts.Accounts;
+import coach.kam.accounts.ChecklistProgress;
+import coach.kam.knowledge.KnowledgeBase;
 import coach.kam.accounts.Note;
 import coach.kam.conversation.Conversation;
 import coach.kam.conversation.Html;
@@ -13,10 +15,13 @@ import java.util.Optional;
 public final class BriefCommands {
     private final Accounts accounts;
     private final AccountPicker picker;
+    private final KnowledgeBase knowledge;
+    private final ChecklistProgress progress = new ChecklistProgress();
 
-    public BriefCommands(Accounts accounts) {
+    public BriefCommands(Accounts accounts, KnowledgeBase knowledge) {
         this.accounts = accounts;
         this.picker = new AccountPicker(accounts);
+        this.knowledge = knowledge;
     }
 
     public void register(Conversation.Builder b) {
@@ -36,6 +41,10 @@ public final class BriefCommands {
         if (!objections.isEmpty()) {
             out.append('\n').append(turn.t("brief.objections")).append('\n');
             objections.stream().limit(5).forEach(n -> out.append(AccountCommands.noteLine(turn, n, 120)).append('\n'));
+        }
+        for (ChecklistProgress.Ticks t : progress.all(turn.tx(), account)) {
+            knowledge.checklist(t.checklistId()).ifPresent(c -> out.append(turn.t("brief.checklist",
+                    Html.escape(c.title(turn.lang())), t.done().size(), c.itemCount())).append('\n'));
         }
         List<Note> recent = notes.stream().filter(n -> n.kind() == Note.Kind.NOTE).limit(5).toList();
         if (!recent.isEmpty()) {

@@ -1,5 +1,8 @@
 package coach.kam.conversation.commands;
 
+import coach.kam.accounts.Account;
+import coach.kam.accounts.Accounts;
+import coach.kam.accounts.ChecklistProgress;
 import coach.kam.conversation.Button;
 import coach.kam.conversation.Conversation;
 import coach.kam.conversation.Html;
@@ -11,13 +14,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /** /topics opens the methodology a section at a time; /checklist shows a checklist. */
 public final class KnowledgeCommands {
     private final KnowledgeBase knowledge;
+    private final Accounts accounts;
+    private final ChecklistProgress progress = new ChecklistProgress();
 
-    public KnowledgeCommands(KnowledgeBase knowledge) {
+    public KnowledgeCommands(KnowledgeBase knowledge, Accounts accounts) {
         this.knowledge = knowledge;
+        this.accounts = accounts;
     }
 
     public void register(Conversation.Builder b) {
@@ -31,6 +38,8 @@ public final class KnowledgeCommands {
         });
         b.command("checklist", this::checklist);
         b.button("ck", (turn, args) -> showChecklist(turn, args.length > 0 ? args[0] : ""));
+        b.button("cks", (turn, args) -> tickSection(turn, args, false));
+        b.button("ckt", (turn, args) -> tickSection(turn, args, true));
     }
 
     private void topics(Turn turn, String args) {
@@ -108,6 +117,7 @@ public final class KnowledgeCommands {
         turn.say(turn.t(wanted.isEmpty() ? "checklists.title" : "checklists.nomatch", Html.escape(args.strip())), rows);
     }
 
+    /** The whole checklist; with an account open, with its ticks and a button per section to tick items. */
     private void showChecklist(Turn turn, String id) {
         Optional<Checklist> c = knowledge.checklist(id);
         if (c.isEmpty()) {
@@ -115,15 +125,73 @@ public final class KnowledgeCommands {
             return;
         }
         String lang = turn.lang();
+        Optional<Account> open = openAccount(turn);
+        Set<String> done = open.map(a -> progress.done(turn.tx(), a, id)).orElse(Set.of());
         StringBuilder out = new StringBuilder("☑ <b>" + Html.escape(c.get().title(lang)) + "</b>\n");
-        for (Checklist.Part part : c.get().sections()) {
+        open.ifPresent(a -> out.append(turn.t("checklist.progress", Html.escape(a.name()),
+                countDone(c.get(), done), c.get().itemCount())).append('\n'));
+        List<List<Button>> rows = new ArrayList<>();
+        for (int s = 0; s < c.get().sections().size(); s++) {
+            Checklist.Part part = c.get().sections().get(s);
             out.append("\n<b>").append(Html.escape(part.title(lang))).append("</b>\n");
             for (Checklist.Item item : part.items()) {
-                out.append("☐ ").append(Html.escape(item.text(lang))).append('\n');
+                out.append(done.contains(item.id()) ? "☑ " : "☐ ").append(Html.escape(item.text(lang))).append('\n');
+            }
+            if (open.isPresent()) {
+                long ticked = part.items().stream().filter(i -> done.contains(i.id())).count();
+                rows.add(List.of(new Button("✏️ " + part.title(lang) + " " + ticked + "/" + part.items().size(),
+                        "cks:" + id + ":" + s)));
             }
         }
-        List<List<Button>> rows = List.of(List.of(new Button(turn.t("btn.topic"), "topic:" + c.get().topic() + ":0")));
+        if (open.isEmpty()) {
+            out.append('\n').append(turn.t("checklist.open.account"));
+        }
+        rows.add(List.of(new Button(turn.t("btn.topic"), "topic:" + c.get().topic() + ":0")));
         turn.say(out.toString().strip(), rows);
+    }
+
+    /** One section's items as buttons; with {@code toggle}, the pressed item is ticked or unticked first. */
+    private void tickSection(Turn turn, String[] args, boolean toggle) {
+        Optional<Checklist> c = args.length > 1 ? knowledge.checklist(args[0]) : Optional.empty();
+        Optional<Account> open = openAccount(turn);
+        int s = args.length > 1 && args[1].matches("\\d{1,2}") ? Integer.parseInt(args[1]) : -1;
+        if (c.isEmpty() || s < 0 || s >= c.get().sections().size()) {
+            turn.say(turn.t("button.unknown"));
+            return;
+        }
+        if (open.isEmpty()) {
+            turn.say(turn.t("checklist.open.account"));
+            return;
+        }
+        Checklist.Part part = c.get().sections().get(s);
+        if (toggle) {
+            int i = args.length > 2 && args[2].matches("\\d{1,2}") ? Integer.parseInt(args[2]) : -1;
+            if (i < 0 || i >= part.items().size()) {
+                turn.say(turn.t("button.unknown"));
+                return;
+            }
+            progress.toggle(turn.tx(), open.get(), c.get().id(), part.items().get(i).id());
+        }
+        Set<String> done = progress.done(turn.tx(), open.get(), c.get().id());
+        String lang = turn.lang();
+        List<List<Button>> rows = new ArrayList<>();
+        for (int i = 0; i < part.items().size(); i++) {
+            Checklist.Item item = part.items().get(i);
+            rows.add(List.of(new Button((done.contains(item.id()) ? "☑ " : "☐ ") + item.text(lang),
+                    "ckt:" + c.get().id() + ":" + s + ":" + i)));
+        }
+        rows.add(List.of(new Button(turn.t("btn.back.checklist"), "ck:" + c.get().id())));
+        turn.say(turn.t("checklist.section", Html.escape(c.get().title(lang)), Html.escape(part.title(lang)),
+                Html.escape(open.get().name()), countDone(c.get(), done), c.get().itemCount()), rows);
+    }
+
+    private static long countDone(Checklist c, Set<String> done) {
+        return c.sections().stream().flatMap(p -> p.items().stream()).filter(i -> done.contains(i.id())).count();
+    }
+
+    private Optional<Account> openAccount(Turn turn) {
+        Long id = turn.session().openAccountId();
+        return id == null ? Optional.empty() : accounts.get(turn.tx(), turn.userId(), id);
     }
 
     private Optional<Topic> findTopic(String lang, String query) {

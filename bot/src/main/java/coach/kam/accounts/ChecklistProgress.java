@@ -1,0 +1,48 @@
+package coach.kam.accounts;
+
+import coach.kam.store.Table;
+import coach.kam.store.Tx;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Which checklist items are done for one account. Progress is kept by item id, so rewording an
+ * item in the knowledge files keeps its tick.
+ */
+public final class ChecklistProgress {
+    /** The ticked items of one checklist on one account. */
+    public record Ticks(String checklistId, Set<String> done) {
+    }
+
+    private static final Table<Ticks> TICKS = Table.of("checklist-progress", Ticks.class);
+
+    public Set<String> done(Tx tx, Account account, String checklistId) {
+        return tx.get(TICKS, key(account, checklistId)).map(Ticks::done).orElse(Set.of());
+    }
+
+    /** Ticks the item, or unticks it when it was ticked; returns whether it is now done. */
+    public boolean toggle(Tx tx, Account account, String checklistId, String itemId) {
+        Set<String> done = new TreeSet<>(done(tx, account, checklistId));
+        boolean nowDone = done.add(itemId) || !done.remove(itemId);
+        tx.put(TICKS, key(account, checklistId), new Ticks(checklistId, done));
+        return nowDone;
+    }
+
+    /** Every checklist with at least one tick on this account. */
+    public List<Ticks> all(Tx tx, Account account) {
+        return tx.withPrefix(TICKS, account.ownerId() + "/" + account.id() + "/").stream()
+                .filter(t -> !t.done().isEmpty()).toList();
+    }
+
+    /** Forgets the account's progress (when the account is deleted). */
+    public void clear(Tx tx, Account account) {
+        for (Ticks t : tx.withPrefix(TICKS, account.ownerId() + "/" + account.id() + "/")) {
+            tx.delete(TICKS, key(account, t.checklistId()));
+        }
+    }
+
+    private static String key(Account account, String checklistId) {
+        return account.ownerId() + "/" + account.id() + "/" + checklistId;
+    }
+}
