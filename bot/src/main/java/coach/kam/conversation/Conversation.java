@@ -26,6 +26,7 @@ public final class Conversation {
     private final Map<String, TextAction> waiting;
     private final TextAction plainText;
     private final LocationAction location;
+    private final Outbox outbox;
 
     /** What a shared location does. */
     @FunctionalInterface
@@ -42,6 +43,7 @@ public final class Conversation {
         this.waiting = Map.copyOf(b.waiting);
         this.plainText = b.plainText;
         this.location = b.location;
+        this.outbox = new Outbox(b.store);
     }
 
     public static Builder builder(Store store, Messages messages, Clock clock) {
@@ -50,6 +52,11 @@ public final class Conversation {
 
     public Messages messages() {
         return messages;
+    }
+
+    /** Replies of redeliverable updates, kept until the adapter says they were sent. */
+    public Outbox outbox() {
+        return outbox;
     }
 
     /** Handles one event and returns all its replies, deferred ones included. */
@@ -105,6 +112,9 @@ public final class Conversation {
             Turn turn = new Turn(event, tx, session, messages, clock);
             dispatch(turn);
             tx.put(SESSIONS, key, turn.session());
+            if (event.updateId() != null && !turn.replies().isEmpty()) {
+                outbox.put(tx, new Outbox.Entry(event.updateId(), event.chatId(), turn.replies()));
+            }
             return turn;
         });
     }

@@ -5,6 +5,7 @@ import coach.kam.conversation.Conversation;
 import coach.kam.conversation.Event;
 import coach.kam.conversation.InlineSearch;
 import coach.kam.conversation.Messages;
+import coach.kam.conversation.Outbox;
 import coach.kam.conversation.Reply;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -80,6 +81,14 @@ public final class TelegramBot implements LongPollingUpdateConsumer {
         }
     }
 
+    /** Sends what a previous run committed but did not get to send. */
+    void sendOwedReplies() {
+        for (Outbox.Entry owed : conversation.outbox().pending()) {
+            sender.send(owed.chatId(), owed.replies());
+            conversation.outbox().delivered(owed.updateId());
+        }
+    }
+
     private void handleSafely(Update update) {
         try {
             handle(update);
@@ -134,6 +143,7 @@ public final class TelegramBot implements LongPollingUpdateConsumer {
         }
         long chatId = event.get().chatId();
         conversation.handle(event.get(), replies -> sender.send(chatId, replies));
+        conversation.outbox().delivered(update.getUpdateId());
     }
 
     private boolean admitted(Update update, User user) {

@@ -65,6 +65,7 @@ public final class TelegramRunner implements AutoCloseable {
             return t;
         });
         TelegramBot bot = new TelegramBot(conversation, access, inline, sender, workers, clock);
+        bot.sendOwedReplies();
         OkHttpClient pollClient = new OkHttpClient.Builder()
                 .retryOnConnectionFailure(false)
                 .readTimeout(Duration.ofSeconds(75))
