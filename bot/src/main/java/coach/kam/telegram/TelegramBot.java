@@ -137,6 +137,15 @@ public final class TelegramBot implements LongPollingUpdateConsumer {
         if (update.hasCallbackQuery()) {
             sender.execute(AnswerCallbackQuery.builder().callbackQueryId(update.getCallbackQuery().getId()).build());
         }
+        if (update.hasMessage() && !"private".equals(update.getMessage().getChat().getType())) {
+            // Account data must not be shown to a whole group; inline mode still works there.
+            if (update.getMessage().hasText() && update.getMessage().getText().startsWith("/")) {
+                String lang = conversation.languageOf(user.getId(), user.getLanguageCode());
+                sender.send(update.getMessage().getChatId(),
+                        List.of(Reply.of(conversation.messages().get(lang, "private.only"))));
+            }
+            return;
+        }
         Optional<Event> event = UpdateTranslator.toEvent(update);
         if (event.isEmpty()) {
             return;

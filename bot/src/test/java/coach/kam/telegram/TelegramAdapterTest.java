@@ -104,6 +104,19 @@ class TelegramAdapterTest {
     }
 
     @Test
+    void inAGroupChatNoAccountDataIsShown() {
+        bot.type(REP, "/new Private Pharma");
+        List<Shown> shown = bot.after(() -> bot.api().enqueue("""
+                {"message": {"message_id": 6, "date": 1790000000,
+                   "from": {"id": 1, "is_bot": false, "first_name": "Rep", "language_code": "en"},
+                   "chat": {"id": -100200, "type": "supergroup", "title": "Sales team"}, "text": "/accounts"}}
+                """), -100200);
+        assertEquals(1, shown.size());
+        assertTrue(shown.get(0).text().contains("private chat"), shown.get(0).text());
+        assertFalse(shown.get(0).text().contains("Private Pharma"));
+    }
+
+    @Test
     void tooManyRequestsIsRetriedAfterTheTimeTelegramAsks() {
         bot.api().failNext("sendMessage", 429, 1);
         List<Shown> shown = bot.type(REP, "/help");
