@@ -2,6 +2,7 @@ package coach.kam.telegram;
 
 import coach.kam.conversation.Button;
 import coach.kam.conversation.Reply;
+import com.google.common.util.concurrent.RateLimiter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +31,12 @@ final class ReplySender {
         void pause(Duration d) throws InterruptedException;
     }
 
+    /** Telegram accepts about 30 messages a second from one bot; staying under it avoids 429s at peaks. */
+    static final double MESSAGES_PER_SECOND = 28;
+
     private final TelegramClient client;
     private final Pause pause;
+    private final RateLimiter limiter = RateLimiter.create(MESSAGES_PER_SECOND);
 
     ReplySender(TelegramClient client, Pause pause) {
         this.client = client;
@@ -57,6 +62,7 @@ final class ReplySender {
         Duration backoff = Duration.ofMillis(500);
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
+                limiter.acquire();
                 return client.execute(method);
             } catch (TelegramApiRequestException e) {
                 Integer code = e.getErrorCode();
