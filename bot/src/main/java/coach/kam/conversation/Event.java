@@ -10,20 +10,4 @@ public record Event(long userId, long chatId, Long updateId, String text, String
 
     public record Location(double latitude, double longitude) {
     }
-
-    public static Event text(long userId, String text) {
-        return new Event(userId, userId, null, text, null, null, null);
-    }
-
-    public static Event button(long userId, String data) {
-        return new Event(userId, userId, null, null, data, null, null);
-    }
-
-    public Event withUpdateId(long id) {
-        return new Event(userId, chatId, id, text, buttonData, location, languageCode);
-    }
-
-    public Event withLanguage(String code) {
-        return new Event(userId, chatId, updateId, text, buttonData, location, code);
-    }
 }

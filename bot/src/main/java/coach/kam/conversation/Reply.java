@@ -17,10 +17,6 @@ public record Reply(String html, List<List<Button>> buttons) {
         return new Reply(html, List.of());
     }
 
-    public Reply withButtons(List<List<Button>> rows) {
-        return new Reply(html, rows);
-    }
-
     /** The text without markup, as a person reads it. */
     public String plainText() {
         return Html.toPlain(html);
