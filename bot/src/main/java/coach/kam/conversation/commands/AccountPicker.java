@@ -50,6 +50,24 @@ final class AccountPicker {
         return account;
     }
 
+    /** The rep's open account; an id left over from a deleted account is dropped from the session. */
+    Optional<Account> open(Turn turn) {
+        Long id = turn.session().openAccountId();
+        if (id == null) {
+            return Optional.empty();
+        }
+        Optional<Account> account = accounts.get(turn.tx(), turn.userId(), id);
+        if (account.isEmpty()) {
+            turn.session(turn.session().withOpenAccount(null));
+        }
+        return account;
+    }
+
+    /** The open account's name, or "" (so a picker then offers every account). */
+    String openName(Turn turn) {
+        return open(turn).map(Account::name).orElse("");
+    }
+
     static List<List<Button>> buttons(List<Account> list, String prefix) {
         List<List<Button>> rows = new ArrayList<>();
         for (Account a : list.subList(0, Math.min(MAX_BUTTONS, list.size()))) {

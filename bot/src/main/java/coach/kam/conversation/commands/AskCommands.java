@@ -69,11 +69,10 @@ public final class AskCommands {
     }
 
     private List<String> notesToShare(Turn turn) {
-        Long open = turn.session().openAccountId();
-        if (!shareNotes || open == null) {
+        if (!shareNotes) {
             return List.of();
         }
-        return accounts.get(turn.tx(), turn.userId(), open)
+        return new AccountPicker(accounts).open(turn)
                 .map(a -> accounts.notes(turn.tx(), a).stream().limit(5).map(n -> n.text()).filter(t -> !t.isBlank()).toList())
                 .orElse(List.of());
     }

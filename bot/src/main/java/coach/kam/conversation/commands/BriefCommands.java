@@ -9,7 +9,6 @@ import coach.kam.conversation.Conversation;
 import coach.kam.conversation.Html;
 import coach.kam.conversation.Turn;
 import java.util.List;
-import java.util.Optional;
 
 /** /brief: what to know before walking into the customer: notes, last visit, objections met. */
 public final class BriefCommands {
@@ -25,7 +24,7 @@ public final class BriefCommands {
     }
 
     public void register(Conversation.Builder b) {
-        b.command("brief", (turn, args) -> picker.pick(turn, args.isBlank() ? openName(turn) : args, "brief", this::brief));
+        b.command("brief", (turn, args) -> picker.pick(turn, args.isBlank() ? picker.openName(turn) : args, "brief", this::brief));
         b.button("brief", (turn, args) -> picker.fromButton(turn, args).ifPresent(a -> brief(turn, a)));
     }
 
@@ -52,11 +51,5 @@ public final class BriefCommands {
             recent.forEach(n -> out.append(AccountCommands.noteLine(turn, n, 200)).append('\n'));
         }
         turn.say(out.toString().strip());
-    }
-
-    private String openName(Turn turn) {
-        Long id = turn.session().openAccountId();
-        Optional<Account> open = id == null ? Optional.empty() : accounts.get(turn.tx(), turn.userId(), id);
-        return open.map(Account::name).orElse("");
     }
 }

@@ -19,12 +19,12 @@ import java.util.Set;
 /** /topics opens the methodology a section at a time; /checklist shows a checklist. */
 public final class KnowledgeCommands {
     private final KnowledgeBase knowledge;
-    private final Accounts accounts;
+    private final AccountPicker picker;
     private final ChecklistProgress progress = new ChecklistProgress();
 
     public KnowledgeCommands(KnowledgeBase knowledge, Accounts accounts) {
         this.knowledge = knowledge;
-        this.accounts = accounts;
+        this.picker = new AccountPicker(accounts);
     }
 
     public void register(Conversation.Builder b) {
@@ -125,7 +125,7 @@ public final class KnowledgeCommands {
             return;
         }
         String lang = turn.lang();
-        Optional<Account> open = openAccount(turn);
+        Optional<Account> open = picker.open(turn);
         Set<String> done = open.map(a -> progress.done(turn.tx(), a, id)).orElse(Set.of());
         StringBuilder out = new StringBuilder("☑ <b>" + Html.escape(c.get().title(lang)) + "</b>\n");
         open.ifPresent(a -> out.append(turn.t("checklist.progress", Html.escape(a.name()),
@@ -153,7 +153,7 @@ public final class KnowledgeCommands {
     /** One section's items as buttons; with {@code toggle}, the pressed item is ticked or unticked first. */
     private void tickSection(Turn turn, String[] args, boolean toggle) {
         Optional<Checklist> c = args.length > 1 ? knowledge.checklist(args[0]) : Optional.empty();
-        Optional<Account> open = openAccount(turn);
+        Optional<Account> open = picker.open(turn);
         int s = args.length > 1 && args[1].matches("\\d{1,2}") ? Integer.parseInt(args[1]) : -1;
         if (c.isEmpty() || s < 0 || s >= c.get().sections().size()) {
             turn.say(turn.t("button.unknown"));
@@ -187,11 +187,6 @@ public final class KnowledgeCommands {
 
     private static long countDone(Checklist c, Set<String> done) {
         return c.sections().stream().flatMap(p -> p.items().stream()).filter(i -> done.contains(i.id())).count();
-    }
-
-    private Optional<Account> openAccount(Turn turn) {
-        Long id = turn.session().openAccountId();
-        return id == null ? Optional.empty() : accounts.get(turn.tx(), turn.userId(), id);
     }
 
     private Optional<Topic> findTopic(String lang, String query) {

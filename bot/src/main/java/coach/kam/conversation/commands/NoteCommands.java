@@ -32,7 +32,7 @@ public final class NoteCommands {
     public void register(Conversation.Builder b) {
         b.command("note", this::note);
         b.button("noteto", (turn, args) -> picker.fromButton(turn, args).ifPresent(a -> notePending(turn, a)));
-        b.command("notes", (turn, args) -> picker.pick(turn, args.isBlank() ? openName(turn) : args, "notes",
+        b.command("notes", (turn, args) -> picker.pick(turn, args.isBlank() ? picker.openName(turn) : args, "notes",
                 (t, a) -> listNotes(t, a, 0)));
         b.button("notes", (turn, args) -> picker.fromButton(turn, args)
                 .ifPresent(a -> listNotes(turn, a, args.length > 1 && args[1].matches("\\d{1,4}") ? Integer.parseInt(args[1]) : 0)));
@@ -42,7 +42,7 @@ public final class NoteCommands {
     }
 
     private void typed(Turn turn, String text, String ignored) {
-        Optional<Account> open = openAccount(turn);
+        Optional<Account> open = picker.open(turn);
         if (open.isPresent()) {
             save(turn, open.get(), text);
         } else {
@@ -64,7 +64,7 @@ public final class NoteCommands {
                 return;
             }
         }
-        Optional<Account> open = openAccount(turn);
+        Optional<Account> open = picker.open(turn);
         if (open.isPresent()) {
             save(turn, open.get(), args);
             return;
@@ -100,7 +100,7 @@ public final class NoteCommands {
     }
 
     private void visit(Turn turn, Event.Location location) {
-        Optional<Account> open = openAccount(turn);
+        Optional<Account> open = picker.open(turn);
         if (open.isPresent()) {
             saveVisit(turn, open.get(), location.latitude(), location.longitude());
             return;
@@ -149,21 +149,6 @@ public final class NoteCommands {
         turn.say(out.toString(), rows);
     }
 
-    private Optional<Account> openAccount(Turn turn) {
-        Long id = turn.session().openAccountId();
-        if (id == null) {
-            return Optional.empty();
-        }
-        Optional<Account> account = accounts.get(turn.tx(), turn.userId(), id);
-        if (account.isEmpty()) {
-            turn.session(turn.session().withOpenAccount(null));
-        }
-        return account;
-    }
-
-    private String openName(Turn turn) {
-        return openAccount(turn).map(Account::name).orElse("");
-    }
 
     private static int firstColon(String s) {
         int a = s.indexOf(':');

@@ -81,7 +81,7 @@ public final class ObjectionCommands {
         Objection o = objections.objection(found.best().id()).orElseThrow();
         String lang = found.lang();
         List<Match> others = found.close() ? found.matches().subList(1, 2) : List.of();
-        turn.say(card.render(turn, o, lang, 0, others, openAccount(turn)));
+        turn.say(card.render(turn, o, lang, 0, others, picker.open(turn)));
         return true;
     }
 
@@ -94,7 +94,7 @@ public final class ObjectionCommands {
     }
 
     private void show(Turn turn, Objection o, String lang, int position) {
-        turn.say(card.render(turn, o, lang, position, List.of(), openAccount(turn)));
+        turn.say(card.render(turn, o, lang, position, List.of(), picker.open(turn)));
     }
 
     private void feedback(Turn turn, String[] args) {
@@ -115,7 +115,7 @@ public final class ObjectionCommands {
     }
 
     private void chooseAccountToLog(Turn turn, Objection o) {
-        Optional<Account> open = openAccount(turn);
+        Optional<Account> open = picker.open(turn);
         if (open.isPresent()) {
             log(turn, o, open.get());
             return;
@@ -164,10 +164,5 @@ public final class ObjectionCommands {
 
     private static String langArg(Turn turn, String[] args, int at) {
         return args.length > at && List.of("zh", "en").contains(args[at]) ? args[at] : turn.lang();
-    }
-
-    private Optional<Account> openAccount(Turn turn) {
-        Long id = turn.session().openAccountId();
-        return id == null ? Optional.empty() : accounts.get(turn.tx(), turn.userId(), id);
     }
 }
