@@ -10,6 +10,10 @@ import coach.kam.conversation.InlineSearch;
 import coach.kam.conversation.Messages;
 import coach.kam.conversation.commands.AccountCard;
 import coach.kam.conversation.commands.AccountCommands;
+import coach.kam.conversation.commands.AccountOverview;
+import coach.kam.conversation.commands.ReviewCommands;
+import coach.kam.plans.PlanCommands;
+import coach.kam.plans.Plans;
 import coach.kam.conversation.commands.AskCommands;
 import coach.kam.conversation.commands.BriefCommands;
 import coach.kam.conversation.commands.FreeText;
@@ -18,6 +22,9 @@ import coach.kam.conversation.commands.KnowledgeCommands;
 import coach.kam.conversation.commands.NoteCommands;
 import coach.kam.conversation.commands.ObjectionCommands;
 import coach.kam.conversation.commands.SettingsCommands;
+import coach.kam.flows.AccountFacts;
+import coach.kam.flows.WalkCommands;
+import coach.kam.flows.Walkthrough;
 import coach.kam.knowledge.KnowledgeBase;
 import coach.kam.knowledge.KnowledgeLoader;
 import coach.kam.objections.ObjectionService;
@@ -59,9 +66,14 @@ public final class KamCoach implements AutoCloseable {
         AskService ask = new AskService(indexes, llm, store);
         ObjectionService objectionService = new ObjectionService(knowledge, indexes);
         Conversation.Builder b = Conversation.builder(store, messages, clock);
-        new SettingsCommands().register(b);
-        new AccountCommands(accounts, new AccountCard(accounts)).register(b);
-        new BriefCommands(accounts, knowledge).register(b);
+        AccountFacts facts = new AccountFacts();
+        Plans plans = new Plans();
+        AccountOverview overview = new AccountOverview(knowledge, accounts, facts, plans);
+        new SettingsCommands(knowledge).register(b);
+        new AccountCommands(accounts, new AccountCard(accounts, overview, knowledge), overview).register(b);
+        new BriefCommands(accounts, knowledge, overview).register(b);
+        new ReviewCommands(accounts, overview).register(b);
+        new PlanCommands(knowledge, accounts, plans).register(b);
         KnowledgeCommands topics = new KnowledgeCommands(knowledge, accounts);
         topics.register(b);
         AskCommands askCommands = new AskCommands(ask, knowledge, topics, messages, accounts, config.llm().shareNotes());
@@ -69,6 +81,7 @@ public final class KamCoach implements AutoCloseable {
         ObjectionCommands objectionCommands = new ObjectionCommands(objectionService, accounts);
         objectionCommands.register(b);
         new NoteCommands(accounts, new FreeText(objectionCommands, askCommands)).register(b);
+        new WalkCommands(knowledge, accounts, new Walkthrough(knowledge, accounts, facts)).register(b);
         return new KamCoach(store, b.build(), objectionService);
     }
 

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The transport-agnostic core: routes an event to a command, a button action, the answer the
@@ -17,13 +19,14 @@ import java.util.Map;
 public final class Conversation {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Conversation.class);
     static final Table<Session> SESSIONS = Table.of("sessions", Session.class);
+    private static final Set<String> DIALOG_COMMANDS = Set.of("back", "skip", "cancel");
 
     private final Store store;
     private final Messages messages;
     private final Clock clock;
     private final Map<String, Command> commands;
     private final Map<String, ButtonAction> buttons;
-    private final Map<String, TextAction> waiting;
+    private final Map<String, DialogHandler> dialogs;
     private final TextAction plainText;
     private final LocationAction location;
     private final Outbox outbox;
@@ -40,7 +43,7 @@ public final class Conversation {
         this.clock = b.clock;
         this.commands = Map.copyOf(b.commands);
         this.buttons = Map.copyOf(b.buttons);
-        this.waiting = Map.copyOf(b.waiting);
+        this.dialogs = Map.copyOf(b.dialogs);
         this.plainText = b.plainText;
         this.location = b.location;
         this.outbox = new Outbox(b.store);
@@ -128,8 +131,14 @@ public final class Conversation {
     private void dispatch(Turn turn) {
         Event e = turn.event();
         if (e.buttonData() != null) {
-            pressButton(turn, e.buttonData());
+            if (DialogButton.isDialogData(e.buttonData())) {
+                pressDialogButton(turn, e.buttonData());
+            } else {
+                suspendDialog(turn);
+                pressButton(turn, e.buttonData());
+            }
         } else if (e.location() != null) {
+            suspendDialog(turn);
             location.share(turn, e.location());
         } else if (e.text() != null && !e.text().isBlank()) {
             typed(turn, e.text().strip());
@@ -143,12 +152,11 @@ public final class Conversation {
             runCommand(turn, text);
             return;
         }
-        Session s = turn.session();
-        TextAction pending = s.pending() == null ? null : waiting.get(s.pending());
-        if (pending != null) {
-            turn.session(s.notWaiting());
-            pending.answer(turn, text, s.pendingArg());
+        Optional<Dialog> open = turn.dialog();
+        if (open.isPresent() && dialogs.containsKey(open.get().kind())) {
+            dialogs.get(open.get().kind()).text(turn, open.get(), text);
         } else {
+            turn.session(turn.session().withDialog(null));
             plainText.answer(turn, text, null);
         }
     }
@@ -161,14 +169,67 @@ public final class Conversation {
             word = word.substring(0, at);
         }
         String args = space < 0 ? "" : text.substring(space).strip();
-        Command command = commands.get(word.toLowerCase(Locale.ROOT));
+        String name = word.toLowerCase(Locale.ROOT);
+        if (DIALOG_COMMANDS.contains(name) && controlDialog(turn, name)) {
+            return;
+        }
+        Command command = commands.get(name);
         if (command == null) {
             turn.say(turn.t("command.unknown", Html.escape(Html.shorten(word, 32))));
             return;
         }
-        // A new command abandons whatever the bot was waiting for.
-        turn.session(turn.session().notWaiting());
+        suspendDialog(turn);
         command.run(turn, args);
+    }
+
+    /** /back, /skip and /cancel act on the open dialog when there is one; false when there is none. */
+    private boolean controlDialog(Turn turn, String name) {
+        Optional<Dialog> open = turn.dialog();
+        if (open.isEmpty() || !dialogs.containsKey(open.get().kind())) {
+            return false;
+        }
+        DialogHandler handler = dialogs.get(open.get().kind());
+        switch (name) {
+            case "back" -> handler.back(turn, open.get());
+            case "skip" -> handler.skip(turn, open.get());
+            default -> {
+                turn.endDialog(open.get());
+                turn.say(turn.t("dialog.cancelled", handler.title(turn, open.get())));
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Another command or button leaves the open dialog: a walkthrough waits for /resume, a
+     * one-step question is dropped (its answer would make no sense later).
+     */
+    private void suspendDialog(Turn turn) {
+        Optional<Dialog> open = turn.dialog();
+        turn.session(turn.session().withDialog(null));
+        if (open.isPresent() && (!dialogs.containsKey(open.get().kind()) || !dialogs.get(open.get().kind()).resumable())) {
+            Dialogs.delete(turn.tx(), open.get());
+        }
+    }
+
+    private void pressDialogButton(Turn turn, String data) {
+        Optional<DialogButton> pressed = DialogButton.decode(data);
+        Optional<Dialog> dialog = pressed.flatMap(p -> Dialogs.get(turn.tx(), turn.userId(), p.run()));
+        if (dialog.isEmpty() || !dialogs.containsKey(dialog.get().kind()) || !dialog.get().current(pressed.get().seq())) {
+            turn.say(turn.t(pressed.isEmpty() ? "button.unknown" : "dialog.moved.on"));
+            return;
+        }
+        Long active = turn.session().dialogId();
+        if (active != null && active != dialog.get().id()) {
+            suspendDialog(turn);
+        }
+        turn.session(turn.session().withDialog(dialog.get().id()));
+        dialogs.get(dialog.get().kind()).press(turn, dialog.get(), pressed.get());
+    }
+
+    /** The handler of an open dialog, for /resume. */
+    public Optional<DialogHandler> dialogHandler(String kind) {
+        return Optional.ofNullable(dialogs.get(kind));
     }
 
     private void pressButton(Turn turn, String data) {
@@ -199,7 +260,7 @@ public final class Conversation {
         private final Clock clock;
         private final Map<String, Command> commands = new LinkedHashMap<>();
         private final Map<String, ButtonAction> buttons = new HashMap<>();
-        private final Map<String, TextAction> waiting = new HashMap<>();
+        private final Map<String, DialogHandler> dialogs = new HashMap<>();
         private TextAction plainText = (turn, text, arg) -> turn.say(turn.t("help.short"));
         private LocationAction location = (turn, loc) -> turn.say(turn.t("unsupported.message"));
 
@@ -223,8 +284,20 @@ public final class Conversation {
             return this;
         }
 
-        public Builder waitingFor(String what, TextAction action) {
-            waiting.put(what, action);
+        /** A one-step question: the next typed line is the answer ({@link Turn#await}). */
+        public Builder waitingFor(String kind, TextAction action) {
+            return dialog(kind, new OneStepDialog(kind, action, null));
+        }
+
+        /** A one-step question answered by typing or by one of its buttons ({@link Turn#choice} with op "c"). */
+        public Builder waitingFor(String kind, TextAction typed, PickAction picked) {
+            return dialog(kind, new OneStepDialog(kind, typed, picked));
+        }
+
+        public Builder dialog(String kind, DialogHandler handler) {
+            if (dialogs.putIfAbsent(kind, handler) != null) {
+                throw new IllegalStateException("dialog registered twice: " + kind);
+            }
             return this;
         }
 

@@ -21,21 +21,32 @@ public final class Messages {
         this.texts = texts;
     }
 
+    /** The message files, each a map of key to {zh, en}; a key may appear in one file only. */
+    static final java.util.List<String> FILES = java.util.List.of("/i18n/messages.yaml", "/i18n/dialogs.yaml");
+
     public static Messages load() {
-        try (InputStream in = Messages.class.getResourceAsStream("/i18n/messages.yaml")) {
-            if (in == null) {
-                throw new IllegalStateException("i18n/messages.yaml is missing from the class path");
-            }
-            Map<String, Map<String, String>> texts = new ObjectMapper(new YAMLFactory())
-                    .readValue(in, new TypeReference<>() { });
-            texts.forEach((key, byLang) -> {
+        Map<String, Map<String, String>> all = new java.util.HashMap<>();
+        for (String file : FILES) {
+            read(file).forEach((key, byLang) -> {
                 for (String lang : LANGUAGES) {
                     if (byLang == null || byLang.get(lang) == null) {
-                        throw new IllegalStateException("i18n/messages.yaml: " + key + " has no " + lang + " text");
+                        throw new IllegalStateException(file + ": " + key + " has no " + lang + " text");
                     }
                 }
+                if (all.put(key, byLang) != null) {
+                    throw new IllegalStateException(file + ": " + key + " is defined in another message file too");
+                }
             });
-            return new Messages(texts);
+        }
+        return new Messages(all);
+    }
+
+    private static Map<String, Map<String, String>> read(String file) {
+        try (InputStream in = Messages.class.getResourceAsStream(file)) {
+            if (in == null) {
+                throw new IllegalStateException(file + " is missing from the class path");
+            }
+            return new ObjectMapper(new YAMLFactory()).readValue(in, new TypeReference<>() { });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

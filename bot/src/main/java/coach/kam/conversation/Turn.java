@@ -59,14 +59,59 @@ public final class Turn {
         return clock.instant();
     }
 
-    public String formatTime(Instant at) {
-        ZoneId zone;
+    /** The rep's time zone (UTC when the stored one is unknown). */
+    public ZoneId zone() {
         try {
-            zone = ZoneId.of(session.zone());
+            return ZoneId.of(session.zone());
         } catch (RuntimeException e) {
-            zone = ZoneId.of("UTC");
+            return ZoneId.of("UTC");
         }
-        return DATE_TIME.format(at.atZone(zone));
+    }
+
+    public String formatTime(Instant at) {
+        return DATE_TIME.format(at.atZone(zone()));
+    }
+
+    /** The dialog the rep is in, if any. */
+    public java.util.Optional<Dialog> dialog() {
+        Long id = session.dialogId();
+        return id == null ? java.util.Optional.empty() : Dialogs.get(tx, userId(), id);
+    }
+
+    /**
+     * Waits for one typed answer (or a press of {@link #choice}) for the one-step dialog of this
+     * kind; {@code arg} travels with it to the handler.
+     */
+    public Dialog await(String kind, String arg) {
+        java.util.Map<String, String> context = arg == null ? java.util.Map.of() : java.util.Map.of("arg", arg);
+        return open(Dialogs.fresh(tx, userId(), kind, null, 0, "answer", session.openAccountId(), context, now()));
+    }
+
+    /** Starts a walkthrough run and makes it the open dialog. */
+    public Dialog startWalkthrough(String flow, int version, String firstStep, long accountId) {
+        return open(Dialogs.fresh(tx, userId(), "walk", flow, version, firstStep, accountId, java.util.Map.of(), now()));
+    }
+
+    /** Saves a dialog's new state and makes it the open one. */
+    public Dialog open(Dialog d) {
+        Dialog touched = new Dialog(d.id(), d.userId(), d.kind(), d.flow(), d.version(), d.step(), d.seq(), d.answers(),
+                d.history(), d.accountId(), d.context(), d.startedAt(), now(), d.returnTo());
+        Dialogs.put(tx, touched);
+        session = session.withDialog(touched.id());
+        return touched;
+    }
+
+    /** Ends a dialog: its buttons stop working and nothing waits for it any more. */
+    public void endDialog(Dialog d) {
+        Dialogs.delete(tx, d);
+        if (d.id() == (session.dialogId() == null ? -1 : session.dialogId())) {
+            session = session.withDialog(null);
+        }
+    }
+
+    /** A button answering the dialog's current step. */
+    public Button choice(Dialog d, String label, String op, String arg) {
+        return new DialogButton(d.id(), d.seq(), op, arg).button(label);
     }
 
     /** The rep's language version of a bot sentence. */

@@ -20,12 +20,19 @@ public final class KnowledgeBase {
     private final Map<String, Map<String, Topic>> topics;
     private final Map<String, Objection> objections;
     private final Map<String, Checklist> checklists;
+    private final Map<String, Flow> flows;
 
     KnowledgeBase(Map<String, Map<String, Topic>> topics, Map<String, Objection> objections,
-                  Map<String, Checklist> checklists) {
+                  Map<String, Checklist> checklists, Map<String, Flow> flows) {
         this.topics = topics;
         this.objections = objections;
         this.checklists = checklists;
+        this.flows = flows;
+    }
+
+    /** A walkthrough definition from knowledge/flows. */
+    public Optional<Flow> flow(String id) {
+        return Optional.ofNullable(flows.get(id));
     }
 
     public Optional<Topic> topic(String id, String lang) {

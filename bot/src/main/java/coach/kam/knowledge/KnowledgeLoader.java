@@ -67,8 +67,14 @@ public final class KnowledgeLoader {
                 throw new KnowledgeException(name(root, file), 0, "checklist id " + c.id() + " used twice");
             }
         }
+        Map<String, Flow> flows = new TreeMap<>();
+        for (Path file : files(root.resolve("flows"), ".yaml")) {
+            String text = read(file);
+            Flow f = FlowChecks.check(name(root, file), text, parse(root, file, text, Flow.class));
+            flows.put(f.id(), f);
+        }
         checkComplete(topics, objections, checklists);
-        return new KnowledgeBase(topics, objections, checklists);
+        return new KnowledgeBase(topics, objections, checklists, flows);
     }
 
     private static void checkComplete(Map<String, Map<String, Topic>> topics, Map<String, Objection> objections,
@@ -98,8 +104,12 @@ public final class KnowledgeLoader {
     }
 
     private static <T> T parse(Path root, Path file, Class<T> type) {
+        return parse(root, file, read(file), type);
+    }
+
+    private static <T> T parse(Path root, Path file, String text, Class<T> type) {
         try {
-            return YAML.readValue(read(file), type);
+            return YAML.readValue(text, type);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new KnowledgeException(name(root, file), at == null ? 0 : at.getLineNr(), e.getOriginalMessage());

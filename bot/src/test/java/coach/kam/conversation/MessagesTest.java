@@ -149,7 +149,22 @@ class MessagesTest {
                 }
             }
         }
-        assertEquals(Set.of("menu."), dynamicPrefixes, "a new computed message key needs its own check here");
+        assertEquals(Set.of("menu.", "dialog.waiting.", "plan.ask.", "brief.person."), dynamicPrefixes,
+                "a new computed message key needs its own check here");
+        // dialog.waiting.<kind>: every one-step question says what it waits for when resumed
+        Matcher waits = Pattern.compile("(?:waitingFor|await)\\(\\s*\"([a-z-]*[a-z])\"").matcher(allCode(sources));
+        int kinds = 0;
+        while (waits.find()) {
+            kinds++;
+            assertTrue(messages.has("dialog.waiting." + waits.group(1)), "no message dialog.waiting." + waits.group(1));
+        }
+        assertTrue(kinds > 5, "the scan found only " + kinds + " one-step questions");
+        for (String field : List.of("owner", "due", "note")) {
+            assertTrue(messages.has("plan.ask." + field), "no message plan.ask." + field);
+        }
+        for (String role : List.of("decision-maker", "coach")) {
+            assertTrue(messages.has("brief.person." + role), "no message brief.person." + role);
+        }
         // the scan must really find the keys, or this test proves nothing
         assertTrue(used.size() > 60, "only found " + used.keySet());
         for (String known : List.of("help.full", "access.refused", "ask.not.covered", "objection.worked",
@@ -163,6 +178,16 @@ class MessagesTest {
             }
         });
         assertEquals(List.of(), missing);
+    }
+
+    private static String allCode(Path sources) throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                all.append(Files.readString(file)).append('\n');
+            }
+        }
+        return all.toString();
     }
 
     @Test

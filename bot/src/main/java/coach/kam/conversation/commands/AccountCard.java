@@ -4,17 +4,24 @@ import coach.kam.accounts.Account;
 import coach.kam.accounts.Accounts;
 import coach.kam.accounts.Note;
 import coach.kam.conversation.Button;
+import coach.kam.conversation.Dialog;
 import coach.kam.conversation.Html;
 import coach.kam.conversation.Turn;
+import coach.kam.knowledge.KnowledgeBase;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The short view of one account that opens it, and its buttons. */
 public final class AccountCard {
     private static final int RECENT = 3;
     private final Accounts accounts;
+    private final AccountOverview overview;
+    private final KnowledgeBase knowledge;
 
-    public AccountCard(Accounts accounts) {
+    public AccountCard(Accounts accounts, AccountOverview overview, KnowledgeBase knowledge) {
         this.accounts = accounts;
+        this.overview = overview;
+        this.knowledge = knowledge;
     }
 
     String render(Turn turn, Account account) {
@@ -22,8 +29,11 @@ public final class AccountCard {
         StringBuilder out = new StringBuilder();
         out.append(turn.t("card.title", Html.escape(account.name()))).append('\n');
         out.append(turn.t("card.meta", turn.formatTime(account.createdAt()), notes.size())).append('\n');
+        overview.tierLine(turn, account, false).ifPresent(l -> out.append(l).append('\n'));
+        overview.classLine(turn, account).ifPresent(l -> out.append(l).append('\n'));
+        overview.planLines(turn, account).forEach(l -> out.append("📋 ").append(l).append('\n'));
         List<String> objections = notes.stream().filter(n -> n.kind() == Note.Kind.OBJECTION)
-                .map(Note::objectionId).distinct().toList();
+                .map(n -> ObjectionTitles.title(knowledge, n.objectionId(), turn.lang())).distinct().toList();
         if (!objections.isEmpty()) {
             out.append(turn.t("card.objections", Html.escape(String.join(", ", objections)))).append('\n');
         }
@@ -37,9 +47,17 @@ public final class AccountCard {
 
     List<List<Button>> buttons(Turn turn, Account account) {
         long id = account.id();
-        return List.of(
-                List.of(new Button(turn.t("btn.notes"), "notes:" + id), new Button(turn.t("btn.brief"), "brief:" + id)),
-                List.of(new Button(turn.t("btn.rename"), "ren:" + id), new Button(turn.t("btn.delete"), "del:" + id)),
-                List.of(new Button(turn.t("btn.close"), "close")));
+        List<List<Button>> rows = new ArrayList<>();
+        for (Dialog d : overview.openRuns(turn, account)) {
+            String title = knowledge.flow(d.flow()).map(f -> f.title().in(turn.lang())).orElse(d.flow());
+            rows.add(List.of(new Button(turn.t("card.continue", title), "resume:" + d.id())));
+        }
+        rows.add(List.of(new Button(turn.t("btn.notes"), "notes:" + id), new Button(turn.t("btn.brief"), "brief:" + id)));
+        rows.add(List.of(new Button(turn.t("btn.profile"), "walk:profile:" + id),
+                new Button(turn.t("btn.evaluate"), "walk:evaluate:" + id),
+                new Button(turn.t("btn.plan"), "plan:" + id)));
+        rows.add(List.of(new Button(turn.t("btn.rename"), "ren:" + id), new Button(turn.t("btn.delete"), "del:" + id)));
+        rows.add(List.of(new Button(turn.t("btn.close"), "close")));
+        return rows;
     }
 }

@@ -15,10 +15,13 @@ public final class AccountCommands {
     private final AccountPicker picker;
     private final AccountCard card;
 
-    public AccountCommands(Accounts accounts, AccountCard card) {
+    private final AccountOverview overview;
+
+    public AccountCommands(Accounts accounts, AccountCard card, AccountOverview overview) {
         this.accounts = accounts;
         this.picker = new AccountPicker(accounts);
         this.card = card;
+        this.overview = overview;
     }
 
     public void register(Conversation.Builder b) {
@@ -39,7 +42,7 @@ public final class AccountCommands {
 
     private void create(Turn turn, String name) {
         if (name.isBlank()) {
-            turn.session(turn.session().waitingFor("new-name", null));
+            turn.await("new-name", null);
             turn.say(turn.t("new.ask"));
             return;
         }
@@ -48,7 +51,7 @@ public final class AccountCommands {
 
     private void createNamed(Turn turn, String name) {
         if (!validName(turn, name)) {
-            turn.session(turn.session().waitingFor("new-name", null));
+            turn.await("new-name", null);
             return;
         }
         var existing = accounts.sameName(turn.tx(), turn.userId(), name);
@@ -68,7 +71,7 @@ public final class AccountCommands {
     }
 
     private void close(Turn turn) {
-        turn.session(turn.session().withOpenAccount(null).notWaiting());
+        turn.session(turn.session().withOpenAccount(null));
         turn.say(turn.t("account.closed"));
     }
 
@@ -84,7 +87,7 @@ public final class AccountCommands {
     }
 
     private void askNewName(Turn turn, Account account) {
-        turn.session(turn.session().waitingFor("rename", Long.toString(account.id())));
+        turn.await("rename", Long.toString(account.id()));
         turn.say(turn.t("rename.ask", Html.escape(account.name())));
     }
 
@@ -94,7 +97,7 @@ public final class AccountCommands {
             return;
         }
         if (!validName(turn, newName)) {
-            turn.session(turn.session().waitingFor("rename", accountId));
+            turn.await("rename", accountId);
             return;
         }
         Account renamed = accounts.rename(turn.tx(), account.get(), newName);
@@ -109,6 +112,7 @@ public final class AccountCommands {
     }
 
     private void delete(Turn turn, Account account) {
+        overview.forget(turn, account);
         accounts.delete(turn.tx(), account);
         if (Long.valueOf(account.id()).equals(turn.session().openAccountId())) {
             turn.session(turn.session().withOpenAccount(null));
@@ -118,7 +122,7 @@ public final class AccountCommands {
 
     private void cancel(Turn turn) {
         boolean hadAccount = turn.session().openAccountId() != null;
-        turn.session(turn.session().withOpenAccount(null).notWaiting());
+        turn.session(turn.session().withOpenAccount(null));
         turn.say(turn.t(hadAccount ? "account.closed" : "cancel.done"));
     }
 

@@ -68,6 +68,15 @@ final class AccountPicker {
         return open(turn).map(Account::name).orElse("");
     }
 
+    /** One button per account that answers the waiting dialog with the account's id. */
+    static List<List<Button>> choices(Turn turn, coach.kam.conversation.Dialog waiting, List<Account> list) {
+        List<List<Button>> rows = new ArrayList<>();
+        for (Account a : list.subList(0, Math.min(MAX_BUTTONS, list.size()))) {
+            rows.add(List.of(turn.choice(waiting, a.name(), "c", Long.toString(a.id()))));
+        }
+        return rows;
+    }
+
     static List<List<Button>> buttons(List<Account> list, String prefix) {
         List<List<Button>> rows = new ArrayList<>();
         for (Account a : list.subList(0, Math.min(MAX_BUTTONS, list.size()))) {

@@ -39,7 +39,7 @@ public final class AskCommands {
     public void register(Conversation.Builder b) {
         b.command("ask", (turn, args) -> {
             if (args.isBlank()) {
-                turn.session(turn.session().waitingFor("ask", null));
+                turn.await("ask", null);
                 turn.say(turn.t("ask.what"));
             } else {
                 answer(turn, args);

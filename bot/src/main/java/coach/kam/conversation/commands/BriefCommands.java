@@ -3,24 +3,32 @@ package coach.kam.conversation.commands;
 import coach.kam.accounts.Account;
 import coach.kam.accounts.Accounts;
 import coach.kam.accounts.ChecklistProgress;
-import coach.kam.knowledge.KnowledgeBase;
 import coach.kam.accounts.Note;
 import coach.kam.conversation.Conversation;
 import coach.kam.conversation.Html;
 import coach.kam.conversation.Turn;
+import coach.kam.knowledge.KnowledgeBase;
 import java.util.List;
 
-/** /brief: what to know before walking into the customer: notes, last visit, objections met. */
+/**
+ * /brief: the one-screen card to read before walking in: who they are and who decides, the tier
+ * and its trend, the last notes, open plan items, objections met, and what to ask next.
+ */
 public final class BriefCommands {
+    private static final int NOTES = 3;
+    private static final int ITEMS = 5;
+    private static final int QUESTIONS = 3;
     private final Accounts accounts;
     private final AccountPicker picker;
     private final KnowledgeBase knowledge;
+    private final AccountOverview overview;
     private final ChecklistProgress progress = new ChecklistProgress();
 
-    public BriefCommands(Accounts accounts, KnowledgeBase knowledge) {
+    public BriefCommands(Accounts accounts, KnowledgeBase knowledge, AccountOverview overview) {
         this.accounts = accounts;
         this.picker = new AccountPicker(accounts);
         this.knowledge = knowledge;
+        this.overview = overview;
     }
 
     public void register(Conversation.Builder b) {
@@ -30,26 +38,47 @@ public final class BriefCommands {
 
     private void brief(Turn turn, Account account) {
         List<Note> notes = accounts.notes(turn.tx(), account);
-        StringBuilder out = new StringBuilder(turn.t("brief.title", Html.escape(account.name()))).append('\n');
-        long plain = notes.stream().filter(n -> n.kind() == Note.Kind.NOTE).count();
+        StringBuilder out = new StringBuilder(turn.t("brief.title", Html.escape(account.name())));
+        List<String> profile = overview.profileLines(turn, account);
+        if (profile.isEmpty()) {
+            out.append('\n').append(turn.t("brief.no.profile"));
+        }
+        profile.forEach(l -> out.append('\n').append(l));
+        overview.tierLine(turn, account, true).ifPresent(l -> out.append('\n').append(l));
+        overview.classLine(turn, account).ifPresent(l -> out.append('\n').append(l));
         List<Note> visits = notes.stream().filter(n -> n.kind() == Note.Kind.VISIT).toList();
-        List<Note> objections = notes.stream().filter(n -> n.kind() == Note.Kind.OBJECTION).toList();
-        out.append(turn.t("brief.counts", plain, visits.size(), objections.size())).append('\n');
-        out.append(visits.isEmpty() ? turn.t("brief.no.visit")
-                : turn.t("brief.last.visit", turn.formatTime(visits.get(0).at()))).append('\n');
-        if (!objections.isEmpty()) {
-            out.append('\n').append(turn.t("brief.objections")).append('\n');
-            objections.stream().limit(5).forEach(n -> out.append(AccountCommands.noteLine(turn, n, 120)).append('\n'));
-        }
+        long plain = notes.stream().filter(n -> n.kind() == Note.Kind.NOTE).count();
+        long objections = notes.stream().filter(n -> n.kind() == Note.Kind.OBJECTION).count();
+        out.append('\n').append(turn.t("brief.counts", plain, visits.size(), objections));
+        out.append('\n').append(visits.isEmpty() ? turn.t("brief.no.visit")
+                : turn.t("brief.last.visit", turn.formatTime(visits.get(0).at())));
+        section(out, turn.t("card.recent"), notes.stream().filter(n -> n.kind() == Note.Kind.NOTE).limit(NOTES)
+                .map(n -> AccountCommands.noteLine(turn, n, 140)).toList());
         for (ChecklistProgress.Ticks t : progress.all(turn.tx(), account)) {
-            knowledge.checklist(t.checklistId()).ifPresent(c -> out.append(turn.t("brief.checklist",
-                    Html.escape(c.title(turn.lang())), t.done().size(), c.itemCount())).append('\n'));
+            if (overview.isPlan(turn, account, t.checklistId())) {
+                continue;
+            }
+            knowledge.checklist(t.checklistId()).ifPresent(c -> out.append('\n').append(turn.t("brief.checklist",
+                    Html.escape(c.title(turn.lang())), t.done().size(), c.itemCount())));
         }
-        List<Note> recent = notes.stream().filter(n -> n.kind() == Note.Kind.NOTE).limit(5).toList();
-        if (!recent.isEmpty()) {
-            out.append('\n').append(turn.t("card.recent")).append('\n');
-            recent.forEach(n -> out.append(AccountCommands.noteLine(turn, n, 200)).append('\n'));
+        List<String> plans = overview.planLines(turn, account);
+        if (!plans.isEmpty()) {
+            section(out, turn.t("brief.plans", String.join(" · ", plans)), overview.dueItems(turn, account, ITEMS));
         }
+        section(out, turn.t("brief.objections"), notes.stream().filter(n -> n.kind() == Note.Kind.OBJECTION)
+                .map(n -> "• " + Html.escape(ObjectionTitles.title(knowledge, n.objectionId(), turn.lang()))
+                        + (n.text().isBlank() ? "" : ": " + Html.escape(Html.shorten(n.text(), 80)))).distinct()
+                .limit(ITEMS).toList());
+        section(out, turn.t("brief.next.questions"), overview.nextQuestions(turn, account, QUESTIONS).stream()
+                .map(q -> "❓ " + q).toList());
         turn.say(out.toString().strip());
+    }
+
+    private static void section(StringBuilder out, String title, List<String> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        out.append("\n\n").append(title);
+        lines.forEach(l -> out.append('\n').append(l));
     }
 }

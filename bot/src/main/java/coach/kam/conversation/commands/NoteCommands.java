@@ -5,6 +5,7 @@ import coach.kam.accounts.Accounts;
 import coach.kam.accounts.Note;
 import coach.kam.conversation.Button;
 import coach.kam.conversation.Conversation;
+import coach.kam.conversation.Dialog;
 import coach.kam.conversation.Event;
 import coach.kam.conversation.Html;
 import coach.kam.conversation.TextAction;
@@ -31,14 +32,16 @@ public final class NoteCommands {
 
     public void register(Conversation.Builder b) {
         b.command("note", this::note);
-        b.button("noteto", (turn, args) -> picker.fromButton(turn, args).ifPresent(a -> notePending(turn, a)));
+        b.waitingFor("note-account", (turn, typed, text) -> pickTyped(turn, typed, "note-account", text, this::save),
+                (turn, accountId, text) -> picked(turn, accountId, a -> save(turn, a, text)));
         b.command("notes", (turn, args) -> picker.pick(turn, args.isBlank() ? picker.openName(turn) : args, "notes",
                 (t, a) -> listNotes(t, a, 0)));
         b.button("notes", (turn, args) -> picker.fromButton(turn, args)
                 .ifPresent(a -> listNotes(turn, a, args.length > 1 && args[1].matches("\\d{1,4}") ? Integer.parseInt(args[1]) : 0)));
         b.plainText(this::typed);
         b.location(this::visit);
-        b.button("visitto", (turn, args) -> picker.fromButton(turn, args).ifPresent(a -> visitPending(turn, a)));
+        b.waitingFor("visit-account", (turn, typed, latLon) -> pickTyped(turn, typed, "visit-account", latLon, this::visitAt),
+                (turn, accountId, latLon) -> picked(turn, accountId, a -> visitAt(turn, a, latLon)));
     }
 
     private void typed(Turn turn, String text, String ignored) {
@@ -74,18 +77,30 @@ public final class NoteCommands {
             turn.say(turn.t("accounts.none"));
             return;
         }
-        turn.session(turn.session().waitingFor("note-account", args));
-        turn.say(turn.t("note.which"), AccountPicker.buttons(all, "noteto"));
+        Dialog waiting = turn.await("note-account", args);
+        turn.say(turn.t("note.which"), AccountPicker.choices(turn, waiting, all));
     }
 
-    private void notePending(Turn turn, Account account) {
-        String text = turn.session().pendingArg();
-        if (!"note-account".equals(turn.session().pending()) || text == null) {
-            turn.say(turn.t("note.nothing.pending"));
+    /** The rep typed a name instead of tapping: one clear match is taken, otherwise ask again. */
+    private void pickTyped(Turn turn, String typed, String kind, String arg, TriConsumer then) {
+        List<Account> found = accounts.find(turn.tx(), turn.userId(), typed);
+        if (found.size() == 1) {
+            then.accept(turn, found.get(0), arg);
             return;
         }
-        turn.session(turn.session().notWaiting());
-        save(turn, account, text);
+        List<Account> offer = found.isEmpty() ? accounts.list(turn.tx(), turn.userId()) : found;
+        Dialog waiting = turn.await(kind, arg);
+        turn.say(turn.t("accounts.pick.again", Html.escape(Html.shorten(typed, 40))),
+                AccountPicker.choices(turn, waiting, offer));
+    }
+
+    private void picked(Turn turn, String accountId, java.util.function.Consumer<Account> then) {
+        picker.fromButton(turn, new String[] {accountId}).ifPresent(then);
+    }
+
+    @FunctionalInterface
+    private interface TriConsumer {
+        void accept(Turn turn, Account account, String arg);
     }
 
     private void save(Turn turn, Account account, String text) {
@@ -110,19 +125,17 @@ public final class NoteCommands {
             turn.say(turn.t("accounts.none"));
             return;
         }
-        turn.session(turn.session().waitingFor("visit-account", location.latitude() + "," + location.longitude()));
-        turn.say(turn.t("visit.which"), AccountPicker.buttons(all, "visitto"));
+        Dialog waiting = turn.await("visit-account", location.latitude() + "," + location.longitude());
+        turn.say(turn.t("visit.which"), AccountPicker.choices(turn, waiting, all));
     }
 
-    private void visitPending(Turn turn, Account account) {
-        String arg = turn.session().pendingArg();
-        if (!"visit-account".equals(turn.session().pending()) || arg == null) {
+    private void visitAt(Turn turn, Account account, String latLon) {
+        String[] parts = latLon == null ? new String[0] : latLon.split(",");
+        if (parts.length != 2) {
             turn.say(turn.t("note.nothing.pending"));
             return;
         }
-        String[] latLon = arg.split(",");
-        turn.session(turn.session().notWaiting());
-        saveVisit(turn, account, Double.parseDouble(latLon[0]), Double.parseDouble(latLon[1]));
+        saveVisit(turn, account, Double.parseDouble(parts[0]), Double.parseDouble(parts[1]));
     }
 
     private void saveVisit(Turn turn, Account account, double lat, double lon) {

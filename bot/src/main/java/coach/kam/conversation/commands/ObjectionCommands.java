@@ -48,7 +48,7 @@ public final class ObjectionCommands {
 
     private void command(Turn turn, String args) {
         if (args.isBlank()) {
-            turn.session(turn.session().waitingFor("objection", null));
+            turn.await("objection", null);
             List<List<Button>> rows = new ArrayList<>();
             for (Objection o : objections.all()) {
                 rows.add(List.of(new Button(o.in(turn.lang()).title(), "ob:" + o.id() + ":" + turn.lang())));
@@ -132,7 +132,7 @@ public final class ObjectionCommands {
         String said = objections.last(turn.tx(), turn.userId())
                 .filter(l -> l.objectionId().equals(o.id())).map(l -> l.query()).orElse("");
         Note note = accounts.addNote(turn.tx(), account, Note.objection(account.id(), o.id(), said, turn.now()));
-        turn.session(turn.session().waitingFor("objection-note", account.id() + ":" + note.id()));
+        turn.await("objection-note", account.id() + ":" + note.id());
         turn.say(turn.t("objection.logged", Html.escape(o.in(turn.lang()).title()), Html.escape(account.name())));
     }
 

@@ -2,7 +2,10 @@ package coach.kam.conversation.commands;
 
 import coach.kam.conversation.Button;
 import coach.kam.conversation.Conversation;
+import coach.kam.conversation.Dialog;
+import coach.kam.conversation.Dialogs;
 import coach.kam.conversation.Messages;
+import coach.kam.knowledge.KnowledgeBase;
 import coach.kam.conversation.Turn;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -12,10 +15,17 @@ import java.util.List;
 public final class SettingsCommands {
     /** The commands shown in the phone's menu, in order; descriptions are messages "menu.<name>". */
     public static final List<String> MENU = List.of("start", "help", "new", "accounts", "account", "note", "notes",
-            "brief", "topics", "checklist", "ask", "objection", "rename", "delete", "cancel", "lang", "settings");
+            "brief", "profile", "needs", "evaluate", "classify", "plan", "review", "resume", "topics", "checklist", "ask",
+            "objection", "rename", "delete", "cancel", "lang", "settings");
 
     private static final List<String> ZONES = List.of("Asia/Shanghai", "Asia/Hong_Kong", "Asia/Taipei",
             "Asia/Singapore", "Asia/Tokyo", "Europe/London", "Europe/Berlin", "America/New_York", "America/Los_Angeles", "UTC");
+
+    private final KnowledgeBase knowledge;
+
+    public SettingsCommands(KnowledgeBase knowledge) {
+        this.knowledge = knowledge;
+    }
 
     public void register(Conversation.Builder b) {
         b.command("start", (turn, args) -> start(turn));
@@ -29,6 +39,16 @@ public final class SettingsCommands {
     private void start(Turn turn) {
         turn.say(turn.t("start.welcome"), languageButtons());
         turn.say(turn.t("start.zone", turn.session().zone()), zoneButtons());
+        List<List<Button>> unfinished = new ArrayList<>();
+        for (Dialog d : Dialogs.of(turn.tx(), turn.userId())) {
+            if (d.isWalkthrough() && unfinished.size() < 3) {
+                String title = knowledge.flow(d.flow()).map(f -> f.title().in(turn.lang())).orElse(d.flow());
+                unfinished.add(List.of(new Button(turn.t("card.continue", title), "resume:" + d.id())));
+            }
+        }
+        if (!unfinished.isEmpty()) {
+            turn.say(turn.t("start.unfinished"), unfinished);
+        }
     }
 
     private void lang(Turn turn, String args) {

@@ -1,0 +1,29 @@
+package coach.kam.conversation;
+
+/**
+ * What a kind of dialog does with the rep's input while it is the open one. The dialog is already
+ * the session's open dialog when a method is called; the handler saves its next state with
+ * {@link Turn#save(Dialog)} or ends it with {@link Turn#endDialog(Dialog)}.
+ */
+public interface DialogHandler {
+
+    void text(Turn turn, Dialog dialog, String text);
+
+    /** A press on one of this dialog's current buttons. */
+    void press(Turn turn, Dialog dialog, DialogButton pressed);
+
+    /** /back: the previous step. */
+    void back(Turn turn, Dialog dialog);
+
+    /** /skip: leave this step unanswered and go on. */
+    void skip(Turn turn, Dialog dialog);
+
+    /** Shows the current step again, after a suspension or a restart. */
+    void resume(Turn turn, Dialog dialog);
+
+    /** A short name of what is under way, for /cancel and /resume ("客户画像 · 华东医药"). */
+    String title(Turn turn, Dialog dialog);
+
+    /** Whether another command may suspend it for a later /resume (a one-step question is dropped instead). */
+    boolean resumable();
+}

@@ -1,0 +1,178 @@
+package coach.kam.conversation.commands;
+
+import coach.kam.accounts.Account;
+import coach.kam.accounts.Accounts;
+import coach.kam.accounts.Note;
+import coach.kam.conversation.Dialog;
+import coach.kam.conversation.Html;
+import coach.kam.conversation.Turn;
+import coach.kam.flows.AccountFacts;
+import coach.kam.flows.Walkthrough;
+import coach.kam.knowledge.Flow;
+import coach.kam.knowledge.KnowledgeBase;
+import coach.kam.plans.PlanCommands;
+import coach.kam.plans.Plans;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the walkthroughs and plans say about an account, in the short lines the card, the brief
+ * and the review share: the tier and strategy, the class and cadence, plan progress, the profile.
+ */
+public final class AccountOverview {
+    private final KnowledgeBase knowledge;
+    private final Accounts accounts;
+    private final AccountFacts facts;
+    private final Plans plans;
+
+    public AccountOverview(KnowledgeBase knowledge, Accounts accounts, AccountFacts facts, Plans plans) {
+        this.knowledge = knowledge;
+        this.accounts = accounts;
+        this.facts = facts;
+        this.plans = plans;
+    }
+
+    /** "Tier B · invest selectively", with the trend against the evaluation before. */
+    Optional<String> tierLine(Turn turn, Account a, boolean withTrend) {
+        List<AccountFacts.Evaluation> all = facts.evaluations(turn.tx(), a);
+        Optional<Flow> flow = knowledge.flow("evaluate");
+        if (all.isEmpty() || flow.isEmpty() || flow.get().scoring() == null) {
+            return Optional.empty();
+        }
+        AccountFacts.Evaluation e = all.get(0);
+        Flow.Strategy s = flow.get().scoring().strategies().get(e.strategy());
+        String line = turn.t("card.tier", e.tier(), Html.escape(s == null ? e.strategy() : s.name(turn.lang())), e.score());
+        if (withTrend && all.size() > 1) {
+            line += "\n" + coach.kam.flows.Trends.line(turn, flow.get(), all.get(1), e);
+        }
+        return Optional.of(line);
+    }
+
+    /** "Class A · contact every 7 days" */
+    Optional<String> classLine(Turn turn, Account a) {
+        return facts.classification(turn.tx(), a).map(c -> turn.t("card.class", c.accountClass(), c.visitEveryDays()));
+    }
+
+    /** "JBP 7/12, 2 overdue" for each attached plan. */
+    List<String> planLines(Turn turn, Account a) {
+        List<String> out = new ArrayList<>();
+        LocalDate today = turn.now().atZone(turn.zone()).toLocalDate();
+        for (Plans.Plan p : plans.all(turn.tx(), a)) {
+            Plans.Kind kind = Plans.Kind.valueOf(p.kind());
+            knowledge.checklist(kind.checklistId).ifPresent(c ->
+                    out.add(PlanCommands.progressLine(turn, plans.progress(turn.tx(), a, p, c, today))));
+        }
+        return out;
+    }
+
+    /** Whether a checklist is attached to this account as a plan (its progress then shows as a plan). */
+    boolean isPlan(Turn turn, Account a, String checklistId) {
+        return plans.all(turn.tx(), a).stream().anyMatch(p -> Plans.Kind.valueOf(p.kind()).checklistId.equals(checklistId));
+    }
+
+    /** Open plan items with a due date, soonest first, overdue ones marked. */
+    List<String> dueItems(Turn turn, Account a, int max) {
+        LocalDate today = turn.now().atZone(turn.zone()).toLocalDate();
+        List<String> out = new ArrayList<>();
+        for (Plans.Plan p : plans.all(turn.tx(), a)) {
+            Plans.Kind kind = Plans.Kind.valueOf(p.kind());
+            knowledge.checklist(kind.checklistId).ifPresent(c -> plans.openWithDates(turn.tx(), a, p, c).forEach(e ->
+                    out.add((e.getValue().due().isBefore(today) ? "⚠️ " : "• ") + e.getValue().due() + " "
+                            + Html.escape(e.getKey().text(turn.lang()))
+                            + (e.getValue().owner() == null ? "" : " · 👤 " + Html.escape(e.getValue().owner())))));
+        }
+        return out.stream().sorted((x, y) -> x.startsWith("⚠️") == y.startsWith("⚠️") ? 0 : x.startsWith("⚠️") ? -1 : 1)
+                .limit(max).toList();
+    }
+
+    /** The profile in a few lines: who they are and who decides. */
+    List<String> profileLines(Turn turn, Account a) {
+        Optional<Flow> profile = knowledge.flow("profile");
+        if (profile.isEmpty()) {
+            return List.of();
+        }
+        AccountFacts.Fields fields = facts.fields(turn.tx(), a);
+        List<String> basics = new ArrayList<>();
+        List<String> out = new ArrayList<>();
+        for (Flow.Step s : profile.get().steps()) {
+            AccountFacts.Field f = fields.fields().get(s.field());
+            if (f == null) {
+                continue;
+            }
+            String value = coach.kam.flows.AnswerView.text(s, f.answer(), turn.lang());
+            switch (s.type()) {
+                case CHOICE -> basics.add(value);
+                case PERSON -> {
+                    if ("decision-maker".equals(s.role()) || "coach".equals(s.role())) {
+                        out.add(turn.t("brief.person." + s.role(), value));
+                    }
+                }
+                default -> { }
+            }
+        }
+        if (!basics.isEmpty()) {
+            out.add(0, String.join(" · ", basics));
+        }
+        return out;
+    }
+
+    /** Needs questions not yet asked of this account, in the order of the question bank. */
+    List<String> nextQuestions(Turn turn, Account a, int max) {
+        Optional<Flow> needs = knowledge.flow("needs");
+        if (needs.isEmpty()) {
+            return List.of();
+        }
+        AccountFacts.Fields fields = facts.fields(turn.tx(), a);
+        return needs.get().steps().stream().filter(s -> !fields.fields().containsKey(s.field()))
+                .limit(max).map(s -> Html.escape(s.prompt().in(turn.lang()))).toList();
+    }
+
+    /** When the rep last recorded anything about the account (a note, a visit, a logged objection). */
+    Optional<Instant> lastContact(Turn turn, Account a) {
+        return accounts.notes(turn.tx(), a).stream().map(Note::at).findFirst();
+    }
+
+    /** Days between contacts the account should get: from its class, else from its tier's class. */
+    Optional<Integer> cadenceDays(Turn turn, Account a) {
+        Optional<AccountFacts.Classification> c = facts.classification(turn.tx(), a);
+        if (c.isPresent()) {
+            return Optional.of(c.get().visitEveryDays());
+        }
+        Optional<Flow> classify = knowledge.flow("classify");
+        return facts.latestEvaluation(turn.tx(), a).flatMap(e -> classify
+                .flatMap(f -> f.classification().accountClass(e.tier())).map(Flow.AccountClass::visitEveryDays));
+    }
+
+    /** Days past the cadence (positive when overdue), if the account has a cadence. */
+    Optional<Long> daysPastCadence(Turn turn, Account a) {
+        Optional<Integer> cadence = cadenceDays(turn, a);
+        if (cadence.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant last = lastContact(turn, a).orElse(a.createdAt());
+        return Optional.of(Duration.between(last, turn.now()).toDays() - cadence.get());
+    }
+
+    /** The tier letter, or the class letter, or "–". */
+    String tierOrClass(Turn turn, Account a) {
+        return facts.latestEvaluation(turn.tx(), a).map(AccountFacts.Evaluation::tier)
+                .or(() -> facts.classification(turn.tx(), a).map(AccountFacts.Classification::accountClass)).orElse("–");
+    }
+
+    /** Unfinished walkthroughs on this account. */
+    List<Dialog> openRuns(Turn turn, Account a) {
+        return coach.kam.conversation.Dialogs.of(turn.tx(), turn.userId()).stream()
+                .filter(d -> Walkthrough.KIND.equals(d.kind()) && d.accountId() != null && d.accountId() == a.id()).toList();
+    }
+
+    /** Forgets what walkthroughs and plans kept about an account being deleted. */
+    void forget(Turn turn, Account a) {
+        facts.clear(turn.tx(), a);
+        plans.clear(turn.tx(), a);
+        openRuns(turn, a).forEach(turn::endDialog);
+    }
+}

@@ -1,0 +1,266 @@
+package coach.kam.plans;
+
+import coach.kam.accounts.Account;
+import coach.kam.accounts.Accounts;
+import coach.kam.conversation.Button;
+import coach.kam.conversation.Conversation;
+import coach.kam.conversation.Html;
+import coach.kam.conversation.Turn;
+import coach.kam.flows.Dates;
+import coach.kam.knowledge.Checklist;
+import coach.kam.knowledge.KnowledgeBase;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * /plan: attaches lead to cash, the joint business plan, the five uplift steps or the action plan
+ * to an account, and lets each item get a tick, an owner, a due date and a note.
+ */
+public final class PlanCommands {
+    private static final int MAX_FIELD = 200;
+    private final KnowledgeBase knowledge;
+    private final Accounts accounts;
+    private final Plans plans;
+
+    public PlanCommands(KnowledgeBase knowledge, Accounts accounts, Plans plans) {
+        this.knowledge = knowledge;
+        this.accounts = accounts;
+        this.plans = plans;
+    }
+
+    /** An item of a plan on an account, as a button names it. */
+    private record Ref(Account account, Plans.Kind kind, Checklist checklist, int index, Checklist.Item item) {
+        String data(String prefix) {
+            return prefix + ":" + account.id() + ":" + kind.name() + ":" + index;
+        }
+    }
+
+    public void register(Conversation.Builder b) {
+        b.command("plan", this::command);
+        b.button("plan", this::choosePlan);
+        b.button("pls", (turn, args) -> planAndIndex(turn, args).ifPresent(r -> showSection(turn, r.account(), r.kind(), r.index())));
+        b.button("pli", (turn, args) -> item(turn, args).ifPresent(r -> showItem(turn, r)));
+        b.button("plt", (turn, args) -> item(turn, args).ifPresent(r -> {
+            plans.toggle(turn.tx(), r.account(), r.kind(), r.item().id());
+            showItem(turn, r);
+        }));
+        for (String field : List.of("owner", "due", "note")) {
+            b.button("pl" + field.charAt(0), (turn, args) -> item(turn, args).ifPresent(r -> {
+                turn.await("plan-" + field, r.data("x").substring(2));
+                turn.say(turn.t("plan.ask." + field, Html.escape(r.item().text(turn.lang()))));
+            }));
+            b.waitingFor("plan-" + field, (turn, text, arg) -> setField(turn, field, text, arg));
+        }
+    }
+
+    private void command(Turn turn, String args) {
+        List<Account> candidates;
+        if (args.isBlank() && turn.session().openAccountId() != null) {
+            candidates = accounts.get(turn.tx(), turn.userId(), turn.session().openAccountId()).stream().toList();
+        } else {
+            candidates = args.isBlank() ? accounts.list(turn.tx(), turn.userId()) : accounts.find(turn.tx(), turn.userId(), args);
+        }
+        if (candidates.size() == 1) {
+            offerPlans(turn, candidates.get(0));
+        } else if (candidates.isEmpty()) {
+            turn.say(args.isBlank() ? turn.t("accounts.none") : turn.t("accounts.nomatch", Html.escape(args)));
+        } else {
+            List<List<Button>> rows = new ArrayList<>();
+            candidates.stream().limit(20).forEach(a -> rows.add(List.of(new Button(a.name(), "plan:" + a.id()))));
+            turn.say(turn.t("plan.which.account"), rows);
+        }
+    }
+
+    private void offerPlans(Turn turn, Account a) {
+        List<List<Button>> rows = new ArrayList<>();
+        for (Plans.Kind k : Plans.Kind.values()) {
+            knowledge.checklist(k.checklistId).ifPresent(c -> {
+                boolean attached = plans.get(turn.tx(), a, k).isPresent();
+                rows.add(List.of(new Button((attached ? "📋 " : "➕ ") + c.title(turn.lang()), "plan:" + a.id() + ":" + k.name())));
+            });
+        }
+        turn.say(turn.t("plan.which", Html.escape(a.name())), rows);
+    }
+
+    private void choosePlan(Turn turn, String[] args) {
+        Optional<Account> a = account(turn, args);
+        if (a.isEmpty()) {
+            return;
+        }
+        if (args.length < 2) {
+            offerPlans(turn, a.get());
+            return;
+        }
+        Optional<Plans.Kind> kind = Plans.Kind.of(args[1]);
+        if (kind.isEmpty() || knowledge.checklist(kind.get().checklistId).isEmpty()) {
+            turn.say(turn.t("button.unknown"));
+            return;
+        }
+        plans.attach(turn.tx(), a.get(), kind.get(), turn.now());
+        showPlan(turn, a.get(), kind.get());
+    }
+
+    private void showPlan(Turn turn, Account a, Plans.Kind kind) {
+        Checklist c = knowledge.checklist(kind.checklistId).orElseThrow();
+        Plans.Plan plan = plans.get(turn.tx(), a, kind).orElseThrow();
+        Plans.Progress p = plans.progress(turn.tx(), a, plan, c, today(turn));
+        Set<String> done = plans.done(turn.tx(), a, kind);
+        StringBuilder out = new StringBuilder(turn.t("plan.title", Html.escape(c.title(turn.lang())), Html.escape(a.name())));
+        out.append('\n').append(progressLine(turn, p));
+        List<List<Button>> rows = new ArrayList<>();
+        for (int s = 0; s < c.sections().size(); s++) {
+            Checklist.Part part = c.sections().get(s);
+            long ticked = part.items().stream().filter(i -> done.contains(i.id())).count();
+            rows.add(List.of(new Button(part.title(turn.lang()) + " " + ticked + "/" + part.items().size(),
+                    "pls:" + a.id() + ":" + kind.name() + ":" + s)));
+        }
+        turn.say(out.toString(), rows);
+    }
+
+    /** "JBP 7/12, 2 overdue" */
+    public static String progressLine(Turn turn, Plans.Progress p) {
+        String line = turn.t("plan.progress", p.kind().shortName(turn.lang()), p.done(), p.total());
+        return p.overdue() == 0 ? line : line + turn.t("plan.overdue", p.overdue());
+    }
+
+    private void showSection(Turn turn, Account a, Plans.Kind kind, int section) {
+        Checklist c = knowledge.checklist(kind.checklistId).orElseThrow();
+        Plans.Plan plan = plans.attach(turn.tx(), a, kind, turn.now());
+        Set<String> done = plans.done(turn.tx(), a, kind);
+        Checklist.Part part = c.sections().get(section);
+        int first = 0;
+        for (int s = 0; s < section; s++) {
+            first += c.sections().get(s).items().size();
+        }
+        StringBuilder out = new StringBuilder("<b>" + Html.escape(c.title(turn.lang())) + " · "
+                + Html.escape(part.title(turn.lang())) + "</b>");
+        List<List<Button>> rows = new ArrayList<>();
+        for (int i = 0; i < part.items().size(); i++) {
+            Checklist.Item item = part.items().get(i);
+            boolean ticked = done.contains(item.id());
+            out.append('\n').append(ticked ? "✅ " : "⬜ ").append(Html.escape(item.text(turn.lang())))
+                    .append(details(turn, plan.item(item.id())));
+            rows.add(List.of(new Button((ticked ? "✅ " : "⬜ ") + item.text(turn.lang()),
+                    "pli:" + a.id() + ":" + kind.name() + ":" + (first + i))));
+        }
+        rows.add(List.of(new Button(turn.t("btn.back.checklist"), "plan:" + a.id() + ":" + kind.name())));
+        turn.say(out.toString(), rows);
+    }
+
+    private void showItem(Turn turn, Ref r) {
+        Plans.ItemPlan p = plans.get(turn.tx(), r.account(), r.kind()).map(x -> x.item(r.item().id()))
+                .orElse(Plans.ItemPlan.EMPTY);
+        boolean ticked = plans.done(turn.tx(), r.account(), r.kind()).contains(r.item().id());
+        String text = (ticked ? "✅ " : "⬜ ") + "<b>" + Html.escape(r.item().text(turn.lang())) + "</b>"
+                + details(turn, p) + (p.note() == null ? "" : "\n📝 " + Html.escape(p.note()));
+        turn.say(text, List.of(
+                List.of(new Button(turn.t(ticked ? "plan.btn.untick" : "plan.btn.tick"), r.data("plt")),
+                        new Button(turn.t("plan.btn.owner"), r.data("plo"))),
+                List.of(new Button(turn.t("plan.btn.due"), r.data("pld")), new Button(turn.t("plan.btn.note"), r.data("pln"))),
+                List.of(new Button(turn.t("btn.back.checklist"), "pls:" + r.account().id() + ":" + r.kind().name() + ":"
+                        + sectionOf(r.checklist(), r.index())))));
+    }
+
+    private static String details(Turn turn, Plans.ItemPlan p) {
+        StringBuilder out = new StringBuilder();
+        if (p.owner() != null) {
+            out.append(" · 👤 ").append(Html.escape(p.owner()));
+        }
+        if (p.due() != null) {
+            boolean late = p.due().isBefore(today(turn));
+            out.append(" · 📅 ").append(p.due()).append(late ? " ⚠️" : "");
+        }
+        return out.toString();
+    }
+
+    private void setField(Turn turn, String field, String text, String arg) {
+        Optional<Ref> r = item(turn, arg == null ? new String[0] : arg.split(":"));
+        if (r.isEmpty()) {
+            return;
+        }
+        String value = text.strip();
+        if (value.length() > MAX_FIELD) {
+            turn.say(turn.t("walk.bad.long", MAX_FIELD));
+            turn.await("plan-" + field, arg);
+            return;
+        }
+        Plans.ItemPlan old = plans.get(turn.tx(), r.get().account(), r.get().kind())
+                .map(p -> p.item(r.get().item().id())).orElse(Plans.ItemPlan.EMPTY);
+        Plans.ItemPlan changed;
+        if (field.equals("due")) {
+            Optional<LocalDate> due = Dates.parse(value, today(turn));
+            if (due.isEmpty()) {
+                turn.say(turn.t("walk.bad.date"));
+                turn.await("plan-due", arg);
+                return;
+            }
+            changed = new Plans.ItemPlan(old.owner(), due.get(), old.note());
+        } else if (field.equals("owner")) {
+            changed = new Plans.ItemPlan(value, old.due(), old.note());
+        } else {
+            changed = new Plans.ItemPlan(old.owner(), old.due(), value);
+        }
+        plans.update(turn.tx(), r.get().account(), r.get().kind(), r.get().item().id(), changed);
+        showItem(turn, r.get());
+    }
+
+    private Optional<Account> account(Turn turn, String[] args) {
+        Optional<Account> a = args.length > 0 && args[0].matches("\\d{1,18}")
+                ? accounts.get(turn.tx(), turn.userId(), Long.parseLong(args[0])) : Optional.empty();
+        if (a.isEmpty()) {
+            turn.say(turn.t("accounts.gone"));
+        }
+        return a;
+    }
+
+    /** An account, a plan kind and a number from button data; the number is checked by the caller. */
+    private Optional<Ref> planAndIndex(Turn turn, String[] args) {
+        Optional<Account> a = account(turn, args);
+        Optional<Plans.Kind> kind = args.length == 3 ? Plans.Kind.of(args[1]) : Optional.empty();
+        Optional<Checklist> c = kind.flatMap(k -> knowledge.checklist(k.checklistId));
+        if (a.isEmpty() || c.isEmpty() || !args[2].matches("\\d{1,3}") || Integer.parseInt(args[2]) >= c.get().sections().size()) {
+            if (a.isPresent()) {
+                turn.say(turn.t("button.unknown"));
+            }
+            return Optional.empty();
+        }
+        return Optional.of(new Ref(a.get(), kind.get(), c.get(), Integer.parseInt(args[2]), null));
+    }
+
+    private Optional<Ref> item(Turn turn, String[] args) {
+        Optional<Account> a = account(turn, args);
+        Optional<Plans.Kind> kind = args.length == 3 ? Plans.Kind.of(args[1]) : Optional.empty();
+        Optional<Checklist> c = kind.flatMap(k -> knowledge.checklist(k.checklistId));
+        if (a.isEmpty() || c.isEmpty() || !args[2].matches("\\d{1,3}")) {
+            if (a.isPresent()) {
+                turn.say(turn.t("button.unknown"));
+            }
+            return Optional.empty();
+        }
+        int index = Integer.parseInt(args[2]);
+        List<Checklist.Item> all = c.get().sections().stream().flatMap(p -> p.items().stream()).toList();
+        if (index >= all.size()) {
+            turn.say(turn.t("button.unknown"));
+            return Optional.empty();
+        }
+        return Optional.of(new Ref(a.get(), kind.get(), c.get(), index, all.get(index)));
+    }
+
+    private static int sectionOf(Checklist c, int index) {
+        int left = index;
+        for (int s = 0; s < c.sections().size(); s++) {
+            left -= c.sections().get(s).items().size();
+            if (left < 0) {
+                return s;
+            }
+        }
+        return 0;
+    }
+
+    static LocalDate today(Turn turn) {
+        return turn.now().atZone(turn.zone()).toLocalDate();
+    }
+}
