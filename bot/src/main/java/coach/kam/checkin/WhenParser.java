@@ -1,0 +1,108 @@
+package coach.kam.checkin;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+
+/**
+ * Reads the reminder time that starts a message, in Chinese or English: "明天10点 拜访王总",
+ * "下周三下午两点", "30分钟后", "tomorrow at 9am call Li", "next Friday", "Dec 5 2pm".
+ *
+ * <p>Written here rather than taken from a library: the Java parsers on Maven Central read one
+ * language only (natty and PrettyTime-NLP, which wraps natty, read English and natty is no longer
+ * maintained; Time-NLP style ports read Chinese only and return {@code java.util.Date}), and none
+ * says where the time phrase ends, which the reminder text needs.
+ *
+ * <p>Rules, all relative to the clock in the zone given, to the minute:
+ * <ul>
+ * <li>Only a day → 09:00. Only a time → its next occurrence (today, else tomorrow).
+ * <li>A 12-hour time with no am/pm or period prefers daytime 8-20h: 3点 → 15:00, 9点 → 09:00,
+ *     8点 → 08:00 or 20:00, whichever comes first.
+ * <li>周五, Friday, this Friday, on Friday → the next Friday, today included while not passed.
+ *     这周五/本周五 → this Monday-start week's Friday, "past" if gone. 下周三, next Wednesday →
+ *     Wednesday of the following Mon-start week (said on Sunday 29 Nov: Wed 2 Dec).
+ * <li>12月5日, Dec 5, 12/05 (month/day), 5号 → the next such day; a date with a year that has gone is "past".
+ * <li>30分钟后, in 2 hours → now plus that; 3天后, in a week → that day at the current time unless a time follows.
+ * <li>Unclear: a period with no day and no time (下午, evening; noon is a time), next/下周/下个月 without
+ *     a day ("ambiguous"); impossible values, 32号, 25:00, 2月30日 ("invalid"); a named time that has
+ *     gone, 今天下午4点 at 20:00, 2020-01-01 ("past").
+ * </ul>
+ */
+public final class WhenParser {
+    private static final String SEPARATORS = ",，:：;；、。.-—–~ \t\r\n\u3000";
+
+    private final Clock clock;
+
+    public WhenParser(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Parses the time at the START of text (e.g. "明天10点 拜访王总" or "tomorrow 9:00 call Li"). */
+    public Result parse(String text, ZoneId zone) {
+        if (text == null || text.isBlank()) {
+            return new NotFound();
+        }
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(zone)).truncatedTo(ChronoUnit.MINUTES);
+        Scan scan = new Scan(text);
+        try {
+            ZonedDateTime at = read(scan, now);
+            if (at == null) {
+                return new NotFound();
+            }
+            return new Parsed(at, phrase(text, scan), rest(text.substring(scan.pos())));
+        } catch (Unsure e) {
+            return new Unclear(phrase(text, scan), e.reasonKey);
+        }
+    }
+
+    private static ZonedDateTime read(Scan scan, ZonedDateTime now) {
+        Offsets.Offset offset = Offsets.read(scan, now);
+        if (offset != null && offset.at() != null) {
+            return offset.at();
+        }
+        Day day = offset != null ? offset.day() : Days.read(scan, now.toLocalDate());
+        Period period = day != null && day.period() != null ? day.period() : Times.period(scan);
+        TimeOfDay time = Times.clock(scan);
+        if (time != null && period == null) {
+            period = Times.period(scan);
+        }
+        if (day == null && (time != null || period != null)) {
+            day = EnglishDays.read(scan, now.toLocalDate());
+        }
+        if (day == null && period == null && time == null) {
+            return null;
+        }
+        return Resolver.resolve(now, day, period, time);
+    }
+
+    private static String phrase(String text, Scan scan) {
+        return text.substring(0, scan.pos()).strip();
+    }
+
+    private static String rest(String after) {
+        int i = 0;
+        while (i < after.length() && SEPARATORS.indexOf(after.charAt(i)) >= 0) {
+            i++;
+        }
+        return after.substring(i).strip();
+    }
+
+    public sealed interface Result permits Parsed, Unclear, NotFound {
+    }
+
+    /** at: the instant; rest: the remaining text after the time phrase, stripped; phrase: the matched time words. */
+    public record Parsed(ZonedDateTime at, String phrase, String rest) implements Result {
+    }
+
+    /**
+     * A time was recognised but is ambiguous or incomplete, e.g. "下午" with no day, "next" alone,
+     * "32号", "25:00"; reasonKey is one of: "ambiguous", "invalid", "past".
+     */
+    public record Unclear(String phrase, String reasonKey) implements Result {
+    }
+
+    public record NotFound() implements Result {
+    }
+}
