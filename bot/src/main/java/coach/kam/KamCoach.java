@@ -4,6 +4,8 @@ import coach.kam.accounts.Accounts;
 import coach.kam.ask.AskService;
 import coach.kam.ask.LlmAnswerer;
 import coach.kam.ask.LlmChoice;
+import coach.kam.checkin.CheckinModule;
+import coach.kam.checkin.Scheduler;
 import coach.kam.config.Config;
 import coach.kam.conversation.Conversation;
 import coach.kam.conversation.InlineSearch;
@@ -39,11 +41,18 @@ public final class KamCoach implements AutoCloseable {
     private final Store store;
     private final Conversation conversation;
     private final ObjectionService objections;
+    private final Scheduler scheduler;
 
-    private KamCoach(Store store, Conversation conversation, ObjectionService objections) {
+    private KamCoach(Store store, Conversation conversation, ObjectionService objections, Scheduler scheduler) {
         this.store = store;
         this.conversation = conversation;
         this.objections = objections;
+        this.scheduler = scheduler;
+    }
+
+    /** Check-ins, reminders, nudges and digests; the adapter says where their messages go and runs it. */
+    public Scheduler scheduler() {
+        return scheduler;
     }
 
     public static KamCoach start(Config config, Clock clock) {
@@ -69,7 +78,8 @@ public final class KamCoach implements AutoCloseable {
         AccountFacts facts = new AccountFacts();
         Plans plans = new Plans();
         AccountOverview overview = new AccountOverview(knowledge, accounts, facts, plans);
-        new SettingsCommands(knowledge).register(b);
+        CheckinModule checkins = new CheckinModule(accounts, overview, config.admins(), clock);
+        new SettingsCommands(knowledge, checkins.settings()).register(b);
         new AccountCommands(accounts, new AccountCard(accounts, overview, knowledge), overview).register(b);
         new BriefCommands(accounts, knowledge, overview).register(b);
         new ReviewCommands(accounts, overview).register(b);
@@ -82,7 +92,9 @@ public final class KamCoach implements AutoCloseable {
         objectionCommands.register(b);
         new NoteCommands(accounts, new FreeText(objectionCommands, askCommands)).register(b);
         new WalkCommands(knowledge, accounts, new Walkthrough(knowledge, accounts, facts)).register(b);
-        return new KamCoach(store, b.build(), objectionService);
+        checkins.register(b, store);
+        Conversation conversation = b.build();
+        return new KamCoach(store, conversation, objectionService, checkins.start(conversation));
     }
 
     public Conversation conversation() {

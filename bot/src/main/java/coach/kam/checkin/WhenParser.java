@@ -44,7 +44,7 @@ public final class WhenParser {
         if (text == null || text.isBlank()) {
             return new NotFound();
         }
-        ZonedDateTime now = ZonedDateTime.now(clock.withZone(zone)).truncatedTo(ChronoUnit.MINUTES);
+        ZonedDateTime now = ZonedDateTime.ofInstant(clock.instant(), zone).truncatedTo(ChronoUnit.MINUTES);
         Scan scan = new Scan(text);
         try {
             ZonedDateTime at = read(scan, now);

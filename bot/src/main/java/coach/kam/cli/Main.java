@@ -88,7 +88,8 @@ public final class Main implements Callable<Integer> {
                             + " · /help for commands, /quit to leave");
                 }
                 BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-                new ConsoleChat(coach.conversation(), in, out, user, language).run(interactive);
+                new ConsoleChat(coach.conversation(), in, out, user, language)
+                        .showingDue(coach.scheduler(), java.time.Duration.ofSeconds(5)).run(interactive);
             }
             return 0;
         }

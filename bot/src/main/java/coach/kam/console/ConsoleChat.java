@@ -30,6 +30,33 @@ public final class ConsoleChat {
         this.languageCode = languageCode;
     }
 
+    /**
+     * Shows scheduled messages (check-ins, reminders) as they fall due, also while the console is
+     * waiting for a line; {@code every} is how often it looks.
+     */
+    public ConsoleChat showingDue(coach.kam.checkin.Scheduler scheduler, java.time.Duration every) {
+        scheduler.sendTo((tx, chatId, replies) -> {
+            if (chatId == userId) {
+                print(replies);
+            }
+        });
+        Thread ticker = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    scheduler.runDue();
+                    Thread.sleep(every.toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    org.slf4j.LoggerFactory.getLogger(ConsoleChat.class).warn("scheduled messages: {}", e.toString());
+                }
+            }
+        }, "kam-console-schedule");
+        ticker.setDaemon(true);
+        ticker.start();
+        return this;
+    }
+
     /** Reads lines until end of input or /quit. */
     public void run(boolean prompt) throws IOException {
         String line;
@@ -64,7 +91,7 @@ public final class ConsoleChat {
         return new Event(userId, userId, null, line, null, null, languageCode);
     }
 
-    void print(List<Reply> replies) {
+    synchronized void print(List<Reply> replies) {
         List<Button> numbered = new ArrayList<>();
         for (Reply reply : replies) {
             out.println(reply.plainText());

@@ -27,6 +27,7 @@ public final class Conversation {
     private final Map<String, Command> commands;
     private final Map<String, ButtonAction> buttons;
     private final Map<String, DialogHandler> dialogs;
+    private final Map<java.util.function.Predicate<String>, TextAction> textRoutes;
     private final TextAction plainText;
     private final LocationAction location;
     private final Outbox outbox;
@@ -44,6 +45,7 @@ public final class Conversation {
         this.commands = Map.copyOf(b.commands);
         this.buttons = Map.copyOf(b.buttons);
         this.dialogs = Map.copyOf(b.dialogs);
+        this.textRoutes = new LinkedHashMap<>(b.textRoutes);
         this.plainText = b.plainText;
         this.location = b.location;
         this.outbox = new Outbox(b.store);
@@ -122,6 +124,19 @@ public final class Conversation {
         });
     }
 
+    /**
+     * Runs scheduled work for one rep as a turn of its own inside the caller's transaction, so it
+     * renders and waits for answers exactly as a command would; returns what it says.
+     */
+    public List<Reply> inTurn(coach.kam.store.Tx tx, long userId, java.util.function.Consumer<Turn> work) {
+        String key = Long.toString(userId);
+        Session session = tx.get(SESSIONS, key).orElseGet(() -> Session.fresh(userId, "zh", clock.instant()));
+        Turn turn = new Turn(new Event(userId, userId, null, null, null, null, null), tx, session, messages, clock);
+        work.accept(turn);
+        tx.put(SESSIONS, key, turn.session());
+        return turn.replies();
+    }
+
     /** The language a user's session speaks, for adapters that answer outside a conversation turn. */
     public String languageOf(long userId, String fallbackCode) {
         return store.inTransaction(tx -> tx.get(SESSIONS, Long.toString(userId)).map(Session::lang))
@@ -129,6 +144,7 @@ public final class Conversation {
     }
 
     private void dispatch(Turn turn) {
+        turn.onPlainText(this::plainText);
         Event e = turn.event();
         if (e.buttonData() != null) {
             if (DialogButton.isDialogData(e.buttonData())) {
@@ -157,8 +173,14 @@ public final class Conversation {
             dialogs.get(open.get().kind()).text(turn, open.get(), text);
         } else {
             turn.session(turn.session().withDialog(null));
-            plainText.answer(turn, text, null);
+            plainText(turn, text);
         }
+    }
+
+    private void plainText(Turn turn, String text) {
+        TextAction route = textRoutes.entrySet().stream().filter(r -> r.getKey().test(text))
+                .map(Map.Entry::getValue).findFirst().orElse(plainText);
+        route.answer(turn, text, null);
     }
 
     private void runCommand(Turn turn, String text) {
@@ -261,6 +283,7 @@ public final class Conversation {
         private final Map<String, Command> commands = new LinkedHashMap<>();
         private final Map<String, ButtonAction> buttons = new HashMap<>();
         private final Map<String, DialogHandler> dialogs = new HashMap<>();
+        private final Map<java.util.function.Predicate<String>, TextAction> textRoutes = new LinkedHashMap<>();
         private TextAction plainText = (turn, text, arg) -> turn.say(turn.t("help.short"));
         private LocationAction location = (turn, loc) -> turn.say(turn.t("unsupported.message"));
 
@@ -292,6 +315,12 @@ public final class Conversation {
         /** A one-step question answered by typing or by one of its buttons ({@link Turn#choice} with op "c"). */
         public Builder waitingFor(String kind, TextAction typed, PickAction picked) {
             return dialog(kind, new OneStepDialog(kind, typed, picked));
+        }
+
+        /** Plain text that {@code when} accepts goes to {@code action} instead of the plain-text default. */
+        public Builder textRoute(java.util.function.Predicate<String> when, TextAction action) {
+            textRoutes.put(when, action);
+            return this;
         }
 
         public Builder dialog(String kind, DialogHandler handler) {

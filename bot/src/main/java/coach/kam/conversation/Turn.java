@@ -72,6 +72,17 @@ public final class Turn {
         return DATE_TIME.format(at.atZone(zone()));
     }
 
+    private java.util.function.BiConsumer<Turn, String> plainText = (t, text) -> { };
+
+    void onPlainText(java.util.function.BiConsumer<Turn, String> handler) {
+        this.plainText = handler;
+    }
+
+    /** Reads the text as if no question were open: a note, a question, an objection, a reminder. */
+    public void asPlainText(String text) {
+        plainText.accept(this, text);
+    }
+
     /** The dialog the rep is in, if any. */
     public java.util.Optional<Dialog> dialog() {
         Long id = session.dialogId();

@@ -29,6 +29,7 @@ public final class MutableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
+        // The same moving instant: callers that ask for a zone get local times in it from the instant.
         return this;
     }
 

@@ -37,7 +37,7 @@ public final class AccountOverview {
     }
 
     /** "Tier B · invest selectively", with the trend against the evaluation before. */
-    Optional<String> tierLine(Turn turn, Account a, boolean withTrend) {
+    public Optional<String> tierLine(Turn turn, Account a, boolean withTrend) {
         List<AccountFacts.Evaluation> all = facts.evaluations(turn.tx(), a);
         Optional<Flow> flow = knowledge.flow("evaluate");
         if (all.isEmpty() || flow.isEmpty() || flow.get().scoring() == null) {
@@ -53,12 +53,12 @@ public final class AccountOverview {
     }
 
     /** "Class A · contact every 7 days" */
-    Optional<String> classLine(Turn turn, Account a) {
+    public Optional<String> classLine(Turn turn, Account a) {
         return facts.classification(turn.tx(), a).map(c -> turn.t("card.class", c.accountClass(), c.visitEveryDays()));
     }
 
     /** "JBP 7/12, 2 overdue" for each attached plan. */
-    List<String> planLines(Turn turn, Account a) {
+    public List<String> planLines(Turn turn, Account a) {
         List<String> out = new ArrayList<>();
         LocalDate today = turn.now().atZone(turn.zone()).toLocalDate();
         for (Plans.Plan p : plans.all(turn.tx(), a)) {
@@ -69,13 +69,29 @@ public final class AccountOverview {
         return out;
     }
 
+    /** Open plan items past their due date, over all the account's plans. */
+    public int overdueItems(Turn turn, Account a) {
+        LocalDate today = turn.now().atZone(turn.zone()).toLocalDate();
+        int n = 0;
+        for (Plans.Plan p : plans.all(turn.tx(), a)) {
+            Plans.Kind kind = Plans.Kind.valueOf(p.kind());
+            n += knowledge.checklist(kind.checklistId).map(c -> plans.progress(turn.tx(), a, p, c, today).overdue()).orElse(0);
+        }
+        return n;
+    }
+
+    /** When the account was last evaluated, if ever. */
+    public Optional<Instant> lastEvaluated(Turn turn, Account a) {
+        return facts.latestEvaluation(turn.tx(), a).map(AccountFacts.Evaluation::at);
+    }
+
     /** Whether a checklist is attached to this account as a plan (its progress then shows as a plan). */
     boolean isPlan(Turn turn, Account a, String checklistId) {
         return plans.all(turn.tx(), a).stream().anyMatch(p -> Plans.Kind.valueOf(p.kind()).checklistId.equals(checklistId));
     }
 
     /** Open plan items with a due date, soonest first, overdue ones marked. */
-    List<String> dueItems(Turn turn, Account a, int max) {
+    public List<String> dueItems(Turn turn, Account a, int max) {
         LocalDate today = turn.now().atZone(turn.zone()).toLocalDate();
         List<String> out = new ArrayList<>();
         for (Plans.Plan p : plans.all(turn.tx(), a)) {
@@ -90,7 +106,7 @@ public final class AccountOverview {
     }
 
     /** The profile in a few lines: who they are and who decides. */
-    List<String> profileLines(Turn turn, Account a) {
+    public List<String> profileLines(Turn turn, Account a) {
         Optional<Flow> profile = knowledge.flow("profile");
         if (profile.isEmpty()) {
             return List.of();
@@ -121,7 +137,7 @@ public final class AccountOverview {
     }
 
     /** Needs questions not yet asked of this account, in the order of the question bank. */
-    List<String> nextQuestions(Turn turn, Account a, int max) {
+    public List<String> nextQuestions(Turn turn, Account a, int max) {
         Optional<Flow> needs = knowledge.flow("needs");
         if (needs.isEmpty()) {
             return List.of();
@@ -132,12 +148,12 @@ public final class AccountOverview {
     }
 
     /** When the rep last recorded anything about the account (a note, a visit, a logged objection). */
-    Optional<Instant> lastContact(Turn turn, Account a) {
+    public Optional<Instant> lastContact(Turn turn, Account a) {
         return accounts.notes(turn.tx(), a).stream().map(Note::at).findFirst();
     }
 
     /** Days between contacts the account should get: from its class, else from its tier's class. */
-    Optional<Integer> cadenceDays(Turn turn, Account a) {
+    public Optional<Integer> cadenceDays(Turn turn, Account a) {
         Optional<AccountFacts.Classification> c = facts.classification(turn.tx(), a);
         if (c.isPresent()) {
             return Optional.of(c.get().visitEveryDays());
@@ -148,7 +164,7 @@ public final class AccountOverview {
     }
 
     /** Days past the cadence (positive when overdue), if the account has a cadence. */
-    Optional<Long> daysPastCadence(Turn turn, Account a) {
+    public Optional<Long> daysPastCadence(Turn turn, Account a) {
         Optional<Integer> cadence = cadenceDays(turn, a);
         if (cadence.isEmpty()) {
             return Optional.empty();
@@ -158,13 +174,13 @@ public final class AccountOverview {
     }
 
     /** The tier letter, or the class letter, or "–". */
-    String tierOrClass(Turn turn, Account a) {
+    public String tierOrClass(Turn turn, Account a) {
         return facts.latestEvaluation(turn.tx(), a).map(AccountFacts.Evaluation::tier)
                 .or(() -> facts.classification(turn.tx(), a).map(AccountFacts.Classification::accountClass)).orElse("–");
     }
 
     /** Unfinished walkthroughs on this account. */
-    List<Dialog> openRuns(Turn turn, Account a) {
+    public List<Dialog> openRuns(Turn turn, Account a) {
         return coach.kam.conversation.Dialogs.of(turn.tx(), turn.userId()).stream()
                 .filter(d -> Walkthrough.KIND.equals(d.kind()) && d.accountId() != null && d.accountId() == a.id()).toList();
     }

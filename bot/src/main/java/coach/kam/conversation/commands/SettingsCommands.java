@@ -22,9 +22,12 @@ public final class SettingsCommands {
             "Asia/Singapore", "Asia/Tokyo", "Europe/London", "Europe/Berlin", "America/New_York", "America/Los_Angeles", "UTC");
 
     private final KnowledgeBase knowledge;
+    private final java.util.function.Consumer<Turn> moreSettings;
 
-    public SettingsCommands(KnowledgeBase knowledge) {
+    /** {@code moreSettings} adds the settings of other capabilities (the check-in time) to /settings. */
+    public SettingsCommands(KnowledgeBase knowledge, java.util.function.Consumer<Turn> moreSettings) {
         this.knowledge = knowledge;
+        this.moreSettings = moreSettings;
     }
 
     public void register(Conversation.Builder b) {
@@ -34,9 +37,11 @@ public final class SettingsCommands {
         b.button("lang", (turn, args) -> setLang(turn, args.length > 0 ? args[0] : ""));
         b.command("settings", (turn, args) -> settings(turn));
         b.button("tz", (turn, args) -> setZone(turn, args.length > 0 ? args[0] : ""));
+        b.waitingFor("settings", this::typedSetting);
     }
 
     private void start(Turn turn) {
+        turn.await("settings", null);
         turn.say(turn.t("start.welcome"), languageButtons());
         turn.say(turn.t("start.zone", turn.session().zone()), zoneButtons());
         List<List<Button>> unfinished = new ArrayList<>();
@@ -67,11 +72,37 @@ public final class SettingsCommands {
         }
         turn.session(turn.session().withLang(chosen));
         turn.say(turn.t("lang.set"));
+        turn.await("settings", null);
     }
 
     private void settings(Turn turn) {
-        turn.say(turn.t("settings.show", turn.t("lang.name"), turn.session().zone()), zoneButtons());
+        turn.await("settings", null);
+        turn.say(turn.t("settings.show", turn.t("lang.name"), turn.session().zone()) + "\n" + turn.t("zone.type"),
+                zoneButtons());
         turn.say(turn.t("lang.choose"), languageButtons());
+        moreSettings.accept(turn);
+    }
+
+    /**
+     * After /start or /settings a typed "English", "中文", "london" or "UTC+8" sets the language or
+     * the zone; anything else is read as it would be at any other time.
+     */
+    private void typedSetting(Turn turn, String text, String ignored) {
+        String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+        if (List.of("english", "英文", "英语", "en").contains(t)) {
+            setLang(turn, "en");
+        } else if (List.of("中文", "汉语", "chinese", "zh", "简体中文").contains(t)) {
+            setLang(turn, "zh");
+        } else {
+            java.util.Optional<ZoneId> zone = ZoneNames.parse(text);
+            if (zone.isPresent()) {
+                turn.session(turn.session().withZone(zone.get().getId()));
+                turn.say(turn.t("zone.set", zone.get().getId()));
+                turn.await("settings", null);
+            } else {
+                turn.asPlainText(text);
+            }
+        }
     }
 
     private void setZone(Turn turn, String zone) {
@@ -81,6 +112,7 @@ public final class SettingsCommands {
         }
         turn.session(turn.session().withZone(ZoneId.of(zone).getId()));
         turn.say(turn.t("zone.set", zone));
+        turn.await("settings", null);
     }
 
     private static List<List<Button>> languageButtons() {

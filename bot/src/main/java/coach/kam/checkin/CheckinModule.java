@@ -1,0 +1,62 @@
+package coach.kam.checkin;
+
+import coach.kam.accounts.Accounts;
+import coach.kam.conversation.Conversation;
+import coach.kam.conversation.Turn;
+import coach.kam.conversation.commands.AccountOverview;
+import coach.kam.store.Store;
+import java.time.Clock;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Check-ins, reminders, nudges and the team digest, wired once: the commands register with the
+ * conversation, and the {@link Scheduler} is built when the conversation is.
+ */
+public final class CheckinModule {
+    private final Accounts accounts;
+    private final AccountOverview overview;
+    private final Clock clock;
+    private final Schedule schedule = new Schedule();
+    private final CheckinStore store = new CheckinStore();
+    private final Reminders reminders = new Reminders(schedule);
+    private final WhenParser when;
+    private final Checkins checkins;
+    private final Nudges nudges;
+    private final Team team;
+    private final ReminderCommands reminderCommands;
+    private Scheduler scheduler;
+    private CheckinCommands checkinCommands;
+
+    public CheckinModule(Accounts accounts, AccountOverview overview, Set<Long> managers, Clock clock) {
+        this.accounts = accounts;
+        this.overview = overview;
+        this.clock = clock;
+        this.when = new WhenParser(clock);
+        this.checkins = new Checkins(accounts, overview, store);
+        this.nudges = new Nudges(accounts, overview, store);
+        this.team = new Team(managers, accounts, overview, store);
+        this.reminderCommands = new ReminderCommands(accounts, reminders, when);
+    }
+
+    /** Registers the commands; {@link #start} must follow once the conversation is built. */
+    public void register(Conversation.Builder b, Store store) {
+        this.scheduler = new Scheduler(store, null, schedule, this.store, checkins, nudges, team, reminders,
+                reminderCommands, clock);
+        this.checkinCommands = new CheckinCommands(accounts, checkins, this.store, scheduler, when, reminders);
+        reminderCommands.register(b);
+        checkinCommands.register(b);
+        team.register(b);
+    }
+
+    /** The scheduler, bound to the built conversation. */
+    public Scheduler start(Conversation conversation) {
+        scheduler.bind(conversation);
+        return scheduler;
+    }
+
+    /** The check-in line of /settings. */
+    public Consumer<Turn> settings() {
+        return turn -> checkinCommands.settings(turn);
+    }
+}

@@ -1,0 +1,253 @@
+package coach.kam.checkin;
+
+import coach.kam.accounts.Account;
+import coach.kam.accounts.Accounts;
+import coach.kam.conversation.Button;
+import coach.kam.conversation.Conversation;
+import coach.kam.conversation.Dialog;
+import coach.kam.conversation.Html;
+import coach.kam.conversation.Reply;
+import coach.kam.conversation.Turn;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * /remind in one line ("/remind acme: tomorrow 9:00 send the quote") or step by step (account,
+ * time, text), "提醒我…" / "remind me…" typed as plain text, /reminders, and the buttons on a
+ * reminder when it arrives. A time that is not clear is asked again, never guessed.
+ */
+public final class ReminderCommands {
+    private static final Pattern REMIND_ME = Pattern.compile("^(?:请)?(?:提醒我|提醒一下我|remind me(?: to)?)[,，:：\\s]*(.*)$",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final String NO_ACCOUNT = "0";
+    private final Accounts accounts;
+    private final Reminders reminders;
+    private final WhenParser when;
+
+    public ReminderCommands(Accounts accounts, Reminders reminders, WhenParser when) {
+        this.accounts = accounts;
+        this.reminders = reminders;
+        this.when = when;
+    }
+
+    public void register(Conversation.Builder b) {
+        b.command("remind", this::command);
+        b.textRoute(text -> REMIND_ME.matcher(text.strip()).matches(), (turn, text, arg) -> remindMe(turn, text));
+        b.waitingFor("remind-account", (turn, typed, arg) -> accountTyped(turn, typed),
+                (turn, accountId, arg) -> askWhen(turn, accountId, null));
+        b.waitingFor("remind-when", (turn, typed, arg) -> whenTyped(turn, typed, arg),
+                (turn, preset, arg) -> whenTyped(turn, presetPhrase(turn, preset), arg));
+        b.waitingFor("remind-what", (turn, typed, arg) -> whatTyped(turn, typed, arg));
+        b.command("reminders", (turn, args) -> list(turn));
+        b.button("rem", this::pressed);
+    }
+
+    static boolean isRemindMe(String text) {
+        return REMIND_ME.matcher(text.strip()).matches();
+    }
+
+    private void command(Turn turn, String args) {
+        if (args.isBlank()) {
+            askAccount(turn);
+            return;
+        }
+        int colon = firstColon(args);
+        if (colon > 0) {
+            List<Account> found = accounts.find(turn.tx(), turn.userId(), args.substring(0, colon));
+            if (found.size() == 1) {
+                whenTyped(turn, args.substring(colon + 1).strip(), Long.toString(found.get(0).id()));
+                return;
+            }
+        }
+        String account = turn.session().openAccountId() == null ? NO_ACCOUNT : turn.session().openAccountId().toString();
+        whenTyped(turn, args, account);
+    }
+
+    private void remindMe(Turn turn, String text) {
+        Matcher m = REMIND_ME.matcher(text.strip());
+        String rest = m.matches() ? m.group(1) : text;
+        Long open = turn.session().openAccountId();
+        String account = open != null ? open.toString() : mentionedAccount(turn, rest).map(a -> Long.toString(a.id())).orElse(NO_ACCOUNT);
+        whenTyped(turn, rest, account);
+    }
+
+    /** An account whose name appears in the text (its first four characters are enough for a Chinese name). */
+    private Optional<Account> mentionedAccount(Turn turn, String text) {
+        String t = text.toLowerCase(Locale.ROOT);
+        return accounts.list(turn.tx(), turn.userId()).stream().filter(a -> {
+            String name = a.name().toLowerCase(Locale.ROOT);
+            String head = name.codePoints().limit(4).collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+            return t.contains(name) || (head.codePoints().allMatch(Character::isIdeographic) && head.length() >= 2 && t.contains(head));
+        }).findFirst();
+    }
+
+    private void askAccount(Turn turn) {
+        List<Account> all = accounts.list(turn.tx(), turn.userId());
+        Dialog d = turn.await("remind-account", null);
+        List<List<Button>> rows = new ArrayList<>();
+        all.stream().limit(12).forEach(a -> rows.add(List.of(turn.choice(d, a.name(), "c", Long.toString(a.id())))));
+        rows.add(List.of(turn.choice(d, turn.t("remind.no.account"), "c", NO_ACCOUNT)));
+        turn.say(turn.t("remind.ask.account"), rows);
+    }
+
+    private void accountTyped(Turn turn, String typed) {
+        List<Account> found = accounts.find(turn.tx(), turn.userId(), typed);
+        if (found.size() == 1) {
+            askWhen(turn, Long.toString(found.get(0).id()), null);
+        } else {
+            turn.say(turn.t("accounts.pick.again", Html.escape(Html.shorten(typed, 40))));
+            askAccount(turn);
+        }
+    }
+
+    private void askWhen(Turn turn, String accountId, String what) {
+        Dialog d = turn.await("remind-when", accountId + (what == null ? "" : "\n" + what));
+        turn.say(turn.t("remind.ask.when"), List.of(
+                List.of(turn.choice(d, turn.t("remind.in.hour"), "c", "hour")),
+                List.of(turn.choice(d, turn.t("remind.tomorrow"), "c", "tomorrow")),
+                List.of(turn.choice(d, turn.t("remind.monday"), "c", "monday"))));
+    }
+
+    private static String presetPhrase(Turn turn, String preset) {
+        return switch (preset) {
+            case "hour" -> "in 1 hour";
+            case "tomorrow" -> "tomorrow 9:00";
+            default -> "next Monday 9:00";
+        };
+    }
+
+    /** {@code arg} is the account id, then a line break and the text when it is already known. */
+    private void whenTyped(Turn turn, String typed, String arg) {
+        String[] parts = arg == null ? new String[] {NO_ACCOUNT} : arg.split("\n", 2);
+        String accountId = parts[0];
+        String knownWhat = parts.length > 1 ? parts[1] : null;
+        Matcher remindMe = REMIND_ME.matcher(typed.strip());
+        WhenParser.Result r = when.parse(remindMe.matches() ? remindMe.group(1) : typed, turn.zone());
+        if (r instanceof WhenParser.Parsed p) {
+            String what = knownWhat != null ? knownWhat : p.rest();
+            if (what == null || what.isBlank()) {
+                turn.await("remind-what", accountId + ":" + p.at().toInstant().getEpochSecond());
+                turn.say(turn.t("remind.ask.what", when(turn, p.at().toInstant())));
+                return;
+            }
+            create(turn, accountId, p.at().toInstant(), what);
+            return;
+        }
+        String reason = r instanceof WhenParser.Unclear u ? "remind.unclear." + u.reasonKey() : "remind.no.time";
+        turn.say(turn.t(reason, Html.escape(Html.shorten(typed, 60))));
+        Dialog d = turn.await("remind-when", accountId + (knownWhat == null ? "" : "\n" + knownWhat));
+        turn.say(turn.t("remind.ask.when"), List.of(
+                List.of(turn.choice(d, turn.t("remind.in.hour"), "c", "hour")),
+                List.of(turn.choice(d, turn.t("remind.tomorrow"), "c", "tomorrow")),
+                List.of(turn.choice(d, turn.t("remind.monday"), "c", "monday"))));
+    }
+
+    private void whatTyped(Turn turn, String typed, String arg) {
+        String[] parts = arg == null ? new String[0] : arg.split(":");
+        if (parts.length != 2 || !parts[1].matches("\\d{1,12}")) {
+            turn.say(turn.t("button.unknown"));
+            return;
+        }
+        create(turn, parts[0], Instant.ofEpochSecond(Long.parseLong(parts[1])), typed);
+    }
+
+    private void create(Turn turn, String accountId, Instant at, String what) {
+        if (what.length() > Reminders.MAX_TEXT) {
+            turn.say(turn.t("walk.bad.long", Reminders.MAX_TEXT));
+            turn.await("remind-what", accountId + ":" + at.getEpochSecond());
+            return;
+        }
+        Optional<Account> account = NO_ACCOUNT.equals(accountId) || !accountId.matches("\\d{1,18}") ? Optional.empty()
+                : accounts.get(turn.tx(), turn.userId(), Long.parseLong(accountId));
+        Reminders.Reminder r = reminders.add(turn.tx(), turn.userId(), account.map(Account::id).orElse(null),
+                what.strip(), at, turn.now());
+        turn.say(turn.t("remind.set", when(turn, at), Html.escape(r.text()))
+                        + account.map(a -> "\n🏢 " + Html.escape(a.name())).orElse(""),
+                List.of(List.of(new Button(turn.t("remind.btn.cancel"), "rem:x:" + r.id()))));
+    }
+
+    private void list(Turn turn) {
+        List<Reminders.Reminder> open = reminders.open(turn.tx(), turn.userId());
+        if (open.isEmpty()) {
+            turn.say(turn.t("remind.none"));
+            return;
+        }
+        StringBuilder out = new StringBuilder(turn.t("remind.list.title", open.size()));
+        List<List<Button>> rows = new ArrayList<>();
+        int n = 0;
+        for (Reminders.Reminder r : open) {
+            n++;
+            out.append('\n').append(n).append(". ").append(when(turn, r.due())).append(" · ")
+                    .append(Html.escape(Html.shorten(r.text(), 80)));
+            accountName(turn, r).ifPresent(name -> out.append(" · 🏢 ").append(Html.escape(name)));
+            if (rows.size() < 20) {
+                rows.add(List.of(new Button(turn.t("remind.btn.cancel.n", n), "rem:x:" + r.id())));
+            }
+        }
+        turn.say(out.toString(), rows);
+    }
+
+    private void pressed(Turn turn, String[] args) {
+        Optional<Reminders.Reminder> r = args.length == 2 && args[1].matches("\\d{1,12}")
+                ? reminders.get(turn.tx(), turn.userId(), Long.parseLong(args[1])) : Optional.empty();
+        if (r.isEmpty() || r.get().status() != Reminders.Status.OPEN) {
+            turn.say(turn.t(r.isEmpty() ? "button.unknown" : "remind.already.closed"));
+            return;
+        }
+        switch (args[0]) {
+            case "d" -> {
+                reminders.close(turn.tx(), r.get(), Reminders.Status.DONE);
+                turn.say(turn.t("remind.done", Html.escape(r.get().text())));
+            }
+            case "x" -> {
+                reminders.close(turn.tx(), r.get(), Reminders.Status.CANCELLED);
+                turn.say(turn.t("remind.cancelled", Html.escape(r.get().text())));
+            }
+            case "1d", "1w" -> {
+                Instant base = r.get().due().isAfter(turn.now()) ? r.get().due() : turn.now();
+                ZonedDateTime next = base.atZone(turn.zone()).plus(args[0].equals("1d") ? Duration.ofDays(1) : Duration.ofDays(7));
+                Reminders.Reminder moved = reminders.move(turn.tx(), r.get(), next.toInstant());
+                turn.say(turn.t("remind.moved", when(turn, moved.due()), Html.escape(moved.text())));
+            }
+            default -> turn.say(turn.t("button.unknown"));
+        }
+    }
+
+    /** The reminder as it arrives, with done, +1 day and +1 week. */
+    Reply due(Turn turn, Reminders.Reminder r) {
+        String text = turn.t("remind.due", Html.escape(r.text()))
+                + accountName(turn, r).map(n -> "\n🏢 " + Html.escape(n)).orElse("");
+        return new Reply(text, List.of(List.of(new Button(turn.t("remind.btn.done"), "rem:d:" + r.id()),
+                new Button(turn.t("remind.btn.day"), "rem:1d:" + r.id()),
+                new Button(turn.t("remind.btn.week"), "rem:1w:" + r.id()))));
+    }
+
+    private Optional<String> accountName(Turn turn, Reminders.Reminder r) {
+        return r.accountId() == null ? Optional.empty()
+                : accounts.get(turn.tx(), turn.userId(), r.accountId()).map(Account::name);
+    }
+
+    /** The exact local date and time, with the weekday: "2026-12-02 周三 14:00". */
+    static String when(Turn turn, Instant at) {
+        ZonedDateTime local = at.atZone(turn.zone());
+        Locale locale = "zh".equals(turn.lang()) ? Locale.CHINESE : Locale.ENGLISH;
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd EEE HH:mm", locale).format(local);
+    }
+
+    private static int firstColon(String s) {
+        int a = s.indexOf(':');
+        int b = s.indexOf('：');
+        if (a < 0) {
+            return b;
+        }
+        return b < 0 ? a : Math.min(a, b);
+    }
+}

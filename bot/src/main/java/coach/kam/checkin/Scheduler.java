@@ -1,0 +1,229 @@
+package coach.kam.checkin;
+
+import coach.kam.conversation.Button;
+import coach.kam.conversation.Conversation;
+import coach.kam.conversation.Reply;
+import coach.kam.conversation.Session;
+import coach.kam.conversation.Sessions;
+import coach.kam.conversation.Turn;
+import coach.kam.store.Store;
+import coach.kam.store.Tx;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs what fell due: weekly check-ins, reminders, daily nudges and managers' digests. Each run
+ * reads the due entries, lets each rep's work speak in a turn of its own, and hands one message per
+ * rep to the send queue in the same transaction that removes the entries and schedules the next
+ * ones; so what fell due while the bot was down goes out once after a restart, collapsed per rep.
+ */
+public final class Scheduler {
+    /** Reps handled per transaction, so one run never holds the store for long. */
+    static final int BATCH = 200;
+    static final Duration SWEEP_EVERY = Duration.ofMinutes(10);
+    private static final int MAX_ROWS = 30;
+
+    private final Store store;
+    private volatile Conversation conversation;
+    private final Schedule schedule;
+    private final CheckinStore prefsStore;
+    private final Checkins checkins;
+    private final Nudges nudges;
+    private final Team team;
+    private final Reminders reminders;
+    private final ReminderCommands reminderCommands;
+    private final Clock clock;
+    private volatile Outgoing out;
+    private Instant lastSweep;
+
+    Scheduler(Store store, Conversation conversation, Schedule schedule, CheckinStore prefsStore, Checkins checkins,
+              Nudges nudges, Team team, Reminders reminders, ReminderCommands reminderCommands, Clock clock) {
+        this.store = store;
+        this.conversation = conversation;
+        this.schedule = schedule;
+        this.prefsStore = prefsStore;
+        this.checkins = checkins;
+        this.nudges = nudges;
+        this.team = team;
+        this.reminders = reminders;
+        this.reminderCommands = reminderCommands;
+        this.clock = clock;
+    }
+
+    void bind(Conversation built) {
+        this.conversation = built;
+    }
+
+    /** Where due messages go; set by the adapter that runs (the send queue, or the console). */
+    public void sendTo(Outgoing outgoing) {
+        this.out = outgoing;
+    }
+
+    /** Runs everything due now; returns how many reps got a message. Safe to call often. */
+    public int runDue() {
+        Instant now = clock.instant();
+        if (lastSweep == null || !now.isBefore(lastSweep.plus(SWEEP_EVERY))) {
+            store.inTransaction(tx -> {
+                sweep(tx, now);
+                return null;
+            });
+            lastSweep = now;
+        }
+        int reps = 0;
+        while (true) {
+            int done = store.inTransaction(tx -> runBatch(tx, now));
+            reps += done;
+            if (done < BATCH) {
+                return reps;
+            }
+        }
+    }
+
+    private int runBatch(Tx tx, Instant now) {
+        Map<Long, List<Schedule.Entry>> byRep = new LinkedHashMap<>();
+        for (Schedule.Entry e : schedule.due(tx, now)) {
+            if (byRep.size() >= BATCH && !byRep.containsKey(e.userId())) {
+                break;
+            }
+            byRep.computeIfAbsent(e.userId(), k -> new ArrayList<>()).add(e);
+        }
+        int messaged = 0;
+        for (var rep : byRep.entrySet()) {
+            rep.getValue().forEach(e -> schedule.remove(tx, e));
+            List<Reply> said = conversation.inTurn(tx, rep.getKey(), turn -> rep.getValue().forEach(e -> run(turn, e)));
+            Outgoing sink = out;
+            if (!said.isEmpty() && sink != null && sink.reachable(rep.getKey())) {
+                sink.enqueue(tx, rep.getKey(), List.of(collapse(said)));
+                messaged++;
+            }
+        }
+        if (byRep.size() < BATCH) {
+            schedule.ran(tx, now);
+        }
+        return byRep.size() < BATCH ? messaged : BATCH;
+    }
+
+    private void run(Turn turn, Schedule.Entry e) {
+        CheckinStore.Prefs p = prefs(turn);
+        switch (e.kind()) {
+            case CHECKIN -> {
+                if (!e.due().equals(p.nextCheckin())) {
+                    return;
+                }
+                checkins.sendIfAccounts(turn);
+                reschedule(turn, p, Weekly.next(p.day(), p.time(), turn.zone(), turn.now()), p.nextNudge(), p.nextDigest());
+            }
+            case NUDGE -> {
+                if (!e.due().equals(p.nextNudge())) {
+                    return;
+                }
+                nudges.run(turn, p);
+                reschedule(turn, p, p.nextCheckin(), Weekly.nextDaily(p.time(), turn.zone(), turn.now()), p.nextDigest());
+            }
+            case DIGEST -> {
+                if (!e.due().equals(p.nextDigest())) {
+                    return;
+                }
+                team.digest(turn);
+                reschedule(turn, p, p.nextCheckin(), p.nextNudge(), nextDigest(turn, p));
+            }
+            case REMINDER -> reminders.get(turn.tx(), turn.userId(), e.ref())
+                    .filter(r -> r.status() == Reminders.Status.OPEN && r.due().equals(e.due()))
+                    .ifPresent(r -> turn.say(reminderCommands.due(turn, r)));
+        }
+    }
+
+    /** Several due things for one rep go out as one message. */
+    static Reply collapse(List<Reply> said) {
+        if (said.size() == 1) {
+            return said.get(0);
+        }
+        StringBuilder text = new StringBuilder();
+        List<List<Button>> rows = new ArrayList<>();
+        for (Reply r : said) {
+            if (text.length() > 0) {
+                text.append("\n\n");
+            }
+            text.append(r.html());
+            r.buttons().stream().limit(Math.max(0, MAX_ROWS - rows.size())).forEach(rows::add);
+        }
+        return new Reply(text.toString(), rows);
+    }
+
+    /** Makes sure every rep has check-in settings and their next check-in and nudge are scheduled. */
+    private void sweep(Tx tx, Instant now) {
+        for (Session s : Sessions.all(tx)) {
+            Optional<CheckinStore.Prefs> p = prefsStore.prefs(tx, s.userId());
+            boolean stale = p.isEmpty() || !s.zone().equals(p.get().zone())
+                    || (team.isManager(s.userId()) && team.members(tx, s.userId()).isPresent() && p.get().nextDigest() == null);
+            if (stale) {
+                conversation.inTurn(tx, s.userId(), this::prefs);
+                if (p.isPresent()) {
+                    conversation.inTurn(tx, s.userId(), turn -> setWeekly(turn, p.get().day(), p.get().time()));
+                }
+            }
+        }
+    }
+
+    /** The rep's settings, created with the defaults (Monday 09:00 in their zone) and scheduled on first use. */
+    CheckinStore.Prefs prefs(Turn turn) {
+        Optional<CheckinStore.Prefs> p = prefsStore.prefs(turn.tx(), turn.userId());
+        if (p.isPresent()) {
+            return p.get();
+        }
+        return schedule(turn, CheckinStore.DEFAULT_DAY, CheckinStore.DEFAULT_TIME);
+    }
+
+    /** New check-in day and time: the old entries go, the new ones are scheduled. */
+    CheckinStore.Prefs setWeekly(Turn turn, DayOfWeek day, LocalTime time) {
+        prefsStore.prefs(turn.tx(), turn.userId()).ifPresent(old -> unschedule(turn.tx(), old));
+        return schedule(turn, day, time);
+    }
+
+    private CheckinStore.Prefs schedule(Turn turn, DayOfWeek day, LocalTime time) {
+        ZoneId zone = turn.zone();
+        Instant now = turn.now();
+        CheckinStore.Prefs p = new CheckinStore.Prefs(turn.userId(), day, time, zone.getId(),
+                Weekly.next(day, time, zone, now), Weekly.nextDaily(time, zone, now), null);
+        CheckinStore.Prefs withDigest = new CheckinStore.Prefs(p.userId(), day, time, p.zone(), p.nextCheckin(),
+                p.nextNudge(), nextDigest(turn, p));
+        put(turn.tx(), withDigest);
+        return withDigest;
+    }
+
+    private Instant nextDigest(Turn turn, CheckinStore.Prefs p) {
+        boolean leads = team.isManager(turn.userId()) && team.members(turn.tx(), turn.userId()).isPresent();
+        return leads ? Weekly.next(DayOfWeek.MONDAY, p.time(), turn.zone(), turn.now()) : null;
+    }
+
+    private void reschedule(Turn turn, CheckinStore.Prefs p, Instant checkin, Instant nudge, Instant digest) {
+        unschedule(turn.tx(), p);
+        put(turn.tx(), new CheckinStore.Prefs(p.userId(), p.day(), p.time(), p.zone(), checkin, nudge, digest));
+    }
+
+    private void put(Tx tx, CheckinStore.Prefs p) {
+        prefsStore.putPrefs(tx, p);
+        schedule.put(tx, new Schedule.Entry(p.nextCheckin(), p.userId(), Schedule.Kind.CHECKIN, 0));
+        schedule.put(tx, new Schedule.Entry(p.nextNudge(), p.userId(), Schedule.Kind.NUDGE, 0));
+        if (p.nextDigest() != null) {
+            schedule.put(tx, new Schedule.Entry(p.nextDigest(), p.userId(), Schedule.Kind.DIGEST, 0));
+        }
+    }
+
+    private void unschedule(Tx tx, CheckinStore.Prefs p) {
+        schedule.remove(tx, new Schedule.Entry(p.nextCheckin(), p.userId(), Schedule.Kind.CHECKIN, 0));
+        schedule.remove(tx, new Schedule.Entry(p.nextNudge(), p.userId(), Schedule.Kind.NUDGE, 0));
+        if (p.nextDigest() != null) {
+            schedule.remove(tx, new Schedule.Entry(p.nextDigest(), p.userId(), Schedule.Kind.DIGEST, 0));
+        }
+    }
+}
