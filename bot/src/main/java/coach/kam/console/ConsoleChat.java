@@ -40,11 +40,13 @@ public final class ConsoleChat {
                 print(replies);
             }
         });
+        // What fell due while nothing ran is shown before the first prompt.
+        scheduler.runDue();
         Thread ticker = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
-                    scheduler.runDue();
                     Thread.sleep(every.toMillis());
+                    scheduler.runDue();
                 } catch (InterruptedException e) {
                     return;
                 } catch (RuntimeException e) {

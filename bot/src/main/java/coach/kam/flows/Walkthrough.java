@@ -38,6 +38,11 @@ public final class Walkthrough implements DialogHandler {
     /** Starts the flow on the account, or picks up the run already open for it. */
     public void start(Turn turn, Flow flow, Account account) {
         Optional<Dialog> open = openRun(turn, flow.id(), account.id());
+        if (open.isPresent() && SUMMARY.equals(open.get().step())) {
+            // Its results are saved already; asking again means a new run (a new evaluation, say).
+            turn.endDialog(open.get());
+            open = Optional.empty();
+        }
         if (open.isPresent()) {
             turn.say(turn.t("walk.continuing"));
             resume(turn, turn.open(open.get()));

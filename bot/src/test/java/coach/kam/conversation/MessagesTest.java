@@ -149,7 +149,7 @@ class MessagesTest {
                 }
             }
         }
-        assertEquals(Set.of("menu.", "dialog.waiting.", "plan.ask.", "brief.person."), dynamicPrefixes,
+        assertEquals(Set.of("menu.", "dialog.waiting.", "plan.ask.", "brief.person.", "checkin.reason."), dynamicPrefixes,
                 "a new computed message key needs its own check here");
         // dialog.waiting.<kind>: every one-step question says what it waits for when resumed
         Matcher waits = Pattern.compile("(?:waitingFor|await)\\(\\s*\"([a-z-]*[a-z])\"").matcher(allCode(sources));
@@ -161,6 +161,12 @@ class MessagesTest {
         assertTrue(kinds > 5, "the scan found only " + kinds + " one-step questions");
         for (String field : List.of("owner", "due", "note")) {
             assertTrue(messages.has("plan.ask." + field), "no message plan.ask." + field);
+        }
+        for (String unclear : List.of("ambiguous", "invalid", "past")) {
+            assertTrue(messages.has("remind.unclear." + unclear), "no message remind.unclear." + unclear);
+        }
+        for (String reason : List.of("busy", "waiting", "season", "paused")) {
+            assertTrue(messages.has("checkin.reason." + reason), "no message checkin.reason." + reason);
         }
         for (String role : List.of("decision-maker", "coach")) {
             assertTrue(messages.has("brief.person." + role), "no message brief.person." + role);

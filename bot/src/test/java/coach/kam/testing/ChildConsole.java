@@ -136,6 +136,11 @@ public final class ChildConsole implements AutoCloseable {
         return line;
     }
 
+    /** Every line read so far, matched or skipped. */
+    public List<String> seen() {
+        return List.copyOf(seen);
+    }
+
     /** Every line still to come until the output ends (call after the child is gone). */
     public List<String> rest(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
