@@ -18,6 +18,7 @@ import coach.kam.conversation.commands.KnowledgeCommands;
 import coach.kam.conversation.commands.NoteCommands;
 import coach.kam.conversation.commands.ObjectionCommands;
 import coach.kam.conversation.commands.SettingsCommands;
+import coach.kam.delivery.SendQueue;
 import coach.kam.knowledge.KnowledgeBase;
 import coach.kam.knowledge.KnowledgeLoader;
 import coach.kam.objections.ObjectionService;
@@ -32,11 +33,13 @@ public final class KamCoach implements AutoCloseable {
     private final Store store;
     private final Conversation conversation;
     private final ObjectionService objections;
+    private final SendQueue sendQueue;
 
     private KamCoach(Store store, Conversation conversation, ObjectionService objections) {
         this.store = store;
         this.conversation = conversation;
         this.objections = objections;
+        this.sendQueue = new SendQueue(store);
     }
 
     public static KamCoach start(Config config, Clock clock) {
@@ -81,12 +84,18 @@ public final class KamCoach implements AutoCloseable {
         return new InlineObjections(objections);
     }
 
+    /** Every outgoing message (replies, scheduled ones) waits here until the messenger accepted it. */
+    public SendQueue sendQueue() {
+        return sendQueue;
+    }
+
     public Store store() {
         return store;
     }
 
     @Override
     public void close() {
+        sendQueue.close();
         store.close();
     }
 }

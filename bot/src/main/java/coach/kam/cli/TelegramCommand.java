@@ -34,8 +34,9 @@ final class TelegramCommand implements Callable<Integer> {
                 config.openAccess());
         TelegramRunner runner;
         try {
-            runner = TelegramRunner.start(config.telegramToken().get(), config.telegramApiUrl(),
-                    coach.conversation(), access, coach.inlineSearch(), clock);
+            runner = TelegramRunner.start(
+                    TelegramRunner.Settings.of(config.telegramToken().get(), config.telegramApiUrl(), config.sendRate()),
+                    coach.store(), coach.conversation(), coach.sendQueue(), access, coach.inlineSearch(), clock);
         } catch (Exception e) {
             coach.close();
             throw e;
