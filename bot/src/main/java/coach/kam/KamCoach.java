@@ -24,6 +24,7 @@ import coach.kam.conversation.commands.KnowledgeCommands;
 import coach.kam.conversation.commands.NoteCommands;
 import coach.kam.conversation.commands.ObjectionCommands;
 import coach.kam.conversation.commands.SettingsCommands;
+import coach.kam.delivery.SendQueue;
 import coach.kam.flows.AccountFacts;
 import coach.kam.flows.WalkCommands;
 import coach.kam.flows.Walkthrough;
@@ -42,12 +43,26 @@ public final class KamCoach implements AutoCloseable {
     private final Conversation conversation;
     private final ObjectionService objections;
     private final Scheduler scheduler;
+    private final SendQueue sendQueue;
 
     private KamCoach(Store store, Conversation conversation, ObjectionService objections, Scheduler scheduler) {
         this.store = store;
         this.conversation = conversation;
         this.objections = objections;
         this.scheduler = scheduler;
+        this.sendQueue = new SendQueue(store);
+        // Scheduled messages wait in the same durable, paced queue as replies; the console prints instead.
+        scheduler.sendTo(new coach.kam.checkin.Outgoing() {
+            @Override
+            public void enqueue(coach.kam.store.Tx tx, long chatId, java.util.List<coach.kam.conversation.Reply> replies) {
+                sendQueue.enqueue(tx, chatId, replies);
+            }
+
+            @Override
+            public boolean reachable(long chatId) {
+                return !sendQueue.isInactive(chatId);
+            }
+        });
     }
 
     /** Check-ins, reminders, nudges and digests; the adapter says where their messages go and runs it. */
@@ -106,12 +121,18 @@ public final class KamCoach implements AutoCloseable {
         return new InlineObjections(objections);
     }
 
+    /** Every outgoing message (replies, scheduled ones) waits here until the messenger accepted it. */
+    public SendQueue sendQueue() {
+        return sendQueue;
+    }
+
     public Store store() {
         return store;
     }
 
     @Override
     public void close() {
+        sendQueue.close();
         store.close();
     }
 }

@@ -2,6 +2,7 @@ package coach.kam.access;
 
 import coach.kam.store.Store;
 import coach.kam.store.Table;
+import coach.kam.store.Tx;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -36,7 +37,16 @@ public final class Access {
 
     public boolean isAllowed(long userId) {
         return open || allowed.contains(userId) || admins.contains(userId)
-                || store.inTransaction(tx -> tx.get(MEMBERS, Long.toString(userId)).isPresent());
+                || store.inTransaction(tx -> isMember(tx, userId));
+    }
+
+    /** As {@link #isAllowed(long)}, inside the caller's transaction. */
+    public boolean isAllowed(Tx tx, long userId) {
+        return open || allowed.contains(userId) || admins.contains(userId) || isMember(tx, userId);
+    }
+
+    private static boolean isMember(Tx tx, long userId) {
+        return tx.get(MEMBERS, Long.toString(userId)).isPresent();
     }
 
     /**
@@ -44,12 +54,7 @@ public final class Access {
      * Returns true when the user was admitted by this call.
      */
     public boolean tryInvite(long userId, String text, Instant now) {
-        if (inviteCode.isEmpty() || text == null) {
-            return false;
-        }
-        String t = text.strip();
-        String candidate = t.startsWith("/start") ? t.substring("/start".length()).strip() : t;
-        if (!java.security.MessageDigest.isEqual(candidate.getBytes(), inviteCode.get().getBytes())) {
+        if (!carriesCode(text)) {
             return false;
         }
         store.inTransaction(tx -> {
@@ -57,5 +62,23 @@ public final class Access {
             return null;
         });
         return true;
+    }
+
+    /** As {@link #tryInvite(long, String, Instant)}, inside the caller's transaction. */
+    public boolean tryInvite(Tx tx, long userId, String text, Instant now) {
+        if (!carriesCode(text)) {
+            return false;
+        }
+        tx.put(MEMBERS, Long.toString(userId), new Member(userId, now));
+        return true;
+    }
+
+    private boolean carriesCode(String text) {
+        if (inviteCode.isEmpty() || text == null) {
+            return false;
+        }
+        String t = text.strip();
+        String candidate = t.startsWith("/start") ? t.substring("/start".length()).strip() : t;
+        return java.security.MessageDigest.isEqual(candidate.getBytes(), inviteCode.get().getBytes());
     }
 }

@@ -68,6 +68,28 @@ public final class Scheduler {
         this.out = outgoing;
     }
 
+    /**
+     * Runs {@link #runDue} now and then every {@code period} on a thread of its own, then {@code after}
+     * (to wake the send queue); closing it stops the thread.
+     */
+    public AutoCloseable every(Duration period, Runnable after) {
+        java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "kam-schedule");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                if (runDue() > 0) {
+                    after.run();
+                }
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(Scheduler.class).warn("scheduled messages: {}", e.toString());
+            }
+        }, 0, period.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        return timer::shutdownNow;
+    }
+
     /** Runs everything due now; returns how many reps got a message. Safe to call often. */
     public int runDue() {
         Instant now = clock.instant();
@@ -78,17 +100,21 @@ public final class Scheduler {
             });
             lastSweep = now;
         }
-        int reps = 0;
+        int messaged = 0;
         while (true) {
-            int done = store.inTransaction(tx -> runBatch(tx, now));
-            reps += done;
-            if (done < BATCH) {
-                return reps;
+            Batch done = store.inTransaction(tx -> runBatch(tx, now));
+            messaged += done.messaged();
+            if (done.reps() < BATCH) {
+                return messaged;
             }
         }
     }
 
-    private int runBatch(Tx tx, Instant now) {
+    /** How many reps a batch handled, and how many of them got a message. */
+    private record Batch(int reps, int messaged) {
+    }
+
+    private Batch runBatch(Tx tx, Instant now) {
         Map<Long, List<Schedule.Entry>> byRep = new LinkedHashMap<>();
         for (Schedule.Entry e : schedule.due(tx, now)) {
             if (byRep.size() >= BATCH && !byRep.containsKey(e.userId())) {
@@ -109,7 +135,7 @@ public final class Scheduler {
         if (byRep.size() < BATCH) {
             schedule.ran(tx, now);
         }
-        return byRep.size() < BATCH ? messaged : BATCH;
+        return new Batch(byRep.size(), messaged);
     }
 
     private void run(Turn turn, Schedule.Entry e) {

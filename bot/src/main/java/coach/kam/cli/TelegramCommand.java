@@ -14,6 +14,9 @@ import picocli.CommandLine.Option;
 /** Runs the Telegram bot with long polling until SIGTERM or Ctrl-C. */
 @Command(name = "telegram", mixinStandardHelpOptions = true, description = "Run the Telegram bot (long polling).")
 final class TelegramCommand implements Callable<Integer> {
+    /** How often due check-ins and reminders are looked for: reminders are to the minute. */
+    private static final java.time.Duration SCHEDULE_EVERY = java.time.Duration.ofSeconds(15);
+
     @Option(names = "--data", description = "Data folder (default: KAM_DATA_DIR or ./data).")
     Path data;
 
@@ -34,13 +37,20 @@ final class TelegramCommand implements Callable<Integer> {
                 config.openAccess());
         TelegramRunner runner;
         try {
-            runner = TelegramRunner.start(config.telegramToken().get(), config.telegramApiUrl(),
-                    coach.conversation(), access, coach.inlineSearch(), clock);
+            runner = TelegramRunner.start(
+                    TelegramRunner.Settings.of(config.telegramToken().get(), config.telegramApiUrl(), config.sendRate()),
+                    coach.store(), coach.conversation(), coach.sendQueue(), access, coach.inlineSearch(), clock);
         } catch (Exception e) {
             coach.close();
             throw e;
         }
+        AutoCloseable schedule = coach.scheduler().every(SCHEDULE_EVERY, coach.sendQueue()::wake);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                schedule.close();
+            } catch (Exception e) {
+                System.err.println("kam-coach: stopping the schedule: " + e);
+            }
             runner.close();
             coach.close();
         }, "kam-shutdown"));

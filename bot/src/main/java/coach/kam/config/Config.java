@@ -15,7 +15,11 @@ import java.util.Set;
  */
 public record Config(Path dataDir, Optional<Path> knowledgeDir, Optional<String> telegramToken, URI telegramApiUrl,
                      Set<Long> allowedUsers, Optional<String> inviteCode, boolean openAccess, Set<Long> admins,
-                     Llm llm) {
+                     Llm llm, double sendRate) {
+
+    /** Messages a second to Telegram overall, unless KAM_SEND_RATE says otherwise (Telegram allows about 30). */
+    public static final double DEFAULT_SEND_RATE = 25;
+    static final double MAX_SEND_RATE = 1000;
 
     public static final URI PUBLIC_BOT_API = URI.create("https://api.telegram.org");
 
@@ -51,14 +55,16 @@ public record Config(Path dataDir, Optional<Path> knowledgeDir, Optional<String>
                 problems.add("KAM_INVITE_CODE: use at least 6 characters and no spaces"));
         boolean open = bool(env, "KAM_OPEN_ACCESS", problems);
         Llm llm = llm(env, problems);
+        double sendRate = sendRate(env, problems);
         if (!problems.isEmpty()) {
             throw new Invalid(problems);
         }
-        return new Config(dataDir, knowledge, token, api, allowed, invite, open, admins, llm);
+        return new Config(dataDir, knowledge, token, api, allowed, invite, open, admins, llm, sendRate);
     }
 
     public Config withDataDir(Path dir) {
-        return new Config(dir, knowledgeDir, telegramToken, telegramApiUrl, allowedUsers, inviteCode, openAccess, admins, llm);
+        return new Config(dir, knowledgeDir, telegramToken, telegramApiUrl, allowedUsers, inviteCode, openAccess, admins, llm,
+                sendRate);
     }
 
     /** Telegram mode must not start open to the whole world by accident. */
@@ -88,6 +94,24 @@ public record Config(Path dataDir, Optional<Path> knowledgeDir, Optional<String>
             problems.add("KAM_LLM_API_KEY: required for openai");
         }
         return new Llm(provider, base, key, model, bool(env, "KAM_LLM_SHARE_NOTES", problems));
+    }
+
+    private static double sendRate(Map<String, String> env, List<String> problems) {
+        Optional<String> raw = value(env, "KAM_SEND_RATE");
+        if (raw.isEmpty()) {
+            return DEFAULT_SEND_RATE;
+        }
+        try {
+            double rate = Double.parseDouble(raw.get());
+            if (!(rate >= 0 && rate <= MAX_SEND_RATE)) {
+                throw new NumberFormatException();
+            }
+            return rate;
+        } catch (NumberFormatException e) {
+            problems.add("KAM_SEND_RATE: messages a second, a number from 0 (unpaced) to " + (int) MAX_SEND_RATE
+                    + ", not " + raw.get());
+            return DEFAULT_SEND_RATE;
+        }
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {

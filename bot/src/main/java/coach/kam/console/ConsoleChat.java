@@ -42,20 +42,7 @@ public final class ConsoleChat {
         });
         // What fell due while nothing ran is shown before the first prompt.
         scheduler.runDue();
-        Thread ticker = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    Thread.sleep(every.toMillis());
-                    scheduler.runDue();
-                } catch (InterruptedException e) {
-                    return;
-                } catch (RuntimeException e) {
-                    org.slf4j.LoggerFactory.getLogger(ConsoleChat.class).warn("scheduled messages: {}", e.toString());
-                }
-            }
-        }, "kam-console-schedule");
-        ticker.setDaemon(true);
-        ticker.start();
+        scheduler.every(every, () -> { });
         return this;
     }
 

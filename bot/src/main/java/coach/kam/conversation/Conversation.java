@@ -2,6 +2,7 @@ package coach.kam.conversation;
 
 import coach.kam.store.Store;
 import coach.kam.store.Table;
+import coach.kam.store.Tx;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,7 +31,6 @@ public final class Conversation {
     private final Map<java.util.function.Predicate<String>, TextAction> textRoutes;
     private final TextAction plainText;
     private final LocationAction location;
-    private final Outbox outbox;
 
     /** What a shared location does. */
     @FunctionalInterface
@@ -48,7 +48,6 @@ public final class Conversation {
         this.textRoutes = new LinkedHashMap<>(b.textRoutes);
         this.plainText = b.plainText;
         this.location = b.location;
-        this.outbox = new Outbox(b.store);
     }
 
     public static Builder builder(Store store, Messages messages, Clock clock) {
@@ -59,9 +58,25 @@ public final class Conversation {
         return messages;
     }
 
-    /** Replies of redeliverable updates, kept until the adapter says they were sent. */
-    public Outbox outbox() {
-        return outbox;
+    /** What handling one event inside a caller's transaction came to. */
+    public record Outcome(Kind kind, List<Reply> replies, List<java.util.function.Supplier<List<Reply>>> deferred,
+                          Runnable redo) {
+        static Outcome duplicate() {
+            return new Outcome(Kind.DUPLICATE, List.of(), List.of(), null);
+        }
+    }
+
+    public enum Kind {
+        /** The update was handled before: nothing changed, nothing to send. */
+        DUPLICATE,
+        /** Handled: its changes are in the transaction, with the update marked handled. */
+        DONE,
+        /**
+         * Not handled yet: the turn needs something still loading. Nothing it changed was kept and the
+         * update is not marked; send {@code replies} (a "one moment"), run {@code redo} (it waits until the
+         * thing is ready) off the chat's thread, then handle the same event again from scratch.
+         */
+        REDO
     }
 
     /** Handles one event and returns all its replies, deferred ones included. */
@@ -72,56 +87,97 @@ public final class Conversation {
     }
 
     /**
-     * Handles one event: the immediate replies go to {@code send} as soon as the transaction
-     * commits, then the replies of any deferred work, each as it completes. A redelivered event
-     * (same update id) changes nothing and sends nothing.
+     * Handles one event in its own transaction: the immediate replies go to {@code send} as soon as
+     * the transaction commits, then the replies of any deferred work, each as it completes. A turn
+     * that needs the search index before it is ready sends its "one moment", waits here (for the
+     * console, which has nothing else to do) and runs again from scratch. A redelivered event (same
+     * update id) changes nothing and sends nothing.
      */
     public void handle(Event event, java.util.function.Consumer<List<Reply>> send) {
-        Turn done;
-        try {
-            done = run(event);
-        } catch (RuntimeException e) {
-            // The transaction rolled back, so nothing half-done was kept; say so rather than go quiet.
-            LOG.error("event from user {} failed", event.userId(), e);
-            send.accept(List.of(Reply.of(messages.get(Messages.languageFor(event.languageCode()), "error.internal"))));
-            return;
-        }
-        if (done == null) {
-            return;
-        }
-        if (!done.replies().isEmpty()) {
-            send.accept(done.replies());
-        }
-        for (var work : done.deferred()) {
-            List<Reply> replies = work.get();
-            if (!replies.isEmpty()) {
-                send.accept(replies);
+        while (true) {
+            Outcome done;
+            try {
+                done = store.inTransaction(tx -> handleIn(tx, event));
+            } catch (RuntimeException e) {
+                // The transaction rolled back, so nothing half-done was kept; say so rather than go quiet.
+                LOG.error("event from user {} failed", event.userId(), e);
+                send.accept(List.of(apology(event)));
+                return;
             }
-        }
-        if (done.redo() != null) {
+            if (!done.replies().isEmpty()) {
+                send.accept(done.replies());
+            }
+            if (done.kind() != Kind.REDO) {
+                for (var work : done.deferred()) {
+                    List<Reply> replies = work.get();
+                    if (!replies.isEmpty()) {
+                        send.accept(replies);
+                    }
+                }
+                return;
+            }
             done.redo().run();
-            handle(new Event(event.userId(), event.chatId(), null, event.text(), event.buttonData(),
-                    event.location(), event.languageCode()), send);
         }
     }
 
-    /** Runs one event in a transaction; null when its update was handled before. */
-    private Turn run(Event event) {
-        return store.inTransaction(tx -> {
-            if (event.updateId() != null && !tx.markUpdateHandled(event.updateId())) {
-                return null;
-            }
-            String key = Long.toString(event.userId());
-            Session session = tx.get(SESSIONS, key).orElseGet(
-                    () -> Session.fresh(event.userId(), Messages.languageFor(event.languageCode()), clock.instant()));
-            Turn turn = new Turn(event, tx, session, messages, clock);
+    /**
+     * Handles one event inside the caller's transaction, for adapters that commit several events
+     * together. The turn runs in a scope of {@code tx}: a turn that fails or must be redone leaves
+     * nothing in it. A failing turn is marked handled (so it cannot block its chat) and answered
+     * with a short apology. Deferred work is returned, to be run after the commit.
+     */
+    public Outcome handleIn(Tx tx, Event event) {
+        if (event.updateId() != null && tx.isUpdateHandled(event.updateId())) {
+            return Outcome.duplicate();
+        }
+        Event clean = withoutInvisibleText(event);
+        Tx.Scope scope = tx.scope();
+        Turn turn;
+        try {
+            String key = Long.toString(clean.userId());
+            Session session = scope.get(SESSIONS, key).orElseGet(
+                    () -> Session.fresh(clean.userId(), Messages.languageFor(clean.languageCode()), clock.instant()));
+            turn = new Turn(clean, scope, session, messages, clock);
             dispatch(turn);
-            tx.put(SESSIONS, key, turn.session());
-            if (event.updateId() != null && !turn.replies().isEmpty()) {
-                outbox.put(tx, new Outbox.Entry(event.updateId(), event.chatId(), turn.replies()));
+            if (turn.redo() != null) {
+                return new Outcome(Kind.REDO, turn.replies(), List.of(), turn.redo());
             }
-            return turn;
-        });
+            scope.put(SESSIONS, key, turn.session());
+        } catch (RuntimeException e) {
+            LOG.error("event from user {} failed; nothing it changed was kept", event.userId(), e);
+            if (event.updateId() != null) {
+                tx.markUpdateHandled(event.updateId());
+            }
+            return new Outcome(Kind.DONE, List.of(apology(event)), List.of(), null);
+        }
+        scope.keep();
+        if (event.updateId() != null) {
+            tx.markUpdateHandled(event.updateId());
+        }
+        return new Outcome(Kind.DONE, turn.replies(), turn.deferred(), null);
+    }
+
+    private Reply apology(Event event) {
+        return Reply.of(messages.get(Messages.languageFor(event.languageCode()), "error.internal"));
+    }
+
+    /**
+     * Text made only of invisible characters (zero-width spaces, joiners, byte-order marks) and
+     * white space is no text: it gets the answer an empty message gets.
+     */
+    static Event withoutInvisibleText(Event event) {
+        String text = event.text();
+        if (text == null || text.isEmpty()) {
+            return event;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && Character.getType(c) != Character.FORMAT) {
+                return event;
+            }
+        }
+        return new Event(event.userId(), event.chatId(), event.updateId(), "", event.buttonData(), event.location(),
+                event.languageCode());
     }
 
     /**
@@ -139,8 +195,12 @@ public final class Conversation {
 
     /** The language a user's session speaks, for adapters that answer outside a conversation turn. */
     public String languageOf(long userId, String fallbackCode) {
-        return store.inTransaction(tx -> tx.get(SESSIONS, Long.toString(userId)).map(Session::lang))
-                .orElse(Messages.languageFor(fallbackCode));
+        return store.inTransaction(tx -> languageOf(tx, userId, fallbackCode));
+    }
+
+    /** As {@link #languageOf(long, String)}, inside the caller's transaction. */
+    public String languageOf(Tx tx, long userId, String fallbackCode) {
+        return tx.get(SESSIONS, Long.toString(userId)).map(Session::lang).orElse(Messages.languageFor(fallbackCode));
     }
 
     private void dispatch(Turn turn) {

@@ -151,8 +151,10 @@ public final class Turn {
     }
 
     /**
-     * Handle this same event again once {@code waitUntilReady} returns, outside the transaction
-     * (used while the search index is still being built at start-up).
+     * Handle this same event again from scratch once {@code waitUntilReady} returns (used while the
+     * search index is still being built at start-up). Nothing this turn changed is kept and the
+     * update is not marked handled; only its replies (a "one moment") are sent. The wait runs off
+     * the chat's thread, and other chats go on meanwhile.
      */
     public void redoAfter(Runnable waitUntilReady) {
         this.redo = waitUntilReady;

@@ -69,8 +69,9 @@ public final class Walkthrough implements DialogHandler {
             return;
         }
         if (c.get().step() == null) {
-            turn.say(turn.t("walk.summary.use.buttons"));
-            results.showSummary(turn, c.get().flow(), d, c.get().account());
+            // Everything is answered and saved: a typed line is not for the walkthrough any more.
+            turn.session(turn.session().withDialog(null));
+            turn.asPlainText(text);
             return;
         }
         Flow.Step step = c.get().step();

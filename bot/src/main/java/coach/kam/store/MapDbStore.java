@@ -8,6 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -24,17 +30,31 @@ import org.mapdb.Serializer;
 public final class MapDbStore implements Store {
     static final String FILE_NAME = "kam-coach.db";
     private static final String VERSION_FIELD = "_v";
-    private static final int HANDLED_UPDATES_KEPT = 50_000;
+    /**
+     * Handled update ids are kept for a day and at most this many: Telegram redelivers only what was
+     * not confirmed (minutes at most), and after a week without updates it starts ids at random, so
+     * an id kept for ever could drop a new update.
+     */
+    static final int HANDLED_UPDATES_KEPT = 100_000;
+    static final Duration HANDLED_UPDATES_FOR = Duration.ofHours(24);
 
     private final Path file;
+    private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, BTreeMap<String, String>> maps = new ConcurrentHashMap<>();
     private DB db;
+    /** update id -> when it was handled (epoch millis). */
     private BTreeMap<Long, Long> handledUpdates;
+    /** insertion number -> update id: the handled ids oldest first, so the window trims without a scan. */
+    private BTreeMap<Long, Long> handledOrder;
+    /** Size of the window, kept here because a MapDB map counts its entries by walking every leaf. */
+    private long handledCount;
+    private long handledNext;
     private BTreeMap<String, Long> sequences;
 
-    private MapDbStore(Path file) {
+    private MapDbStore(Path file, Clock clock) {
         this.file = file;
+        this.clock = clock;
         connect();
     }
 
@@ -42,12 +62,30 @@ public final class MapDbStore implements Store {
         db = DBMaker.fileDB(file.toFile()).transactionEnable().make();
         maps.clear();
         handledUpdates = db.treeMap("handled-updates", Serializer.LONG, Serializer.LONG).createOrOpen();
+        handledOrder = db.treeMap("handled-order", Serializer.LONG, Serializer.LONG).createOrOpen();
         sequences = db.treeMap("sequences", Serializer.STRING, Serializer.LONG).createOrOpen();
+        if (handledOrder.isEmpty() && !handledUpdates.isEmpty()) {
+            // a store written before the window had an order: rebuild it once, oldest first
+            List<Map.Entry<Long, Long>> byTime = new ArrayList<>(handledUpdates.entrySet());
+            byTime.sort(Map.Entry.comparingByValue());
+            long n = 0;
+            for (Map.Entry<Long, Long> e : byTime) {
+                handledOrder.put(n++, e.getKey());
+            }
+        }
         db.commit();
+        // one walk at open; from here on the count is kept in memory
+        handledCount = handledOrder.size();
+        handledNext = handledOrder.isEmpty() ? 0 : handledOrder.lastKey() + 1;
     }
 
     /** Opens (or creates) the store in {@code dataDir}; fails with a readable message when another process holds it. */
     public static MapDbStore open(Path dataDir) {
+        return open(dataDir, Clock.systemUTC());
+    }
+
+    /** As {@link #open(Path)}, with the clock that dates handled updates (tests move it). */
+    public static MapDbStore open(Path dataDir, Clock clock) {
         try {
             Files.createDirectories(dataDir);
         } catch (Exception e) {
@@ -55,7 +93,7 @@ public final class MapDbStore implements Store {
         }
         Path file = dataDir.resolve(FILE_NAME);
         try {
-            return new MapDbStore(file);
+            return new MapDbStore(file, clock);
         } catch (DBException.FileLocked e) {
             throw new StoreException("the data folder " + dataDir
                     + " is in use by another KAM Coach process; stop it or choose another KAM_DATA_DIR", e);
@@ -66,11 +104,13 @@ public final class MapDbStore implements Store {
 
     @Override
     public <T> T inTransaction(Function<Tx, T> work) {
+        MapDbTx tx = new MapDbTx();
+        T result;
         lock.lock();
         try {
-            T result;
             try {
-                result = work.apply(new MapDbTx());
+                result = work.apply(tx);
+                db.commit();
             } catch (Throwable e) {
                 try {
                     rollback();
@@ -79,8 +119,21 @@ public final class MapDbStore implements Store {
                 }
                 throw e;
             }
-            db.commit();
-            return result;
+        } finally {
+            tx.closed = true;
+            lock.unlock();
+        }
+        for (Runnable action : tx.afterCommit) {
+            action.run();
+        }
+        return result;
+    }
+
+    /** How many handled update ids the window holds now (for tests and diagnostics). */
+    public long handledUpdatesKept() {
+        lock.lock();
+        try {
+            return handledCount;
         } finally {
             lock.unlock();
         }
@@ -129,10 +182,50 @@ public final class MapDbStore implements Store {
         }
     }
 
+    private String rawGet(String table, String key) {
+        return map(table).get(key);
+    }
+
+    private java.util.NavigableMap<String, String> rawPrefix(String table, String prefix) {
+        return map(table).subMap(prefix, true, prefix + Character.MAX_VALUE, false);
+    }
+
+    private boolean handled(long updateId) {
+        return handledUpdates.containsKey(updateId);
+    }
+
+    private boolean markHandled(long updateId) {
+        long now = clock.millis();
+        if (handledUpdates.putIfAbsent(updateId, now) != null) {
+            return false;
+        }
+        handledOrder.put(handledNext++, updateId);
+        handledCount++;
+        long oldest = now - HANDLED_UPDATES_FOR.toMillis();
+        // at most a few removals per call: the window moves as fast as it fills
+        for (int i = 0; i < 4 && handledCount > 0; i++) {
+            Map.Entry<Long, Long> first = handledOrder.firstEntry();
+            Long at = handledUpdates.get(first.getValue());
+            boolean expired = at == null || at < oldest;
+            if (!expired && handledCount <= HANDLED_UPDATES_KEPT) {
+                break;
+            }
+            handledOrder.remove(first.getKey());
+            if (at != null && first.getValue() != updateId) {
+                handledUpdates.remove(first.getValue());
+            }
+            handledCount--;
+        }
+        return true;
+    }
+
     private final class MapDbTx implements Tx {
+        final List<Runnable> afterCommit = new ArrayList<>();
+        boolean closed;
+
         @Override
         public <T> Optional<T> get(Table<T> table, String key) {
-            String json = map(table.name()).get(key);
+            String json = rawGet(table.name(), key);
             return json == null ? Optional.empty() : Optional.of(decode(table, json));
         }
 
@@ -149,7 +242,7 @@ public final class MapDbStore implements Store {
         @Override
         public <T> List<T> withPrefix(Table<T> table, String prefix) {
             List<T> out = new ArrayList<>();
-            for (String json : map(table.name()).subMap(prefix, true, prefix + Character.MAX_VALUE, false).values()) {
+            for (String json : rawPrefix(table.name(), prefix).values()) {
                 out.add(decode(table, json));
             }
             return out;
@@ -157,21 +250,137 @@ public final class MapDbStore implements Store {
 
         @Override
         public long nextId(String sequence) {
-            Long next = sequences.merge(sequence, 1L, Long::sum);
+            return sequences.merge(sequence, 1L, Long::sum);
+        }
+
+        @Override
+        public boolean markUpdateHandled(long updateId) {
+            return markHandled(updateId);
+        }
+
+        @Override
+        public boolean isUpdateHandled(long updateId) {
+            return handled(updateId);
+        }
+
+        @Override
+        public void afterCommit(Runnable action) {
+            if (closed) {
+                throw new IllegalStateException("the transaction is over");
+            }
+            afterCommit.add(action);
+        }
+
+        @Override
+        public Scope scope() {
+            return new ScopeTx(this);
+        }
+    }
+
+    /** A nested scope: writes kept as encoded JSON until {@link #keep()} applies them to the parent. */
+    private final class ScopeTx implements Tx.Scope {
+        private final MapDbTx parent;
+        /** table -> key -> JSON, or null for a delete. */
+        private final Map<String, TreeMap<String, String>> writes = new HashMap<>();
+        private final Map<String, Long> sequenceValues = new HashMap<>();
+        private final Set<Long> handledHere = new HashSet<>();
+        private final List<Long> handledOrderHere = new ArrayList<>();
+        private final List<Runnable> afterCommit = new ArrayList<>();
+        private boolean kept;
+
+        ScopeTx(MapDbTx parent) {
+            this.parent = parent;
+        }
+
+        private TreeMap<String, String> writesOf(String table) {
+            return writes.computeIfAbsent(table, t -> new TreeMap<>());
+        }
+
+        @Override
+        public <T> Optional<T> get(Table<T> table, String key) {
+            TreeMap<String, String> w = writes.get(table.name());
+            String json = w != null && w.containsKey(key) ? w.get(key) : rawGet(table.name(), key);
+            return json == null ? Optional.empty() : Optional.of(decode(table, json));
+        }
+
+        @Override
+        public <T> void put(Table<T> table, String key, T value) {
+            writesOf(table.name()).put(key, encode(table, value));
+        }
+
+        @Override
+        public void delete(Table<?> table, String key) {
+            writesOf(table.name()).put(key, null);
+        }
+
+        @Override
+        public <T> List<T> withPrefix(Table<T> table, String prefix) {
+            TreeMap<String, String> merged = new TreeMap<>(rawPrefix(table.name(), prefix));
+            TreeMap<String, String> w = writes.get(table.name());
+            if (w != null) {
+                w.subMap(prefix, true, prefix + Character.MAX_VALUE, false).forEach((k, v) -> {
+                    if (v == null) {
+                        merged.remove(k);
+                    } else {
+                        merged.put(k, v);
+                    }
+                });
+            }
+            List<T> out = new ArrayList<>(merged.size());
+            for (String json : merged.values()) {
+                out.add(decode(table, json));
+            }
+            return out;
+        }
+
+        @Override
+        public long nextId(String sequence) {
+            long next = sequenceValues.computeIfAbsent(sequence, s -> {
+                Long stored = sequences.get(s);
+                return stored == null ? 0L : stored;
+            }) + 1;
+            sequenceValues.put(sequence, next);
             return next;
         }
 
         @Override
         public boolean markUpdateHandled(long updateId) {
-            if (handledUpdates.putIfAbsent(updateId, System.currentTimeMillis()) != null) {
+            if (handled(updateId) || !handledHere.add(updateId)) {
                 return false;
             }
-            // Telegram never redelivers an old update once a newer offset is confirmed, so a
-            // bounded window of recent ids is enough.
-            while (handledUpdates.size() > HANDLED_UPDATES_KEPT) {
-                handledUpdates.remove(handledUpdates.firstKey());
-            }
+            handledOrderHere.add(updateId);
             return true;
+        }
+
+        @Override
+        public boolean isUpdateHandled(long updateId) {
+            return handled(updateId) || handledHere.contains(updateId);
+        }
+
+        @Override
+        public void afterCommit(Runnable action) {
+            afterCommit.add(action);
+        }
+
+        @Override
+        public void keep() {
+            if (kept || parent.closed) {
+                throw new IllegalStateException("this scope was kept already or its transaction is over");
+            }
+            kept = true;
+            writes.forEach((table, w) -> {
+                BTreeMap<String, String> m = map(table);
+                w.forEach((k, v) -> {
+                    if (v == null) {
+                        m.remove(k);
+                    } else {
+                        m.put(k, v);
+                    }
+                });
+            });
+            sequences.putAll(sequenceValues);
+            handledOrderHere.forEach(MapDbStore.this::markHandled);
+            parent.afterCommit.addAll(afterCommit);
         }
     }
 }

@@ -23,4 +23,29 @@ public interface Tx {
      * handled already, in which case the caller must change nothing.
      */
     boolean markUpdateHandled(long updateId);
+
+    /** Whether the update with this id was recorded as handled (within the kept window). */
+    default boolean isUpdateHandled(long updateId) {
+        throw new UnsupportedOperationException("isUpdateHandled");
+    }
+
+    /** Runs {@code action} once this transaction has committed; dropped when it rolls back. */
+    default void afterCommit(Runnable action) {
+        throw new UnsupportedOperationException("afterCommit");
+    }
+
+    /**
+     * A nested scope: it reads through to this transaction and sees its own writes, but changes this
+     * transaction only when {@link Scope#keep()} is called. Dropping it undoes everything done in it,
+     * without rolling back the rest of the transaction.
+     */
+    default Scope scope() {
+        throw new UnsupportedOperationException("scope");
+    }
+
+    /** Writes kept aside until {@link #keep()}. */
+    interface Scope extends Tx {
+        /** Applies this scope's writes (and after-commit actions) to the enclosing transaction. */
+        void keep();
+    }
 }

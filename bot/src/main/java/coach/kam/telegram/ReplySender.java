@@ -1,15 +1,12 @@
 package coach.kam.telegram;
 
 import coach.kam.conversation.Button;
-import coach.kam.conversation.Reply;
-import com.google.common.util.concurrent.RateLimiter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
-import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
@@ -18,8 +15,10 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
- * Sends replies and decides retries in one place: HTTP 429 waits the time Telegram asks for,
- * a server or network error backs off a few times, a 4xx is not retried (it would fail again).
+ * Calls that are not chat messages (answers to button presses and inline queries, the command
+ * menu) with their retry policy: HTTP 429 waits the time Telegram asks for, a server or network
+ * error backs off a few times, a 4xx is not retried (it would fail again). Chat messages go
+ * through the send queue instead.
  */
 final class ReplySender {
     private static final Logger LOG = LoggerFactory.getLogger(ReplySender.class);
@@ -31,30 +30,12 @@ final class ReplySender {
         void pause(Duration d) throws InterruptedException;
     }
 
-    /** Telegram accepts about 30 messages a second from one bot; staying under it avoids 429s at peaks. */
-    static final double MESSAGES_PER_SECOND = 28;
-
     private final TelegramClient client;
     private final Pause pause;
-    private final RateLimiter limiter = RateLimiter.create(MESSAGES_PER_SECOND);
 
     ReplySender(TelegramClient client, Pause pause) {
         this.client = client;
         this.pause = pause;
-    }
-
-    void send(long chatId, List<Reply> replies) {
-        for (Reply reply : replies) {
-            List<String> parts = MessageSplitter.split(reply.html());
-            for (int i = 0; i < parts.size(); i++) {
-                SendMessage.SendMessageBuilder<?, ?> msg = SendMessage.builder().chatId(chatId).text(parts.get(i))
-                        .parseMode("HTML").disableWebPagePreview(true);
-                if (i == parts.size() - 1 && !reply.buttons().isEmpty()) {
-                    msg.replyMarkup(keyboard(reply.buttons()));
-                }
-                execute(msg.build());
-            }
-        }
     }
 
     /** Executes with the retry policy; returns null when it finally failed (logged). */
@@ -62,7 +43,6 @@ final class ReplySender {
         Duration backoff = Duration.ofMillis(500);
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
-                limiter.acquire();
                 return client.execute(method);
             } catch (TelegramApiRequestException e) {
                 Integer code = e.getErrorCode();

@@ -5,75 +5,91 @@ import coach.kam.conversation.Conversation;
 import coach.kam.conversation.InlineSearch;
 import coach.kam.conversation.Messages;
 import coach.kam.conversation.commands.SettingsCommands;
+import coach.kam.delivery.Pacer;
+import coach.kam.delivery.SendQueue;
+import coach.kam.store.Store;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
-import org.telegram.telegrambots.longpolling.util.DefaultGetUpdatesGenerator;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
-/** Starts long polling with clients built here (no silent re-sends) and stops it cleanly. */
+/** Starts long polling with clients built here (no silent re-sends), the inbox and the send queue, and stops them cleanly. */
 public final class TelegramRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramRunner.class);
     private static final List<String> UPDATE_TYPES = List.of("message", "callback_query", "inline_query");
+    /** Sends in flight at once (each chat has at most one). */
+    private static final int SENDERS = 8;
 
-    private final TelegramBotsLongPollingApplication app;
-    private final ExecutorService workers;
-    private final CountDownLatch stopped = new CountDownLatch(1);
-
-    private final TelegramBot bot;
-
-    private TelegramRunner(TelegramBotsLongPollingApplication app, ExecutorService workers, TelegramBot bot) {
-        this.app = app;
-        this.workers = workers;
-        this.bot = bot;
+    /**
+     * How to reach Telegram: {@code sendRate} messages a second overall (0 unpaced), the read
+     * timeout of a send, and how long one getUpdates is held.
+     */
+    public record Settings(String token, URI apiUrl, double sendRate, Duration sendTimeout, int pollSeconds) {
+        public static Settings of(String token, URI apiUrl, double sendRate) {
+            return new Settings(token, apiUrl, sendRate, Duration.ofSeconds(30), InboxGetUpdates.TIMEOUT_SECONDS);
+        }
     }
 
-    /** Waits until the update with this id was handled and its replies sent; false on timeout. */
+    private final TelegramBotsLongPollingApplication app;
+    private final TelegramBot bot;
+    private final SendQueue queue;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private TelegramRunner(TelegramBotsLongPollingApplication app, TelegramBot bot, SendQueue queue) {
+        this.app = app;
+        this.bot = bot;
+        this.queue = queue;
+    }
+
+    /** Waits until the update with this id was handled and its replies accepted by Telegram; false on timeout. */
     public boolean awaitHandled(long updateId, Duration timeout) throws InterruptedException {
         return bot.awaitHandled((int) updateId, timeout);
     }
 
-    /** Registers the bot and starts polling; returns at once. */
-    public static TelegramRunner start(String token, URI apiUrl, Conversation conversation, Access access,
-                                       InlineSearch inline, Clock clock) throws TelegramApiException {
+    /** Registers the bot and starts polling, handling and sending; returns at once. */
+    public static TelegramRunner start(Settings settings, Store store, Conversation conversation, SendQueue queue,
+                                       Access access, InlineSearch inline, Clock clock) throws TelegramApiException {
+        URI apiUrl = settings.apiUrl();
         TelegramUrl url = new TelegramUrl(apiUrl.getScheme(), apiUrl.getHost(), port(apiUrl), false);
         OkHttpClient sendClient = new OkHttpClient.Builder()
                 .retryOnConnectionFailure(false)
+                .connectionPool(new ConnectionPool(SENDERS + 2, 5, java.util.concurrent.TimeUnit.MINUTES))
                 .connectTimeout(Duration.ofSeconds(10))
-                .readTimeout(Duration.ofSeconds(30))
+                .readTimeout(settings.sendTimeout())
+                .writeTimeout(settings.sendTimeout())
                 .build();
-        ReplySender sender = new ReplySender(new OkHttpTelegramClient(sendClient, token, url),
-                d -> Thread.sleep(d.toMillis()));
+        OkHttpTelegramClient client = new OkHttpTelegramClient(sendClient, settings.token(), url);
+        ReplySender sender = new ReplySender(client, d -> Thread.sleep(d.toMillis()));
         registerCommands(sender, conversation.messages());
-        ExecutorService workers = Executors.newFixedThreadPool(8, r -> {
-            Thread t = new Thread(r, "kam-chat");
-            t.setDaemon(true);
-            return t;
-        });
-        TelegramBot bot = new TelegramBot(conversation, access, inline, sender, workers, clock);
-        bot.sendOwedReplies();
+        queue.start(new TelegramTransport(client), new Pacer(settings.sendRate(), System::nanoTime), SENDERS);
+        TelegramBot bot = new TelegramBot(store, conversation, access, inline, queue, sender, clock);
         OkHttpClient pollClient = new OkHttpClient.Builder()
                 .retryOnConnectionFailure(false)
-                .readTimeout(Duration.ofSeconds(75))
+                .readTimeout(Duration.ofSeconds(settings.pollSeconds() + 25L))
                 .build();
         TelegramBotsLongPollingApplication app = new TelegramBotsLongPollingApplication(
                 ObjectMapper::new, () -> pollClient);
-        app.registerBot(token, () -> url, new DefaultGetUpdatesGenerator(UPDATE_TYPES), bot);
-        return new TelegramRunner(app, workers, bot);
+        try {
+            app.registerBot(settings.token(), () -> url, InboxGetUpdates.generator(UPDATE_TYPES, settings.pollSeconds()),
+                    bot);
+        } catch (TelegramApiException | RuntimeException e) {
+            bot.close();
+            queue.close();
+            throw e;
+        }
+        return new TelegramRunner(app, bot, queue);
     }
 
     static void registerCommands(ReplySender sender, Messages messages) {
@@ -100,6 +116,7 @@ public final class TelegramRunner implements AutoCloseable {
         stopped.await();
     }
 
+    /** Stops polling, then handling, then sending; what is left waits in the store for the next start. */
     @Override
     public void close() {
         try {
@@ -107,12 +124,8 @@ public final class TelegramRunner implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("stopping long polling: {}", e.toString());
         }
-        workers.shutdown();
-        try {
-            workers.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        bot.close();
+        queue.close();
         stopped.countDown();
     }
 }

@@ -30,22 +30,34 @@ public final class TelegramDriver implements ChatDriver {
     private final String lang;
     private final FakeBotApi api;
     private final Set<Long> allowed;
+    private final java.util.function.Function<URI, TelegramRunner.Settings> settings;
     private final Map<Long, Map<String, String>> lastButtons = new HashMap<>();
     private KamCoach coach;
     private TelegramRunner runner;
     private int seenCalls;
 
     public TelegramDriver(Path dataDir, MutableClock clock, String lang, Set<Long> allowed) {
+        this(dataDir, clock, lang, allowed, FakeBotApi.start(TOKEN), url -> TelegramRunner.Settings.of(TOKEN, url, 0));
+    }
+
+    /** With a fake set up by the caller (limits, faults) and the adapter's settings made from the fake's URL. */
+    public TelegramDriver(Path dataDir, MutableClock clock, String lang, Set<Long> allowed, FakeBotApi api,
+                          java.util.function.Function<URI, TelegramRunner.Settings> settings) {
+        this.settings = settings;
         this.dataDir = dataDir;
         this.clock = clock;
         this.lang = lang;
         this.allowed = allowed;
-        this.api = FakeBotApi.start(TOKEN);
+        this.api = api;
         open();
     }
 
     public FakeBotApi api() {
         return api;
+    }
+
+    public TelegramRunner runner() {
+        return runner;
     }
 
     public KamCoach coach() {
@@ -56,8 +68,8 @@ public final class TelegramDriver implements ChatDriver {
         coach = TestCoach.start(dataDir, clock);
         Access access = new Access(coach.store(), allowed, Set.of(), Optional.of("JOIN-KAM-2026"), allowed.isEmpty());
         try {
-            runner = TelegramRunner.start(TOKEN, URI.create(api.baseUrl()), coach.conversation(), access,
-                    coach.inlineSearch(), clock);
+            runner = TelegramRunner.start(settings.apply(URI.create(api.baseUrl())), coach.store(),
+                    coach.conversation(), coach.sendQueue(), access, coach.inlineSearch(), clock);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -127,6 +139,17 @@ public final class TelegramDriver implements ChatDriver {
         runner.close();
         coach.close();
         open();
+    }
+
+    /** Starts the bot again on the same data folder (after {@link #stop()}). */
+    public void start() {
+        open();
+    }
+
+    /** Stops the bot; the fake stays up. */
+    public void stop() {
+        runner.close();
+        coach.close();
     }
 
     @Override

@@ -48,8 +48,12 @@ public final class TestCoach {
         return indexes;
     }
 
+    /** A manager (KAM_ADMINS) in every test coach, for team digests. */
+    public static final long MANAGER = 900;
+
     public static Config config(Path dataDir) {
-        return Config.fromEnvironment(Map.of("KAM_DATA_DIR", dataDir.toString(), "KAM_KNOWLEDGE_DIR", KNOWLEDGE.toString()));
+        return Config.fromEnvironment(Map.of("KAM_DATA_DIR", dataDir.toString(), "KAM_KNOWLEDGE_DIR", KNOWLEDGE.toString(),
+                "KAM_ADMINS", Long.toString(MANAGER)));
     }
 
     /** A coach on {@code dataDir} with ready indexes and no language model. */
