@@ -80,7 +80,8 @@ public final class KamCoach implements AutoCloseable {
         askCommands.register(b);
         ObjectionCommands objectionCommands = new ObjectionCommands(objectionService, accounts);
         objectionCommands.register(b);
-        new NoteCommands(accounts, knowledge, new FreeText(objectionCommands, askCommands), null).register(b);
+        new NoteCommands(accounts, knowledge, new FreeText(objectionCommands, askCommands), askCommands, objectionService)
+                .register(b);
         new WalkCommands(knowledge, accounts, new Walkthrough(knowledge, accounts, facts)).register(b);
         return new KamCoach(store, b.build(), objectionService);
     }

@@ -26,12 +26,7 @@ final class AccountPicker {
      * What a pick is for, as the rep reads it: the question with no name given, the one when several
      * match, and the answer when none does (only opening an account suggests creating it).
      */
-    record Purpose(String choose, String several, String noMatch) {
-        static final Purpose OPEN = new Purpose("accounts.choose", "accounts.several", "accounts.nomatch");
-        static final Purpose DELETE = new Purpose("pick.delete.choose", "pick.delete.several", "pick.nomatch");
-        static final Purpose RENAME = new Purpose("pick.rename.choose", "pick.rename.several", "pick.nomatch");
-        static final Purpose NOTE = new Purpose("note.which", "pick.note.several", "pick.nomatch");
-    }
+    enum Purpose { OPEN, DELETE, RENAME, NOTE }
 
     /** What to do with the account picked and the text kept while the rep picks it. */
     @FunctionalInterface
@@ -39,6 +34,10 @@ final class AccountPicker {
         void accept(Turn turn, Account account, String text);
     }
 
+    /**
+     * What a pick is for, as the rep reads it: the question with no name given, the one when several
+     * match, and the answer when none does (only opening an account suggests creating it).
+     */
     void pick(Turn turn, String query, String buttonPrefix, BiConsumer<Turn, Account> action) {
         pick(turn, query, buttonPrefix, Purpose.OPEN, action);
     }
@@ -94,14 +93,26 @@ final class AccountPicker {
         if (candidates.isEmpty()) {
             turn.say(turn.t("accounts.none"));
         } else if (query.isBlank()) {
-            turn.say(turn.t(purpose.choose()), rows);
+            turn.say(switch (purpose) {
+                case OPEN -> turn.t("accounts.choose");
+                case DELETE -> turn.t("pick.delete.choose");
+                case RENAME -> turn.t("pick.rename.choose");
+                case NOTE -> turn.t("note.which");
+            }, rows);
         } else {
-            turn.say(turn.t(purpose.several(), Html.escape(query)), rows);
+            String q = Html.escape(query);
+            turn.say(switch (purpose) {
+                case OPEN -> turn.t("accounts.several", q);
+                case DELETE -> turn.t("pick.delete.several", q);
+                case RENAME -> turn.t("pick.rename.several", q);
+                case NOTE -> turn.t("pick.note.several", q);
+            }, rows);
         }
     }
 
     private static String noMatch(Turn turn, String query, Purpose purpose) {
-        return turn.t(purpose.noMatch(), Html.escape(query));
+        return purpose == Purpose.OPEN ? turn.t("accounts.nomatch", Html.escape(query))
+                : turn.t("pick.nomatch", Html.escape(query));
     }
 
     /** The account a button names, if it is the presser's own; a forged or stale id gets a short answer. */

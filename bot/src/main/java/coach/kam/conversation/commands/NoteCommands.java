@@ -11,10 +11,12 @@ import coach.kam.conversation.Html;
 import coach.kam.conversation.TextAction;
 import coach.kam.conversation.Turn;
 import coach.kam.knowledge.KnowledgeBase;
+import coach.kam.objections.ObjectionService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Notes and visits: /note, /notes (open one in full, edit it, delete it), /undo, a typed line
@@ -28,18 +30,20 @@ public final class NoteCommands {
     private final KnowledgeBase knowledge;
     private final AccountPicker picker;
     private final TextAction otherText;
-    private final TextAction withAccountOpen;
+    private final OpenAccountText withAccountOpen;
 
     /**
-     * @param withAccountOpen what a typed line does while an account is open (it decides whether
-     *                        the line is a note, a question or what a customer said); null saves it as a note
+     * A line typed while an account is open is read as a note, a question ({@code ask} answers it)
+     * or the customer's words ({@code objections} offers the card); with no account open it goes to
+     * {@code otherText}.
      */
-    public NoteCommands(Accounts accounts, KnowledgeBase knowledge, TextAction otherText, TextAction withAccountOpen) {
+    public NoteCommands(Accounts accounts, KnowledgeBase knowledge, TextAction otherText, AskCommands ask,
+                        ObjectionService objections) {
         this.accounts = accounts;
         this.knowledge = knowledge;
         this.picker = new AccountPicker(accounts);
         this.otherText = otherText;
-        this.withAccountOpen = withAccountOpen;
+        this.withAccountOpen = new OpenAccountText(this, ask, objections);
     }
 
     public void register(Conversation.Builder b) {
@@ -59,6 +63,9 @@ public final class NoteCommands {
         b.button("ndn", (turn, args) -> turn.say(turn.t("note.delete.kept")));
         b.button("nu", (turn, args) -> withNote(turn, args, (a, n) -> undo(turn, a, n)));
         b.command("undo", (turn, args) -> undoLast(turn));
+        b.button("nsave", (turn, args) -> withAccountOpen.saveInstead(turn, args,
+                id -> accounts.get(turn.tx(), turn.userId(), id)));
+        b.button("nask", (turn, args) -> withNote(turn, args, (a, n) -> withAccountOpen.answer(turn, n)));
         b.plainText(this::typed);
         b.location(this::visit);
         b.waitingFor("visit-account",
@@ -75,10 +82,8 @@ public final class NoteCommands {
         Optional<Account> open = picker.open(turn);
         if (open.isEmpty()) {
             otherText.answer(turn, text, null);
-        } else if (withAccountOpen != null) {
-            withAccountOpen.answer(turn, text, Long.toString(open.get().id()));
         } else {
-            save(turn, open.get(), text);
+            withAccountOpen.typed(turn, open.get(), text);
         }
     }
 
@@ -110,8 +115,8 @@ public final class NoteCommands {
         picker.fromButton(turn, new String[] {accountId}).ifPresent(then);
     }
 
-    /** Saves a plain note and confirms it in one message, with ↩ undo; {@code extra} buttons go first. */
-    Optional<Note> save(Turn turn, Account account, String text, List<Button> extra) {
+    /** Saves a plain note and confirms it in one message, with ↩ undo; {@code extra} buttons (given the note) go first. */
+    Optional<Note> save(Turn turn, Account account, String text, Function<Note, List<Button>> extra) {
         if (text == null || text.isBlank()) {
             turn.say(turn.t("note.nothing.pending"));
             return Optional.empty();
@@ -122,7 +127,7 @@ public final class NoteCommands {
         }
         Note note = accounts.addNote(turn.tx(), account, Note.text(account.id(), text, turn.now()));
         List<List<Button>> rows = new ArrayList<>();
-        extra.forEach(b -> rows.add(List.of(b)));
+        extra.apply(note).forEach(b -> rows.add(List.of(b)));
         rows.add(List.of(new Button(turn.t("btn.undo"), "nu:" + account.id() + ":" + note.id()),
                 new Button(turn.t("btn.notes"), "notes:" + account.id()),
                 new Button(turn.t("btn.close"), "close")));
@@ -131,7 +136,7 @@ public final class NoteCommands {
     }
 
     void save(Turn turn, Account account, String text) {
-        save(turn, account, text, List.of());
+        save(turn, account, text, n -> List.of());
     }
 
     private void visit(Turn turn, Event.Location location) {

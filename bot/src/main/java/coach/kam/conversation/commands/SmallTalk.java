@@ -33,10 +33,16 @@ final class SmallTalk {
             case THANKS -> turn.t("smalltalk.thanks");
             case OK -> turn.t("smalltalk.ok");
             case HELP -> turn.t("help.full");
+            case UNDO -> turn.t("smalltalk.undo");
         });
     }
 
-    enum Kind { HELLO, THANKS, OK, HELP }
+    enum Kind { HELLO, THANKS, OK, HELP, UNDO }
+
+    /** "删除上一条笔记", "undo that": pointed to /undo rather than saved as a note or searched. */
+    private static final java.util.regex.Pattern UNDO = java.util.regex.Pattern.compile(
+            "^(?:删除|删掉|撤回|撤销|取消)(?:上一条|刚才那条|刚才的|最后一条|那条)?(?:笔记|记录)?"
+            + "|^(?:undo|undo (?:that|it|the last note)|delete (?:the |my )?last note|delete that note|take (?:that|it) back)$");
 
     static Optional<Kind> kind(String text) {
         String t = Normalizer.normalize(text, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT)
@@ -47,6 +53,9 @@ final class SmallTalk {
             return Optional.of(Kind.HELP);
         }
         t = t.replaceAll("[?？]+$", "");
+        if (t.length() <= 12 && UNDO.matcher(t).find() && !t.matches("^(?:删除|删掉|取消)$")) {
+            return Optional.of(Kind.UNDO);
+        }
         // a repeated emoji or word: "👍👍", "谢谢谢谢"
         String once = t.replaceAll("^(.+?)\\1+$", "$1");
         for (String s : new String[] {t, once}) {
