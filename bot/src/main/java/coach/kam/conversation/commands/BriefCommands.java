@@ -69,7 +69,7 @@ public final class BriefCommands {
             section(out, turn.t("brief.plans", String.join(" · ", plans)), overview.dueItems(turn, account, ITEMS));
         }
         section(out, turn.t("brief.objections"), notes.stream().filter(n -> n.kind() == Note.Kind.OBJECTION)
-                .map(n -> "• " + Html.escape(ObjectionTitles.title(knowledge, n.objectionId(), turn.lang()))
+                .map(n -> "• " + NoteLines.objection(turn, knowledge, n)
                         + (n.text().isBlank() ? "" : ": " + Html.escape(Html.shorten(n.text(), 80)))).distinct()
                 .limit(ITEMS).toList());
         section(out, turn.t("brief.next.questions"), overview.nextQuestions(turn, account, QUESTIONS).stream()
