@@ -64,7 +64,8 @@ public final class CommandWords {
                 word = prefix;
             }
         }
-        return new Parsed(name, word, visible(args));
+        String rest = args.strip();
+        return new Parsed(name, word, invisibleOnly(rest) ? "" : rest);
     }
 
     /** The one known command within a slip or two of {@code word} ("acount" → "account"), if any. */

@@ -38,6 +38,7 @@ class CommandWordsTest {
         assertEquals(new CommandWords.Parsed("o", "o", "too expensive"), parse("/o@kam_coach_bot too expensive"));
         assertEquals("", parse("/o \u200B\u200B").args());
         assertEquals("华东", parse("/account\u3000华东").args());
+        assertEquals("acme: 👨\u200D👩\u200D👧 family firm", parse("/note acme: 👨\u200D👩\u200D👧 family firm").args());
     }
 
     @Test
