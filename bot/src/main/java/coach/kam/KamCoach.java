@@ -105,7 +105,8 @@ public final class KamCoach implements AutoCloseable {
         askCommands.register(b);
         ObjectionCommands objectionCommands = new ObjectionCommands(objectionService, accounts);
         objectionCommands.register(b);
-        new NoteCommands(accounts, new FreeText(objectionCommands, askCommands)).register(b);
+        new NoteCommands(accounts, knowledge, new FreeText(objectionCommands, askCommands), askCommands, objectionService)
+                .register(b);
         new WalkCommands(knowledge, accounts, new Walkthrough(knowledge, accounts, facts)).register(b);
         checkins.register(b, store);
         Conversation conversation = b.build();

@@ -5,6 +5,7 @@ import coach.kam.store.Tx;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -70,12 +71,46 @@ public final class Accounts {
         return stored;
     }
 
-    /** Replaces a note of this account (same id); a note of another account is not touched. */
-    public void replaceNote(Tx tx, Account account, Note note) {
+    /**
+     * Replaces a note of this account (same id); a note of another account, or one that is no longer
+     * there, is not touched. Returns whether it was replaced.
+     */
+    public boolean replaceNote(Tx tx, Account account, Note note) {
         String key = notePrefix(account.ownerId(), account.id()) + pad(note.id());
+        if (note.text().length() > MAX_NOTE_LENGTH) {
+            throw new IllegalArgumentException("note longer than " + MAX_NOTE_LENGTH);
+        }
         if (note.accountId() == account.id() && tx.get(NOTES, key).isPresent()) {
             tx.put(NOTES, key, note);
+            return true;
         }
+        return false;
+    }
+
+    /** One note of this account, if it is there. */
+    public Optional<Note> note(Tx tx, Account account, long noteId) {
+        return tx.get(NOTES, notePrefix(account.ownerId(), account.id()) + pad(noteId));
+    }
+
+    /** Deletes one note of this account; returns it, or empty when it was not there (already gone, or forged). */
+    public Optional<Note> deleteNote(Tx tx, Account account, long noteId) {
+        String key = notePrefix(account.ownerId(), account.id()) + pad(noteId);
+        Optional<Note> note = tx.get(NOTES, key);
+        note.ifPresent(n -> tx.delete(NOTES, key));
+        return note;
+    }
+
+    /** The owner's most recently added note or visit on any account, with its account. */
+    public Optional<Map.Entry<Account, Note>> lastNote(Tx tx, long ownerId) {
+        Map.Entry<Account, Note> last = null;
+        for (Account a : list(tx, ownerId)) {
+            for (Note n : tx.withPrefix(NOTES, notePrefix(ownerId, a.id()))) {
+                if (last == null || n.id() > last.getValue().id()) {
+                    last = Map.entry(a, n);
+                }
+            }
+        }
+        return Optional.ofNullable(last);
     }
 
     /** Newest first. */

@@ -54,7 +54,10 @@ final class NameMatcher {
         if (!hits.isEmpty() && score(query, hits.get(0).name()) == 0) {
             return List.of(hits.get(0));
         }
-        return hits;
+        // Names that start with or contain what was typed beat names one slip away: "华东医药" is
+        // the start of 华东医药集团 alone, although 华东医疗器械 is one character off.
+        List<Account> close = hits.stream().filter(a -> score(query, a.name()) <= 2).toList();
+        return close.isEmpty() ? hits : close;
     }
 
     private static boolean withinOneEdit(String a, String b) {

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -223,12 +222,16 @@ public final class Conversation {
         } else if (e.text() != null && !e.text().isBlank()) {
             typed(turn, e.text().strip());
         } else {
-            turn.say(turn.t("unsupported.message"));
+            turn.say(turn.t(e.text() != null ? "empty.message" : "unsupported.message"));
         }
     }
 
     private void typed(Turn turn, String text) {
-        if (text.startsWith("/")) {
+        if (CommandWords.invisibleOnly(text)) {
+            turn.say(turn.t("empty.message"));
+            return;
+        }
+        if (CommandWords.isCommand(text)) {
             runCommand(turn, text);
             return;
         }
@@ -247,21 +250,24 @@ public final class Conversation {
         route.answer(turn, text, null);
     }
 
+    /**
+     * A typed command: "/o 太贵了", "/o太贵了" (the longest known command word that the text starts
+     * with), "／help" (full-width slash), "/o@bot ...". An unknown word gets the nearest command
+     * as a suggestion. Arguments of only white space or zero-width characters count as none.
+     */
     private void runCommand(Turn turn, String text) {
-        int space = indexOfWhitespace(text);
-        String word = space < 0 ? text.substring(1) : text.substring(1, space);
-        int at = word.indexOf('@');
-        if (at >= 0) {
-            word = word.substring(0, at);
-        }
-        String args = space < 0 ? "" : text.substring(space).strip();
-        String name = word.toLowerCase(Locale.ROOT);
+        CommandWords.Parsed parsed = CommandWords.parse(text, commands.keySet());
+        String name = parsed.name();
+        String args = parsed.args();
         if (DIALOG_COMMANDS.contains(name) && controlDialog(turn, name)) {
             return;
         }
         Command command = commands.get(name);
         if (command == null) {
-            turn.say(turn.t("command.unknown", Html.escape(Html.shorten(word, 32))));
+            String typedWord = Html.escape(Html.shorten(parsed.word(), 32));
+            turn.say(CommandWords.nearest(name, commands.keySet())
+                    .map(near -> turn.t("command.unknown.suggest", typedWord, near))
+                    .orElseGet(() -> turn.t("command.unknown", typedWord)));
             return;
         }
         suspendDialog(turn);
@@ -280,7 +286,8 @@ public final class Conversation {
             case "skip" -> handler.skip(turn, open.get());
             default -> {
                 turn.endDialog(open.get());
-                turn.say(turn.t("dialog.cancelled", handler.title(turn, open.get())));
+                turn.say(handler.resumable() ? turn.t("dialog.cancelled", handler.title(turn, open.get()))
+                        : turn.t("cancel.done"));
             }
         }
         return true;
@@ -328,15 +335,6 @@ public final class Conversation {
         String[] args = new String[parts.length - 1];
         System.arraycopy(parts, 1, args, 0, args.length);
         action.press(turn, args);
-    }
-
-    private static int indexOfWhitespace(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.isWhitespace(s.charAt(i))) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** Collects the handlers; the capabilities register themselves here. */

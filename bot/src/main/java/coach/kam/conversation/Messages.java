@@ -10,11 +10,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The bot's own sentences in Chinese and English, from {@code i18n/messages.yaml}. Placeholders
+ * The bot's own sentences in Chinese and English, from the files in {@link #FILES}. Placeholders
  * are {0}, {1}, ...; arguments are inserted as given, so callers escape user text first.
  */
 public final class Messages {
     public static final Set<String> LANGUAGES = Set.of("zh", "en");
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{(\\d{1,2})}");
     private final Map<String, Map<String, String>> texts;
 
     private Messages(Map<String, Map<String, String>> texts) {
@@ -22,7 +23,8 @@ public final class Messages {
     }
 
     /** The message files, each a map of key to {zh, en}; a key may appear in one file only. */
-    static final java.util.List<String> FILES = java.util.List.of("/i18n/messages.yaml", "/i18n/dialogs.yaml", "/i18n/checkin.yaml");
+    static final java.util.List<String> FILES = java.util.List.of("/i18n/messages.yaml", "/i18n/dialogs.yaml",
+            "/i18n/checkin.yaml", "/i18n/field.yaml");
 
     public static Messages load() {
         Map<String, Map<String, String>> all = new java.util.HashMap<>();
@@ -58,10 +60,19 @@ public final class Messages {
             throw new IllegalArgumentException("no message " + key);
         }
         String text = byLang.getOrDefault(lang, byLang.get("en")).strip();
-        for (int i = 0; i < args.length; i++) {
-            text = text.replace("{" + i + "}", String.valueOf(args[i]));
+        if (args.length == 0) {
+            return text;
         }
-        return text;
+        // One pass over the template: an argument that itself contains "{1}" stays as it is.
+        java.util.regex.Matcher m = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            int i = Integer.parseInt(m.group(1));
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(
+                    i < args.length ? String.valueOf(args[i]) : m.group()));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     public boolean has(String key) {

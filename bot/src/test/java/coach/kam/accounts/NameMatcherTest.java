@@ -146,4 +146,12 @@ class NameMatcherTest {
         }
         assertEquals(3, hits.size());
     }
+
+    @Test
+    void oneClearPrefixOrPartBeatsNamesOneSlipAway() {
+        assertEquals(List.of("华东医药集团"), best("华东医药", "华东医疗器械", "华东医药集团"));
+        assertEquals(List.of("华东医疗器械"), best("华东医疗", "华东医疗器械", "华东医药集团"));
+        assertEquals(List.of("ACME Ltd", "Acme Freight"), best("acme", "Globex", "ACME Ltd", "Acme Freight", "Initech"));
+        assertEquals(List.of("ACME"), best("acne", "ACME", "Globex"));
+    }
 }

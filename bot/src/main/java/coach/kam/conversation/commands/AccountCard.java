@@ -39,7 +39,7 @@ public final class AccountCard {
         }
         if (!notes.isEmpty()) {
             out.append('\n').append(turn.t("card.recent")).append('\n');
-            notes.stream().limit(RECENT).forEach(n -> out.append(AccountCommands.noteLine(turn, n, 160)).append('\n'));
+            notes.stream().limit(RECENT).forEach(n -> out.append(NoteLines.line(turn, knowledge, n, 160)).append('\n'));
         }
         out.append('\n').append(turn.t("card.hint"));
         return out.toString().strip();

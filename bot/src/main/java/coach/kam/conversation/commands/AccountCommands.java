@@ -2,7 +2,6 @@ package coach.kam.conversation.commands;
 
 import coach.kam.accounts.Account;
 import coach.kam.accounts.Accounts;
-import coach.kam.accounts.Note;
 import coach.kam.conversation.Button;
 import coach.kam.conversation.Conversation;
 import coach.kam.conversation.Html;
@@ -33,7 +32,11 @@ public final class AccountCommands {
         b.command("rename", this::rename);
         b.button("ren", (turn, args) -> picker.fromButton(turn, args).ifPresent(a -> askNewName(turn, a)));
         b.waitingFor("rename", this::renameTo);
-        b.command("delete", (turn, args) -> picker.pick(turn, args, "del", this::confirmDelete));
+        b.waitingFor("rename-to",
+                (turn, typed, to) -> picker.typedWhileKeeping(turn, typed, "rename-to", to, this::renameAccount),
+                (turn, accountId, to) -> picker.fromButton(turn, new String[] {accountId})
+                        .ifPresent(a -> renameAccount(turn, a, to)));
+        b.command("delete", (turn, args) -> picker.pick(turn, args, "del", AccountPicker.Purpose.DELETE, this::confirmDelete));
         b.button("del", (turn, args) -> picker.fromButton(turn, args).ifPresent(a -> confirmDelete(turn, a)));
         b.button("delyes", (turn, args) -> picker.fromButton(turn, args).ifPresent(a -> delete(turn, a)));
         b.button("delno", (turn, args) -> turn.say(turn.t("delete.kept")));
@@ -75,15 +78,22 @@ public final class AccountCommands {
         turn.say(turn.t("account.closed"));
     }
 
+    /** The arrows a rep may type between the old and the new name, a phone's auto-corrected one included. */
+    private static final java.util.regex.Pattern ARROW = java.util.regex.Pattern.compile("\\s*(?:->|－>|-＞|－＞|=>|→|⟶|➔|➜|➡️?|⇒)\\s*");
+
     private void rename(Turn turn, String args) {
-        int split = args.indexOf("->");
-        if (split > 0) {
-            String from = args.substring(0, split).strip();
-            String to = args.substring(split + 2).strip();
-            picker.pick(turn, from, "ren", (t, a) -> renameTo(t, to, Long.toString(a.id())));
+        java.util.regex.Matcher arrow = ARROW.matcher(args);
+        if (arrow.find() && arrow.start() > 0) {
+            String from = args.substring(0, arrow.start()).strip();
+            String to = args.substring(arrow.end()).strip();
+            if (to.isEmpty()) {
+                picker.pick(turn, from, "ren", AccountPicker.Purpose.RENAME, this::askNewName);
+                return;
+            }
+            picker.pickKeeping(turn, from, "rename-to", to, AccountPicker.Purpose.RENAME, this::renameAccount);
             return;
         }
-        picker.pick(turn, args, "ren", this::askNewName);
+        picker.pick(turn, args, "ren", AccountPicker.Purpose.RENAME, this::askNewName);
     }
 
     private void askNewName(Turn turn, Account account) {
@@ -96,12 +106,22 @@ public final class AccountCommands {
         if (account.isEmpty()) {
             return;
         }
+        renameAccount(turn, account.get(), newName);
+    }
+
+    private void renameAccount(Turn turn, Account account, String newName) {
         if (!validName(turn, newName)) {
-            turn.await("rename", accountId);
+            turn.await("rename", Long.toString(account.id()));
             return;
         }
-        Account renamed = accounts.rename(turn.tx(), account.get(), newName);
-        turn.say(turn.t("rename.done", Html.escape(account.get().name()), Html.escape(renamed.name())));
+        var taken = accounts.sameName(turn.tx(), turn.userId(), newName);
+        if (taken.isPresent() && taken.get().id() != account.id()) {
+            turn.await("rename", Long.toString(account.id()));
+            turn.say(turn.t("rename.exists", Html.escape(taken.get().name()), Html.escape(account.name())));
+            return;
+        }
+        Account renamed = accounts.rename(turn.tx(), account, newName);
+        turn.say(turn.t("rename.done", Html.escape(account.name()), Html.escape(renamed.name())));
     }
 
     private void confirmDelete(Turn turn, Account account) {
@@ -116,14 +136,16 @@ public final class AccountCommands {
         accounts.delete(turn.tx(), account);
         if (Long.valueOf(account.id()).equals(turn.session().openAccountId())) {
             turn.session(turn.session().withOpenAccount(null));
+            turn.say(turn.t("delete.done.closed", Html.escape(account.name())));
+            return;
         }
         turn.say(turn.t("delete.done", Html.escape(account.name())));
     }
 
     private void cancel(Turn turn) {
-        boolean hadAccount = turn.session().openAccountId() != null;
+        boolean hadAccount = picker.open(turn).isPresent();
         turn.session(turn.session().withOpenAccount(null));
-        turn.say(turn.t(hadAccount ? "account.closed" : "cancel.done"));
+        turn.say(turn.t(hadAccount ? "account.closed" : "cancel.nothing"));
     }
 
     private static boolean validName(Turn turn, String name) {
@@ -133,16 +155,5 @@ public final class AccountCommands {
             return false;
         }
         return true;
-    }
-
-    static String noteLine(Turn turn, Note note, int maxChars) {
-        String when = turn.formatTime(note.at());
-        return switch (note.kind()) {
-            case VISIT -> turn.t("note.visit.line", when,
-                    String.format("%.5f, %.5f", note.latitude(), note.longitude()));
-            case OBJECTION -> turn.t("note.objection.line", when, Html.escape(note.objectionId()),
-                    Html.escape(Html.shorten(note.text(), maxChars)));
-            default -> "• " + when + " " + Html.escape(Html.shorten(note.text(), maxChars));
-        };
     }
 }

@@ -22,20 +22,97 @@ final class AccountPicker {
         this.accounts = accounts;
     }
 
+    /**
+     * What a pick is for, as the rep reads it: the question with no name given, the one when several
+     * match, and the answer when none does (only opening an account suggests creating it).
+     */
+    enum Purpose { OPEN, DELETE, RENAME, NOTE }
+
+    /** What to do with the account picked and the text kept while the rep picks it. */
+    @FunctionalInterface
+    interface WithText {
+        void accept(Turn turn, Account account, String text);
+    }
+
+    /**
+     * What a pick is for, as the rep reads it: the question with no name given, the one when several
+     * match, and the answer when none does (only opening an account suggests creating it).
+     */
     void pick(Turn turn, String query, String buttonPrefix, BiConsumer<Turn, Account> action) {
-        List<Account> candidates = query.isBlank()
-                ? accounts.list(turn.tx(), turn.userId())
-                : accounts.find(turn.tx(), turn.userId(), query);
+        pick(turn, query, buttonPrefix, Purpose.OPEN, action);
+    }
+
+    void pick(Turn turn, String query, String buttonPrefix, Purpose purpose, BiConsumer<Turn, Account> action) {
+        List<Account> candidates = candidates(turn, query);
         if (candidates.size() == 1 && !query.isBlank()) {
             action.accept(turn, candidates.get(0));
-        } else if (candidates.isEmpty() && query.isBlank()) {
-            turn.say(turn.t("accounts.none"));
-        } else if (candidates.isEmpty()) {
-            turn.say(turn.t("accounts.nomatch", Html.escape(query)));
+        } else if (!candidates.isEmpty() || query.isBlank()) {
+            ask(turn, query, candidates, purpose, buttons(candidates, buttonPrefix));
         } else {
-            String key = query.isBlank() ? "accounts.choose" : "accounts.several";
-            turn.say(turn.t(key, Html.escape(query)), buttons(candidates, buttonPrefix));
+            turn.say(noMatch(turn, query, purpose));
         }
+    }
+
+    /**
+     * Like {@link #pick}, but what the rep typed besides the name ({@code text}: the new name, the
+     * note) waits in a one-step dialog of {@code kind} while they choose, so a tap finishes the job.
+     */
+    void pickKeeping(Turn turn, String query, String kind, String text, Purpose purpose, WithText action) {
+        List<Account> candidates = candidates(turn, query);
+        if (candidates.size() == 1 && !query.isBlank()) {
+            action.accept(turn, candidates.get(0), text);
+        } else if (!candidates.isEmpty() || query.isBlank()) {
+            coach.kam.conversation.Dialog waiting = turn.await(kind, text);
+            ask(turn, query, candidates, purpose, choices(turn, waiting, candidates));
+        } else {
+            turn.say(noMatch(turn, query, purpose));
+        }
+    }
+
+    /** A name typed while a pick of {@link #pickKeeping} waits: one match finishes it, else ask again. */
+    void typedWhileKeeping(Turn turn, String typed, String kind, String text, WithText action) {
+        List<Account> found = accounts.find(turn.tx(), turn.userId(), typed);
+        if (found.size() == 1) {
+            action.accept(turn, found.get(0), text);
+            return;
+        }
+        List<Account> offer = found.isEmpty() ? accounts.list(turn.tx(), turn.userId()) : found;
+        if (offer.isEmpty()) {
+            turn.say(turn.t("accounts.none"));
+            return;
+        }
+        coach.kam.conversation.Dialog waiting = turn.await(kind, text);
+        turn.say(turn.t("accounts.pick.again", Html.escape(Html.shorten(typed, 40))), choices(turn, waiting, offer));
+    }
+
+    private List<Account> candidates(Turn turn, String query) {
+        return query.isBlank() ? accounts.list(turn.tx(), turn.userId()) : accounts.find(turn.tx(), turn.userId(), query);
+    }
+
+    private static void ask(Turn turn, String query, List<Account> candidates, Purpose purpose, List<List<Button>> rows) {
+        if (candidates.isEmpty()) {
+            turn.say(turn.t("accounts.none"));
+        } else if (query.isBlank()) {
+            turn.say(switch (purpose) {
+                case OPEN -> turn.t("accounts.choose");
+                case DELETE -> turn.t("pick.delete.choose");
+                case RENAME -> turn.t("pick.rename.choose");
+                case NOTE -> turn.t("note.which");
+            }, rows);
+        } else {
+            String q = Html.escape(query);
+            turn.say(switch (purpose) {
+                case OPEN -> turn.t("accounts.several", q);
+                case DELETE -> turn.t("pick.delete.several", q);
+                case RENAME -> turn.t("pick.rename.several", q);
+                case NOTE -> turn.t("pick.note.several", q);
+            }, rows);
+        }
+    }
+
+    private static String noMatch(Turn turn, String query, Purpose purpose) {
+        return purpose == Purpose.OPEN ? turn.t("accounts.nomatch", Html.escape(query))
+                : turn.t("pick.nomatch", Html.escape(query));
     }
 
     /** The account a button names, if it is the presser's own; a forged or stale id gets a short answer. */

@@ -49,8 +49,19 @@ public final class AskCommands {
         b.button("src", (turn, args) -> openSource(turn, args.length > 0 ? args[0] : ""));
     }
 
-    /** Answers now when the index is ready and no model is involved; otherwise after the turn commits. */
     void answer(Turn turn, String question) {
+        answer(turn, question, List.of());
+    }
+
+    /**
+     * Answers now when the index is ready and no model is involved; otherwise after the turn commits.
+     * {@code extra} buttons (such as "save as a note instead") go in a row under the answer.
+     */
+    void answer(Turn turn, String question, List<Button> extra) {
+        if (coach.kam.conversation.CommandWords.invisibleOnly(question)) {
+            turn.say(turn.t("empty.message"));
+            return;
+        }
         if (!ask.ready()) {
             turn.say(turn.t("ask.wait"));
             turn.redoAfter(ask::awaitReady);
@@ -59,13 +70,22 @@ public final class AskCommands {
         if (!ask.usesModel()) {
             Answer a = ask.answerNow(question);
             LastAnswer.save(turn.tx(), turn.userId(), a);
-            turn.say(render(a, turn.lang()));
+            turn.say(withRow(render(a, turn.lang()), extra));
             return;
         }
         String lang = turn.lang();
         long userId = turn.userId();
         List<String> notes = notesToShare(turn);
-        turn.later(() -> List.of(render(ask.answer(userId, question, notes), lang)));
+        turn.later(() -> List.of(withRow(render(ask.answer(userId, question, notes), lang), extra)));
+    }
+
+    private static Reply withRow(Reply r, List<Button> row) {
+        if (row.isEmpty()) {
+            return r;
+        }
+        List<List<Button>> rows = new ArrayList<>(r.buttons());
+        rows.add(row);
+        return new Reply(r.html(), rows);
     }
 
     private List<String> notesToShare(Turn turn) {

@@ -49,11 +49,14 @@ public final class BriefCommands {
         List<Note> visits = notes.stream().filter(n -> n.kind() == Note.Kind.VISIT).toList();
         long plain = notes.stream().filter(n -> n.kind() == Note.Kind.NOTE).count();
         long objections = notes.stream().filter(n -> n.kind() == Note.Kind.OBJECTION).count();
-        out.append('\n').append(turn.t("brief.counts", plain, visits.size(), objections));
+        out.append('\n').append(turn.t("brief.tally",
+                turn.t(plain == 1 ? "count.notes.one" : "count.notes", plain),
+                turn.t(visits.size() == 1 ? "count.visits.one" : "count.visits", visits.size()),
+                turn.t(objections == 1 ? "count.objections.one" : "count.objections", objections)));
         out.append('\n').append(visits.isEmpty() ? turn.t("brief.no.visit")
                 : turn.t("brief.last.visit", turn.formatTime(visits.get(0).at())));
         section(out, turn.t("card.recent"), notes.stream().filter(n -> n.kind() == Note.Kind.NOTE).limit(NOTES)
-                .map(n -> AccountCommands.noteLine(turn, n, 140)).toList());
+                .map(n -> NoteLines.line(turn, knowledge, n, 140)).toList());
         for (ChecklistProgress.Ticks t : progress.all(turn.tx(), account)) {
             if (overview.isPlan(turn, account, t.checklistId())) {
                 continue;
@@ -66,7 +69,7 @@ public final class BriefCommands {
             section(out, turn.t("brief.plans", String.join(" · ", plans)), overview.dueItems(turn, account, ITEMS));
         }
         section(out, turn.t("brief.objections"), notes.stream().filter(n -> n.kind() == Note.Kind.OBJECTION)
-                .map(n -> "• " + Html.escape(ObjectionTitles.title(knowledge, n.objectionId(), turn.lang()))
+                .map(n -> "• " + NoteLines.objection(turn, knowledge, n)
                         + (n.text().isBlank() ? "" : ": " + Html.escape(Html.shorten(n.text(), 80)))).distinct()
                 .limit(ITEMS).toList());
         section(out, turn.t("brief.next.questions"), overview.nextQuestions(turn, account, QUESTIONS).stream()

@@ -10,46 +10,80 @@ import coach.kam.conversation.Event;
 import coach.kam.conversation.Html;
 import coach.kam.conversation.TextAction;
 import coach.kam.conversation.Turn;
+import coach.kam.knowledge.KnowledgeBase;
+import coach.kam.objections.ObjectionService;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Notes and visits: /note, /notes, a typed line while an account is open, a shared location.
- * Text typed with no account open goes to {@code otherText} (questions, objections).
+ * Notes and visits: /note, /notes (open one in full, edit it, delete it), /undo, a typed line
+ * while an account is open, a shared location. Text typed with no account open goes to
+ * {@code otherText} (questions, objections).
  */
 public final class NoteCommands {
     private static final int PAGE = 10;
+    private static final int LIST_CHARS = 300;
     private final Accounts accounts;
+    private final KnowledgeBase knowledge;
     private final AccountPicker picker;
     private final TextAction otherText;
+    private final OpenAccountText withAccountOpen;
 
-    public NoteCommands(Accounts accounts, TextAction otherText) {
+    /**
+     * A line typed while an account is open is read as a note, a question ({@code ask} answers it)
+     * or the customer's words ({@code objections} offers the card); with no account open it goes to
+     * {@code otherText}.
+     */
+    public NoteCommands(Accounts accounts, KnowledgeBase knowledge, TextAction otherText, AskCommands ask,
+                        ObjectionService objections) {
         this.accounts = accounts;
+        this.knowledge = knowledge;
         this.picker = new AccountPicker(accounts);
         this.otherText = otherText;
+        this.withAccountOpen = new OpenAccountText(this, ask, objections);
     }
 
     public void register(Conversation.Builder b) {
         b.command("note", this::note);
-        b.waitingFor("note-account", (turn, typed, text) -> pickTyped(turn, typed, "note-account", text, this::save),
+        b.waitingFor("note-account",
+                (turn, typed, text) -> picker.typedWhileKeeping(turn, typed, "note-account", text, this::save),
                 (turn, accountId, text) -> picked(turn, accountId, a -> save(turn, a, text)));
         b.command("notes", (turn, args) -> picker.pick(turn, args.isBlank() ? picker.openName(turn) : args, "notes",
                 (t, a) -> listNotes(t, a, 0)));
         b.button("notes", (turn, args) -> picker.fromButton(turn, args)
                 .ifPresent(a -> listNotes(turn, a, args.length > 1 && args[1].matches("\\d{1,4}") ? Integer.parseInt(args[1]) : 0)));
+        b.button("nv", (turn, args) -> withNote(turn, args, (a, n) -> view(turn, a, n, page(args, 2))));
+        b.button("ne", (turn, args) -> withNote(turn, args, (a, n) -> askEdit(turn, a, n)));
+        b.waitingFor("note-edit", this::edit);
+        b.button("nd", (turn, args) -> withNote(turn, args, (a, n) -> confirmDelete(turn, a, n)));
+        b.button("ndy", (turn, args) -> withNote(turn, args, (a, n) -> deleteNote(turn, a, n)));
+        b.button("ndn", (turn, args) -> turn.say(turn.t("note.delete.kept")));
+        b.button("nu", (turn, args) -> withNote(turn, args, (a, n) -> undo(turn, a, n)));
+        b.command("undo", (turn, args) -> undoLast(turn));
+        b.button("nsave", (turn, args) -> withAccountOpen.saveInstead(turn, args,
+                id -> accounts.get(turn.tx(), turn.userId(), id)));
+        b.button("nask", (turn, args) -> withNote(turn, args, (a, n) -> withAccountOpen.answer(turn, n)));
         b.plainText(this::typed);
         b.location(this::visit);
-        b.waitingFor("visit-account", (turn, typed, latLon) -> pickTyped(turn, typed, "visit-account", latLon, this::visitAt),
+        b.waitingFor("visit-account",
+                (turn, typed, latLon) -> picker.typedWhileKeeping(turn, typed, "visit-account", latLon, this::visitAt),
                 (turn, accountId, latLon) -> picked(turn, accountId, a -> visitAt(turn, a, latLon)));
     }
 
     private void typed(Turn turn, String text, String ignored) {
+        Optional<String> smallTalk = SmallTalk.reply(turn, text);
+        if (smallTalk.isPresent()) {
+            turn.say(smallTalk.get());
+            return;
+        }
         Optional<Account> open = picker.open(turn);
-        if (open.isPresent()) {
-            save(turn, open.get(), text);
-        } else {
+        if (open.isEmpty()) {
             otherText.answer(turn, text, null);
+        } else {
+            withAccountOpen.typed(turn, open.get(), text);
         }
     }
 
@@ -62,8 +96,10 @@ public final class NoteCommands {
         if (colon > 0) {
             List<Account> named = accounts.find(turn.tx(), turn.userId(), args.substring(0, colon));
             String body = args.substring(colon + 1).strip();
-            if (named.size() == 1 && !body.isEmpty()) {
-                save(turn, named.get(0), body);
+            if (!named.isEmpty() && !body.isEmpty()) {
+                // "/note acme: price ok" with two Acme accounts: offer those two, keep only "price ok"
+                picker.pickKeeping(turn, args.substring(0, colon).strip(), "note-account", body,
+                        AccountPicker.Purpose.NOTE, this::save);
                 return;
             }
         }
@@ -72,46 +108,35 @@ public final class NoteCommands {
             save(turn, open.get(), args);
             return;
         }
-        List<Account> all = accounts.list(turn.tx(), turn.userId());
-        if (all.isEmpty()) {
-            turn.say(turn.t("accounts.none"));
-            return;
-        }
-        Dialog waiting = turn.await("note-account", args);
-        turn.say(turn.t("note.which"), AccountPicker.choices(turn, waiting, all));
-    }
-
-    /** The rep typed a name instead of tapping: one clear match is taken, otherwise ask again. */
-    private void pickTyped(Turn turn, String typed, String kind, String arg, TriConsumer then) {
-        List<Account> found = accounts.find(turn.tx(), turn.userId(), typed);
-        if (found.size() == 1) {
-            then.accept(turn, found.get(0), arg);
-            return;
-        }
-        List<Account> offer = found.isEmpty() ? accounts.list(turn.tx(), turn.userId()) : found;
-        Dialog waiting = turn.await(kind, arg);
-        turn.say(turn.t("accounts.pick.again", Html.escape(Html.shorten(typed, 40))),
-                AccountPicker.choices(turn, waiting, offer));
+        picker.pickKeeping(turn, "", "note-account", args, AccountPicker.Purpose.NOTE, this::save);
     }
 
     private void picked(Turn turn, String accountId, java.util.function.Consumer<Account> then) {
         picker.fromButton(turn, new String[] {accountId}).ifPresent(then);
     }
 
-    @FunctionalInterface
-    private interface TriConsumer {
-        void accept(Turn turn, Account account, String arg);
-    }
-
-    private void save(Turn turn, Account account, String text) {
+    /** Saves a plain note and confirms it in one message, with ↩ undo; {@code extra} buttons (given the note) go first. */
+    Optional<Note> save(Turn turn, Account account, String text, Function<Note, List<Button>> extra) {
+        if (text == null || text.isBlank()) {
+            turn.say(turn.t("note.nothing.pending"));
+            return Optional.empty();
+        }
         if (text.length() > Accounts.MAX_NOTE_LENGTH) {
             turn.say(turn.t("note.too.long", text.length(), Accounts.MAX_NOTE_LENGTH));
-            return;
+            return Optional.empty();
         }
-        accounts.addNote(turn.tx(), account, Note.text(account.id(), text, turn.now()));
-        turn.say(turn.t("note.saved", Html.escape(account.name())),
-                List.of(List.of(new Button(turn.t("btn.notes"), "notes:" + account.id()),
-                        new Button(turn.t("btn.close"), "close"))));
+        Note note = accounts.addNote(turn.tx(), account, Note.text(account.id(), text, turn.now()));
+        List<List<Button>> rows = new ArrayList<>();
+        extra.apply(note).forEach(b -> rows.add(List.of(b)));
+        rows.add(List.of(new Button(turn.t("btn.undo"), "nu:" + account.id() + ":" + note.id()),
+                new Button(turn.t("btn.notes"), "notes:" + account.id()),
+                new Button(turn.t("btn.close"), "close")));
+        turn.say(turn.t("note.saved", Html.escape(account.name())), rows);
+        return Optional.of(note);
+    }
+
+    void save(Turn turn, Account account, String text) {
+        save(turn, account, text, n -> List.of());
     }
 
     private void visit(Turn turn, Event.Location location) {
@@ -139,29 +164,149 @@ public final class NoteCommands {
     }
 
     private void saveVisit(Turn turn, Account account, double lat, double lon) {
-        accounts.addNote(turn.tx(), account, Note.visit(account.id(), lat, lon, turn.now()));
-        turn.say(turn.t("visit.saved", Html.escape(account.name()), turn.formatTime(turn.now())));
+        Note visit = accounts.addNote(turn.tx(), account, Note.visit(account.id(), lat, lon, turn.now()));
+        turn.say(turn.t("visit.saved", Html.escape(account.name()), turn.formatTime(turn.now())),
+                List.of(List.of(new Button(turn.t("btn.undo"), "nu:" + account.id() + ":" + visit.id()))));
     }
 
-    private void listNotes(Turn turn, Account account, int page) {
+    private void listNotes(Turn turn, Account account, int requestedPage) {
         List<Note> notes = accounts.notes(turn.tx(), account);
         if (notes.isEmpty()) {
             turn.say(turn.t("notes.none", Html.escape(account.name())));
             return;
         }
-        int from = Math.min(page * PAGE, Math.max(0, notes.size() - 1));
+        int pages = (notes.size() + PAGE - 1) / PAGE;
+        int page = Math.max(0, Math.min(requestedPage, pages - 1));
+        int from = page * PAGE;
         int to = Math.min(notes.size(), from + PAGE);
         StringBuilder out = new StringBuilder(turn.t("notes.title", Html.escape(account.name()), notes.size()));
-        for (Note n : notes.subList(from, to)) {
-            out.append('\n').append(AccountCommands.noteLine(turn, n, 300));
-        }
         List<List<Button>> rows = new ArrayList<>();
+        List<Button> numbers = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            Note n = notes.get(i);
+            out.append('\n').append(i + 1).append(". ")
+                    .append(NoteLines.line(turn, knowledge, n, LIST_CHARS).replaceFirst("^• ", ""));
+            numbers.add(new Button("📄 " + (i + 1), "nv:" + account.id() + ":" + n.id() + ":" + page));
+            if (numbers.size() == 5) {
+                rows.add(numbers);
+                numbers = new ArrayList<>();
+            }
+        }
+        if (!numbers.isEmpty()) {
+            rows.add(numbers);
+        }
+        out.append('\n').append(turn.t("notes.open.hint"));
+        List<Button> nav = new ArrayList<>();
+        if (page > 0) {
+            nav.add(new Button(turn.t("btn.previous.page"), "notes:" + account.id() + ":" + (page - 1)));
+        }
         if (to < notes.size()) {
-            rows.add(List.of(new Button(turn.t("btn.more"), "notes:" + account.id() + ":" + (page + 1))));
+            nav.add(new Button(turn.t("btn.more"), "notes:" + account.id() + ":" + (page + 1)));
+        }
+        if (!nav.isEmpty()) {
+            rows.add(nav);
         }
         turn.say(out.toString(), rows);
     }
 
+    /** One note in full, with edit, delete and back to the list page it was opened from. */
+    private void view(Turn turn, Account account, Note note, int page) {
+        StringBuilder out = new StringBuilder(turn.t("note.view.title", Html.escape(account.name()),
+                turn.formatTime(note.at())));
+        switch (note.kind()) {
+            case VISIT -> out.append('\n').append(NoteLines.line(turn, knowledge, note, LIST_CHARS));
+            case OBJECTION -> {
+                out.append('\n').append(NoteLines.objection(turn, knowledge, note));
+                if (!note.text().isBlank()) {
+                    out.append('\n').append(Html.escape(note.text()));
+                }
+            }
+            default -> out.append('\n').append(Html.escape(note.text()));
+        }
+        List<Button> actions = new ArrayList<>();
+        if (note.kind() != Note.Kind.VISIT) {
+            actions.add(new Button(turn.t("btn.note.edit"), "ne:" + account.id() + ":" + note.id()));
+        }
+        actions.add(new Button(turn.t("btn.note.delete"), "nd:" + account.id() + ":" + note.id()));
+        turn.say(out.toString(), List.of(actions,
+                List.of(new Button(turn.t("btn.back.notes"), "notes:" + account.id() + ":" + page))));
+    }
+
+    private void askEdit(Turn turn, Account account, Note note) {
+        turn.await("note-edit", account.id() + ":" + note.id());
+        turn.say(turn.t("note.edit.ask", Html.escape(Html.shorten(note.text(), 200))));
+    }
+
+    private void edit(Turn turn, String text, String arg) {
+        String[] ids = arg == null ? new String[0] : arg.split(":");
+        withNote(turn, ids, (account, note) -> {
+            if (text.length() > Accounts.MAX_NOTE_LENGTH) {
+                turn.say(turn.t("note.too.long", text.length(), Accounts.MAX_NOTE_LENGTH));
+                return;
+            }
+            accounts.replaceNote(turn.tx(), account, note.withText(text));
+            turn.say(turn.t("note.edited", Html.escape(account.name())), List.of(List.of(
+                    new Button(turn.t("btn.note.open"), "nv:" + account.id() + ":" + note.id() + ":0"),
+                    new Button(turn.t("btn.notes"), "notes:" + account.id()))));
+        });
+    }
+
+    private void confirmDelete(Turn turn, Account account, Note note) {
+        turn.say(turn.t("note.delete.confirm", Html.escape(account.name()), describe(turn, note)), List.of(List.of(
+                new Button(turn.t("delete.yes"), "ndy:" + account.id() + ":" + note.id()),
+                new Button(turn.t("delete.no"), "ndn"))));
+    }
+
+    private void deleteNote(Turn turn, Account account, Note note) {
+        accounts.deleteNote(turn.tx(), account, note.id());
+        turn.say(turn.t("note.deleted", Html.escape(account.name()), describe(turn, note)),
+                List.of(List.of(new Button(turn.t("btn.back.notes"), "notes:" + account.id()))));
+    }
+
+    private void undo(Turn turn, Account account, Note note) {
+        accounts.deleteNote(turn.tx(), account, note.id());
+        turn.say(turn.t("undo.done", Html.escape(account.name()), describe(turn, note)));
+    }
+
+    private void undoLast(Turn turn) {
+        Optional<Map.Entry<Account, Note>> last = accounts.lastNote(turn.tx(), turn.userId());
+        if (last.isEmpty()) {
+            turn.say(turn.t("undo.nothing"));
+            return;
+        }
+        undo(turn, last.get().getKey(), last.get().getValue());
+    }
+
+    /** What a note was, in a few words: its text, "visit 11-27 10:00" or the objection. */
+    private String describe(Turn turn, Note note) {
+        return switch (note.kind()) {
+            case VISIT -> turn.t("note.describe.visit", turn.formatTime(note.at()));
+            case OBJECTION -> NoteLines.objection(turn, knowledge, note);
+            default -> "“" + Html.escape(Html.shorten(note.text(), 60)) + "”";
+        };
+    }
+
+    /**
+     * The note named by button data "&lt;account id&gt;:&lt;note id&gt;", if it is still there and the
+     * presser's own; a stale or forged press gets a short answer and changes nothing.
+     */
+    private void withNote(Turn turn, String[] args, java.util.function.BiConsumer<Account, Note> then) {
+        Optional<Account> account = Optional.empty();
+        Optional<Note> note = Optional.empty();
+        if (args.length >= 2 && args[0].matches("\\d{1,18}") && args[1].matches("\\d{1,18}")) {
+            account = accounts.get(turn.tx(), turn.userId(), Long.parseLong(args[0]));
+            note = account.flatMap(a -> accounts.note(turn.tx(), a, Long.parseLong(args[1])));
+        }
+        if (note.isEmpty()) {
+            turn.say(turn.t("note.gone"));
+            return;
+        }
+        then.accept(account.get(), note.get());
+    }
+
+    private static int page(String[] args, int at) {
+        return args.length > at && args[at].matches("\\d{1,4}") ? Integer.parseInt(args[at]) : 0;
+    }
 
     private static int firstColon(String s) {
         int a = s.indexOf(':');

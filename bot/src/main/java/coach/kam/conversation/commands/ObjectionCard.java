@@ -29,6 +29,12 @@ final class ObjectionCard {
         return new Reply(html, buttons(turn, o, lang, pos, script, order.size(), others, open));
     }
 
+    /** The card showing script {@code script} (an index into the objection's scripts) wherever it stands in the rep's order. */
+    Reply renderScript(Turn turn, Objection o, String lang, int script, List<Match> others, Optional<Account> open) {
+        List<Integer> order = objections.scriptOrder(turn.tx(), turn.userId(), o.id(), lang);
+        return render(turn, o, lang, Math.max(0, order.indexOf(script)), others, open);
+    }
+
     /** The card's text alone, as inline mode sends it. */
     static String text(Objection o, String lang, int pos, int script, int count) {
         Objection.Text x = o.in(lang);
@@ -54,13 +60,14 @@ final class ObjectionCard {
             first.add(new Button(turn.t("btn.another.script"), "os:" + o.id() + ":" + lang + ":" + (pos + 1) % count));
         }
         String other = "zh".equals(lang) ? "en" : "zh";
-        first.add(new Button("zh".equals(other) ? "🌐 中文" : "🌐 English", "os:" + o.id() + ":" + other + ":0"));
+        // the same script, translated: the scripts of both languages are kept in the same order
+        first.add(new Button("zh".equals(other) ? "🌐 中文" : "🌐 English", "osl:" + o.id() + ":" + other + ":" + script));
         rows.add(first);
         for (Match m : others) {
             rows.add(List.of(new Button(turn.t("btn.close.match", m.title()), "ob:" + m.id() + ":" + lang)));
         }
         String log = open.map(a -> turn.t("btn.log.to", Html.shorten(a.name(), 24))).orElse(turn.t("btn.log"));
-        rows.add(List.of(new Button(log, "olog:" + o.id())));
+        rows.add(List.of(new Button(log, "olog:" + o.id() + ":" + script)));
         rows.add(List.of(new Button(turn.t("btn.worked"), "ofb:" + o.id() + ":" + lang + ":" + script + ":1"),
                 new Button(turn.t("btn.failed"), "ofb:" + o.id() + ":" + lang + ":" + script + ":0")));
         return rows;

@@ -24,12 +24,14 @@ public final class ObjectionCommands {
     private final Accounts accounts;
     private final AccountPicker picker;
     private final ObjectionCard card;
+    private final LoggedObjections logged;
 
     public ObjectionCommands(ObjectionService objections, Accounts accounts) {
         this.objections = objections;
         this.accounts = accounts;
         this.picker = new AccountPicker(accounts);
         this.card = new ObjectionCard(objections);
+        this.logged = new LoggedObjections(accounts);
     }
 
     public void register(Conversation.Builder b) {
@@ -39,10 +41,14 @@ public final class ObjectionCommands {
         b.button("ob", (turn, args) -> withObjection(turn, args, 0, (t, o) -> show(t, o, langArg(t, args, 1), 0)));
         b.button("os", (turn, args) -> withObjection(turn, args, 0, (t, o) ->
                 show(t, o, langArg(t, args, 1), args.length > 2 && args[2].matches("\\d") ? Integer.parseInt(args[2]) : 0)));
+        b.button("osl", (turn, args) -> withObjection(turn, args, 0, (t, o) -> t.say(card.renderScript(t, o,
+                langArg(t, args, 1), args.length > 2 && args[2].matches("\\d") ? Integer.parseInt(args[2]) : 0,
+                List.of(), picker.open(t)))));
         b.button("ofb", this::feedback);
-        b.button("olog", (turn, args) -> withObjection(turn, args, 0, this::chooseAccountToLog));
+        b.button("olog", (turn, args) -> withObjection(turn, args, 0, (t, o) -> chooseAccountToLog(t, o, scriptArg(args, 1))));
         b.button("ologa", (turn, args) -> withObjection(turn, args, 0, (t, o) ->
-                picker.fromButton(t, new String[] {args.length > 1 ? args[1] : ""}).ifPresent(a -> log(t, o, a))));
+                picker.fromButton(t, new String[] {args.length > 1 ? args[1] : ""})
+                        .ifPresent(a -> log(t, o, a, scriptArg(args, 2)))));
         b.waitingFor("objection-note", this::addNoteToLog);
     }
 
@@ -110,14 +116,15 @@ public final class ObjectionCommands {
             }
             boolean worked = args[3].equals("1");
             objections.feedback(t.tx(), t.userId(), o.id(), args[1], script, worked);
+            logged.feedback(t, o.id(), script, worked);
             t.say(t.t(worked ? "objection.worked" : "objection.failed"));
         });
     }
 
-    private void chooseAccountToLog(Turn turn, Objection o) {
+    private void chooseAccountToLog(Turn turn, Objection o, Integer script) {
         Optional<Account> open = picker.open(turn);
         if (open.isPresent()) {
-            log(turn, o, open.get());
+            log(turn, o, open.get(), script);
             return;
         }
         List<Account> all = accounts.list(turn.tx(), turn.userId());
@@ -125,13 +132,19 @@ public final class ObjectionCommands {
             turn.say(turn.t("accounts.none"));
             return;
         }
-        turn.say(turn.t("objection.log.which"), AccountPicker.buttons(all, "ologa:" + o.id()));
+        List<List<Button>> rows = new ArrayList<>();
+        for (Account a : all.subList(0, Math.min(20, all.size()))) {
+            rows.add(List.of(new Button(a.name(), "ologa:" + o.id() + ":" + a.id() + (script == null ? "" : ":" + script))));
+        }
+        turn.say(turn.t("objection.log.which"), rows);
     }
 
-    private void log(Turn turn, Objection o, Account account) {
+    private void log(Turn turn, Objection o, Account account, Integer script) {
         String said = objections.last(turn.tx(), turn.userId())
                 .filter(l -> l.objectionId().equals(o.id())).map(l -> l.query()).orElse("");
-        Note note = accounts.addNote(turn.tx(), account, Note.objection(account.id(), o.id(), said, turn.now()));
+        Note note = accounts.addNote(turn.tx(), account, logged.complete(turn, o.id(), script,
+                Note.objection(account.id(), o.id(), said, turn.now())));
+        logged.remember(turn, account, note);
         turn.await("objection-note", account.id() + ":" + note.id());
         turn.say(turn.t("objection.logged", Html.escape(o.in(turn.lang()).title()), Html.escape(account.name())));
     }
@@ -160,6 +173,11 @@ public final class ObjectionCommands {
             return;
         }
         then.accept(turn, o.get());
+    }
+
+    /** A script index from button data, or null when the button predates it or is garbled. */
+    private static Integer scriptArg(String[] args, int at) {
+        return args.length > at && args[at].matches("\\d") ? Integer.parseInt(args[at]) : null;
     }
 
     private static String langArg(Turn turn, String[] args, int at) {

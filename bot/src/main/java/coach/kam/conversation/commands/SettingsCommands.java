@@ -15,7 +15,7 @@ import java.util.List;
 public final class SettingsCommands {
     /** The commands shown in the phone's menu, in order; descriptions are messages "menu.<name>". */
     public static final List<String> MENU = List.of("start", "help", "new", "accounts", "account", "note", "notes",
-            "brief", "profile", "needs", "evaluate", "classify", "plan", "review", "resume", "topics", "checklist", "ask",
+            "undo", "brief", "profile", "needs", "evaluate", "classify", "plan", "review", "resume", "topics", "checklist", "ask",
             "objection", "rename", "delete", "cancel", "lang", "settings");
 
     private static final List<String> ZONES = List.of("Asia/Shanghai", "Asia/Hong_Kong", "Asia/Taipei",

@@ -1,0 +1,93 @@
+package coach.kam.conversation.commands;
+
+import coach.kam.accounts.Account;
+import coach.kam.accounts.Note;
+import coach.kam.conversation.Button;
+import coach.kam.conversation.Turn;
+import coach.kam.intent.Intent;
+import coach.kam.intent.IntentReader;
+import coach.kam.intent.Reading;
+import coach.kam.objections.Lookup;
+import coach.kam.objections.ObjectionService;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A line typed while an account is open, read by {@link IntentReader}:
+ * <ul>
+ * <li>a clear question is answered, with "📝 save as a note instead" (nothing is saved unless pressed);</li>
+ * <li>what the customer said is saved as a note, with a button for the matching objection card when
+ *     the search index is ready and the match is confident;</li>
+ * <li>anything else is saved as a note in one message; when the reading was unsure and the line
+ *     could be a question, the answer is offered as a button.</li>
+ * </ul>
+ */
+final class OpenAccountText {
+    private final NoteCommands notes;
+    private final AskCommands ask;
+    private final ObjectionService objections;
+    private final PendingNotes pending = new PendingNotes();
+
+    OpenAccountText(NoteCommands notes, AskCommands ask, ObjectionService objections) {
+        this.notes = notes;
+        this.ask = ask;
+        this.objections = objections;
+    }
+
+    void typed(Turn turn, Account account, String text) {
+        Reading r = IntentReader.read(text);
+        if (r.intent() == Intent.QUESTION && r.sure() && ask != null) {
+            PendingNotes.Pending p = pending.put(turn, account.id(), text);
+            ask.answer(turn, text, List.of(new Button(turn.t("btn.save.as.note"), "nsave:" + p.id())));
+            return;
+        }
+        boolean offerAnswer = ask != null && r.question() > 0 && (r.intent() == Intent.QUESTION || !r.sure());
+        List<Button> extra = new ArrayList<>();
+        if (r.intent() == Intent.CUSTOMER_WORDS) {
+            objectionButton(turn, r.customerWords(), extra);
+        }
+        notes.save(turn, account, text, note -> {
+            List<Button> buttons = new ArrayList<>(extra);
+            if (offerAnswer) {
+                buttons.add(new Button(turn.t("btn.answer.it"), "nask:" + account.id() + ":" + note.id()));
+            }
+            return buttons;
+        });
+    }
+
+    /** "💬 价格太贵: 话术", only with the index ready (never waits for it) and a confident match. */
+    private void objectionButton(Turn turn, String said, List<Button> into) {
+        if (objections == null || !objections.ready() || said.isBlank()) {
+            return;
+        }
+        Lookup found = objections.lookup(said);
+        if (found.matches().isEmpty() || !found.confident()) {
+            return;
+        }
+        objections.objection(found.best().id()).ifPresent(o -> {
+            objections.remember(turn.tx(), turn.userId(), found.query(), o.id());
+            into.add(new Button(turn.t("btn.objection.card", o.in(found.lang()).title()),
+                    "ob:" + o.id() + ":" + found.lang()));
+        });
+    }
+
+    /** "📝 save as a note instead": the text waiting under that button's id, saved once. */
+    void saveInstead(Turn turn, String[] args, java.util.function.Function<Long, java.util.Optional<Account>> account) {
+        var p = pending.take(turn, args.length > 0 ? args[0] : null);
+        if (p.isEmpty()) {
+            turn.say(turn.t("note.pending.gone"));
+            return;
+        }
+        account.apply(p.get().accountId()).ifPresentOrElse(a -> notes.save(turn, a, p.get().text()),
+                () -> turn.say(turn.t("accounts.gone")));
+    }
+
+    /** "❓ answer it" under a saved note: the note's text answered as a question. */
+    void answer(Turn turn, Note note) {
+        if (ask == null) {
+            turn.say(turn.t("button.unknown"));
+            return;
+        }
+        ask.answer(turn, note.text());
+    }
+}
