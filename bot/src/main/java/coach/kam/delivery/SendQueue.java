@@ -125,6 +125,13 @@ public final class SendQueue implements AutoCloseable {
         acker.start();
     }
 
+    /** Makes the dispatcher look again now (after the injected clock moved, in tests). */
+    public void wake() {
+        synchronized (lock) {
+            lock.notifyAll();
+        }
+    }
+
     /** Messages waiting or in flight. */
     public int pending() {
         synchronized (lock) {
@@ -226,6 +233,10 @@ public final class SendQueue implements AutoCloseable {
     }
 
     private void sendOne(Entry entry, Reply part) {
+        long startedAt;
+        synchronized (lock) {
+            startedAt = pacer.now();
+        }
         Transport.Outcome outcome;
         try {
             outcome = transport.send(entry.chatId(), part);
@@ -236,7 +247,8 @@ public final class SendQueue implements AutoCloseable {
         synchronized (lock) {
             Chat chat = chats.computeIfAbsent(entry.chatId(), id -> new Chat());
             chat.inFlight = false;
-            long now = pacer.now();
+            // waits count from when the attempt started
+            long now = startedAt;
             switch (outcome.kind()) {
                 case ACCEPTED, REJECTED -> {
                     if (outcome.kind() == Transport.Kind.REJECTED) {

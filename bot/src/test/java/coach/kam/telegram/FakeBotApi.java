@@ -58,7 +58,41 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
-    private record Failure(int httpStatus, Integer retryAfter) {
+    private record Failure(int httpStatus, Integer retryAfter, long delayMillis, boolean drop) {
+        Failure(int httpStatus, Integer retryAfter) {
+            this(httpStatus, retryAfter, 0, false);
+        }
+    }
+
+    /** Telegram's flood limits as token buckets: per chat 1 message a second with a burst of 3, 30 a second overall. */
+    private static final class Limits {
+        static final double CHAT_PER_SECOND = 1;
+        static final double CHAT_BURST = 3;
+        static final double GLOBAL_PER_SECOND = 30;
+        static final double GLOBAL_BURST = 30;
+        private final Map<String, double[]> chats = new HashMap<>();
+        private final double[] global = {GLOBAL_BURST, System.nanoTime()};
+
+        /** Seconds to wait, or 0 when this message is within the limits (and then it is counted). */
+        synchronized int take(String chat, long now) {
+            double[] c = chats.computeIfAbsent(chat, k -> new double[] {CHAT_BURST, now});
+            refill(c, now, CHAT_PER_SECOND, CHAT_BURST);
+            refill(global, now, GLOBAL_PER_SECOND, GLOBAL_BURST);
+            if (c[0] < 1 || global[0] < 1) {
+                return 1;
+            }
+            c[0] -= 1;
+            global[0] -= 1;
+            return 0;
+        }
+
+        private static void refill(double[] bucket, long now, double perSecond, double burst) {
+            double since = (now - bucket[1]) / 1e9;
+            if (since > 0) {
+                bucket[0] = Math.min(burst, bucket[0] + since * perSecond);
+                bucket[1] = now;
+            }
+        }
     }
 
     private static final long DEFAULT_BOT_ID = 1_000_000_001L;
@@ -83,6 +117,8 @@ public final class FakeBotApi implements AutoCloseable {
     private final Map<String, Deque<Failure>> failures = new HashMap<>();
     private boolean closed;
     private int inFlight;
+    private Limits limits;
+    private int tooManyRequests;
 
     private FakeBotApi(String token) throws IOException {
         this.token = token;
@@ -250,6 +286,41 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
+    /** Makes the next call of the method answer only after {@code delay} (it is acted on at once, like a slow network). */
+    public void delayNext(String method, Duration delay) {
+        addFault(method, new Failure(200, null, delay.toMillis(), false));
+    }
+
+    /** Makes the next call of the method act, then drop the connection without an answer. */
+    public void dropNext(String method) {
+        addFault(method, new Failure(200, null, 0, true));
+    }
+
+    private void addFault(String method, Failure failure) {
+        String name = spec.method(method).orElseThrow(() -> new IllegalArgumentException("unknown method " + method))
+                .name().toLowerCase(Locale.ROOT);
+        synchronized (lock) {
+            failures.computeIfAbsent(name, k -> new ArrayDeque<>()).add(failure);
+        }
+    }
+
+    /**
+     * Enforces Telegram's flood limits on sendMessage from now on: about 1 message a second per chat
+     * with a burst of 3, 30 a second overall; a message over them answers HTTP 429 with retry_after.
+     */
+    public void enforceLimits() {
+        synchronized (lock) {
+            limits = new Limits();
+        }
+    }
+
+    /** How many sends were answered 429 for breaking the flood limits. */
+    public int tooManyRequests() {
+        synchronized (lock) {
+            return tooManyRequests;
+        }
+    }
+
     /** Every broken rule so far, e.g. "sendMessage: Bad Request: message is too long ...". */
     public List<String> violations() {
         synchronized (lock) {
@@ -345,14 +416,25 @@ public final class FakeBotApi implements AutoCloseable {
         synchronized (lock) {
             Deque<Failure> queued = failures.get(method.name().toLowerCase(Locale.ROOT));
             failure = queued == null ? null : queued.poll();
+            if (failure == null && limits != null && method.name().equals("sendMessage")
+                    && limits.take(params.path("chat_id").asText(), receivedAt) > 0) {
+                tooManyRequests++;
+                failure = new Failure(429, 1);
+            }
             record(new Call(method.name(), params, receivedAt, failure == null ? 200 : failure.httpStatus()));
         }
-        if (failure != null) {
+        if (failure != null && failure.httpStatus() != 200) {
             return error(failure.httpStatus(), describeStatus(failure), failure.retryAfter());
         }
         ObjectNode ok = mapper.createObjectNode();
         ok.put("ok", true);
         ok.set("result", method.name().equals("getUpdates") ? poll(params) : responder.result(method, params));
+        if (failure != null && failure.drop()) {
+            return new Answer(-1, ok);
+        }
+        if (failure != null && failure.delayMillis() > 0) {
+            holdFor(failure.delayMillis());
+        }
         return new Answer(200, ok);
     }
 
@@ -402,7 +484,26 @@ public final class FakeBotApi implements AutoCloseable {
         };
     }
 
+    /** Holds an answer like a slow network would; closing the fake releases it. */
+    private void holdFor(long millis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        synchronized (lock) {
+            while (!closed && System.nanoTime() < deadline) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(lock, deadline - System.nanoTime());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
     private void respond(HttpExchange exchange, Answer answer) throws IOException {
+        if (answer.status() < 0) {
+            // the connection drops after the request was acted on: closed with no answer at all
+            return;
+        }
         byte[] bytes = mapper.writeValueAsBytes(answer.body());
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(answer.status(), bytes.length);
