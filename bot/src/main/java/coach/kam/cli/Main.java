@@ -26,6 +26,13 @@ import picocli.CommandLine.Option;
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
+        if (SizedJvm.wanted(args)) {
+            try {
+                System.exit(SizedJvm.run(args));
+            } catch (Exception e) {
+                System.err.println("kam-coach: cannot start a sized JVM (" + e + "); running here");
+            }
+        }
         System.exit(run(args));
     }
 

@@ -48,7 +48,7 @@ final class OneShot implements AutoCloseable {
             store = MapDbStore.open(scratch);
         }
         try {
-            return new OneShot(kb, store, SearchIndexes.build(kb, store, Embedder.load()), scratch);
+            return new OneShot(kb, store, SearchIndexes.build(kb, store, Embedder.loadInBackground()), scratch);
         } catch (RuntimeException e) {
             store.close();
             throw e;

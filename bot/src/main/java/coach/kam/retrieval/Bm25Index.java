@@ -41,6 +41,7 @@ public final class Bm25Index {
     private final List<Chunk> chunks;
     private final Analyzer analyzer;
     private final IndexSearcher searcher;
+    private final ByteBuffersDirectory directory;
 
     public Bm25Index(List<Chunk> chunks) {
         this.chunks = List.copyOf(chunks);
@@ -48,6 +49,24 @@ public final class Bm25Index {
         Analyzer en = new EnglishAnalyzer(StopWords.english());
         this.analyzer = new PerFieldAnalyzerWrapper(en, Map.of("title_zh", zh, "body_zh", zh));
         try {
+            ByteBuffersDirectory dir = PrebuiltIndex.read(chunks);
+            if (dir == null) {
+                dir = build(chunks, analyzer);
+            }
+            this.directory = dir;
+            this.searcher = new IndexSearcher(DirectoryReader.open(dir));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The index files, for the build step that packs them in the jar. */
+    ByteBuffersDirectory directory() {
+        return directory;
+    }
+
+    private static ByteBuffersDirectory build(List<Chunk> chunks, Analyzer analyzer) throws IOException {
+        {
             ByteBuffersDirectory dir = new ByteBuffersDirectory();
             try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analyzer))) {
                 for (int i = 0; i < chunks.size(); i++) {
@@ -62,9 +81,7 @@ public final class Bm25Index {
                     w.addDocument(d);
                 }
             }
-            this.searcher = new IndexSearcher(DirectoryReader.open(dir));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return dir;
         }
     }
 

@@ -9,14 +9,80 @@ import java.util.List;
 /** The in-process embedding model (BGE small zh, quantized; it ships inside its jar), loaded once. */
 public final class Embedder {
     public static final String MODEL_NAME = "bge-small-zh-v1.5-q";
-    private final EmbeddingModel model;
+    private final java.util.concurrent.CompletableFuture<EmbeddingModel> loading;
 
     public Embedder(EmbeddingModel model) {
-        this.model = model;
+        this.loading = java.util.concurrent.CompletableFuture.completedFuture(model);
     }
 
+    private Embedder(java.util.concurrent.CompletableFuture<EmbeddingModel> loading) {
+        this.loading = loading;
+    }
+
+    /**
+     * Starts loading the model in a background thread and returns at once, so that other start-up
+     * work (the BM25 indexes) runs meanwhile; the first call that needs the model waits for it.
+     */
+    public static Embedder loadInBackground() {
+        java.util.concurrent.CompletableFuture<EmbeddingModel> f = new java.util.concurrent.CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                f.complete(load().modelNow());
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+            }
+        }, "kam-model-load");
+        t.setDaemon(true);
+        t.start();
+        return new Embedder(f);
+    }
+
+    /** Waits until the model is loaded; throws what loading it threw. */
+    public void awaitModel() {
+        modelNow();
+    }
+
+    private EmbeddingModel modelNow() {
+        try {
+            return loading.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException("the embedding model could not be loaded: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /**
+     * Inference runs one call at a time under this lock, and a shutdown hook takes it before the JVM
+     * exits: stopping while the native runtime is inside a call crashed the process (SIGSEGV in
+     * OrtSession.run). After the hook, calls fail instead of entering native code.
+     */
+    private static final Object RUNNING = new Object();
+    private static boolean stopping;
+    private static boolean hooked;
+    /** Texts per native call when embedding many, so a stop never waits long for the current call. */
+    static final int BATCH = 128;
+
     public static Embedder load() {
-        return new Embedder(new BgeSmallZhV15QuantizedEmbeddingModel());
+        synchronized (RUNNING) {
+            guard();
+            if (!hooked) {
+                hooked = true;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    synchronized (RUNNING) {
+                        stopping = true;
+                    }
+                }, "kam-embedder-stop"));
+            }
+            return new Embedder(new BgeSmallZhV15QuantizedEmbeddingModel());
+        }
+    }
+
+    private static void guard() {
+        if (stopping) {
+            throw new IllegalStateException("the program is stopping");
+        }
     }
 
     /**
@@ -38,15 +104,22 @@ public final class Embedder {
         if (readable.isEmpty()) {
             return new float[dimension()];
         }
-        Embedding e = model.embed(readable.length() > QUERY_LIMIT ? readable.substring(0, QUERY_LIMIT) : readable)
-                .content();
+        String input = readable.length() > QUERY_LIMIT ? readable.substring(0, QUERY_LIMIT) : readable;
+        Embedding e;
+        synchronized (RUNNING) {
+            guard();
+            e = modelNow().embed(input).content();
+        }
         e.normalize();
         return e.vector();
     }
 
     private int dimension() {
         if (dimension == 0) {
-            dimension = model.dimension();
+            synchronized (RUNNING) {
+                guard();
+                dimension = modelNow().dimension();
+            }
         }
         return dimension;
     }
@@ -70,10 +143,20 @@ public final class Embedder {
     }
 
     public List<float[]> embedAll(List<String> texts) {
-        List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
-        return model.embedAll(segments).content().stream().map(e -> {
-            e.normalize();
-            return e.vector();
-        }).toList();
+        List<float[]> out = new java.util.ArrayList<>(texts.size());
+        for (int from = 0; from < texts.size(); from += BATCH) {
+            List<TextSegment> segments = texts.subList(from, Math.min(texts.size(), from + BATCH)).stream()
+                    .map(TextSegment::from).toList();
+            List<Embedding> batch;
+            synchronized (RUNNING) {
+                guard();
+                batch = modelNow().embedAll(segments).content();
+            }
+            for (Embedding e : batch) {
+                e.normalize();
+                out.add(e.vector());
+            }
+        }
+        return out;
     }
 }

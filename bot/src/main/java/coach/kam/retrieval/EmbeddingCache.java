@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -30,21 +31,35 @@ public final class EmbeddingCache {
         this.model = model;
     }
 
-    /** Vectors for all texts, computing only the missing ones (in one batch) with {@code embed}. */
+    /**
+     * Vectors for all texts: the ones packed in the jar first, then the ones cached in the store;
+     * only the missing ones are computed (in one batch) with {@code embed} and cached.
+     */
     public List<float[]> vectors(List<String> texts, Function<List<String>, List<float[]>> embed) {
-        List<String> keys = texts.stream().map(this::key).toList();
+        List<String> keys = texts.stream().map(t -> key(model, t)).toList();
+        Map<String, float[]> packed = PrebuiltVectors.packed();
         List<float[]> out = new ArrayList<>();
         List<Integer> missing = new ArrayList<>();
-        store.inTransaction(tx -> {
-            for (int i = 0; i < texts.size(); i++) {
-                Optional<Vector> v = tx.get(VECTORS, keys.get(i));
-                out.add(v.map(Vector::values).orElse(null));
-                if (v.isEmpty()) {
-                    missing.add(i);
-                }
+        List<Integer> unpacked = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            float[] v = packed.get(keys.get(i));
+            out.add(v);
+            if (v == null) {
+                unpacked.add(i);
             }
-            return null;
-        });
+        }
+        if (!unpacked.isEmpty()) {
+            store.inTransaction(tx -> {
+                for (int i : unpacked) {
+                    Optional<Vector> v = tx.get(VECTORS, keys.get(i));
+                    out.set(i, v.map(Vector::values).orElse(null));
+                    if (v.isEmpty()) {
+                        missing.add(i);
+                    }
+                }
+                return null;
+            });
+        }
         if (missing.isEmpty()) {
             return out;
         }
@@ -57,16 +72,18 @@ public final class EmbeddingCache {
             }
             return null;
         });
-        computed += missing.size();
+        synchronized (this) {
+            computed += missing.size();
+        }
         return out;
     }
 
     /** How many vectors this cache had to compute since it was made. */
-    public int computed() {
+    public synchronized int computed() {
         return computed;
     }
 
-    private String key(String text) {
+    static String key(String model, String text) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(model.getBytes(StandardCharsets.UTF_8));

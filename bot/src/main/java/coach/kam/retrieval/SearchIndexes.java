@@ -36,18 +36,39 @@ public final class SearchIndexes {
         this.future = future;
     }
 
+    /** First wait after a failed build; it doubles up to {@link #RETRY_MAX}. */
+    static final Duration RETRY_FIRST = Duration.ofSeconds(5);
+    static final Duration RETRY_MAX = Duration.ofMinutes(5);
+
+    /**
+     * Builds in a background thread. A failed build (an OutOfMemoryError loading the model, say) is
+     * logged and tried again after a growing pause, so questions are answered once it works instead
+     * of waiting for ever on a build that died.
+     */
     public static SearchIndexes buildInBackground(KnowledgeBase kb, Store store) {
-        CompletableFuture<Ready> f = CompletableFuture.supplyAsync(() -> build(kb, store, Embedder.load()),
-                r -> {
-                    Thread t = new Thread(r, "kam-index");
-                    t.setDaemon(true);
-                    t.start();
-                });
-        f.whenComplete((r, e) -> {
-            if (e != null) {
-                LOG.error("building the search index failed", e);
+        CompletableFuture<Ready> f = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            Duration pause = RETRY_FIRST;
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    Ready ready = build(kb, store, Embedder.loadInBackground());
+                    LOG.info("search index ready in {} ms ({} texts embedded)", ready.buildMillis(), ready.embedded());
+                    f.complete(ready);
+                    return;
+                } catch (Throwable e) {
+                    LOG.error("building the search index failed (attempt {}); trying again in {} s", attempt,
+                            pause.toSeconds(), e);
+                }
+                try {
+                    Thread.sleep(pause.toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                }
+                pause = pause.multipliedBy(2).compareTo(RETRY_MAX) > 0 ? RETRY_MAX : pause.multipliedBy(2);
             }
-        });
+        }, "kam-index");
+        t.setDaemon(true);
+        t.start();
         return new SearchIndexes(f);
     }
 
@@ -60,14 +81,40 @@ public final class SearchIndexes {
         return new SearchIndexes(future);
     }
 
+    /**
+     * Builds both indexes, the objections' on a second thread while the questions' is built here
+     * (and the model, when it loads in the background, meanwhile); returns once the model is loaded.
+     */
     public static Ready build(KnowledgeBase kb, Store store, Embedder embedder) {
         long start = System.nanoTime();
         EmbeddingCache cache = new EmbeddingCache(store, Embedder.MODEL_NAME);
+        CompletableFuture<HybridRetriever> objections = new CompletableFuture<>();
+        Thread second = new Thread(() -> {
+            try {
+                objections.complete(new HybridRetriever(Corpus.forObjections(kb), embedder, cache, "",
+                        OBJECTION_LEXICAL_WEIGHT));
+            } catch (Throwable e) {
+                objections.completeExceptionally(e);
+            }
+        }, "kam-index-objections");
+        second.setDaemon(true);
+        second.start();
         HybridRetriever questions = new HybridRetriever(Corpus.forQuestions(kb), embedder, cache,
                 Embedder.QUESTION_INSTRUCTION, QUESTION_LEXICAL_WEIGHT);
-        HybridRetriever objections = new HybridRetriever(Corpus.forObjections(kb), embedder, cache, "",
-                OBJECTION_LEXICAL_WEIGHT);
-        return new Ready(questions, objections, (System.nanoTime() - start) / 1_000_000, cache.computed());
+        HybridRetriever objectionIndex;
+        try {
+            objectionIndex = objections.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+        embedder.awaitModel();
+        return new Ready(questions, objectionIndex, (System.nanoTime() - start) / 1_000_000, cache.computed());
     }
 
     public Optional<Ready> ifReady() {

@@ -118,6 +118,8 @@ public final class FakeBotApi implements AutoCloseable {
     private boolean closed;
     private int inFlight;
     private Limits limits;
+    private final List<java.util.function.Consumer<Call>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private boolean keepCalls = true;
     private int tooManyRequests;
 
     private FakeBotApi(String token) throws IOException {
@@ -448,8 +450,24 @@ public final class FakeBotApi implements AutoCloseable {
 
     private void record(Call call) {
         synchronized (lock) {
-            calls.add(call);
+            if (keepCalls) {
+                calls.add(call);
+            }
             lock.notifyAll();
+        }
+        listeners.forEach(l -> l.accept(call));
+    }
+
+    /** Tells {@code listener} about every call as it arrives (on the server's thread). */
+    public void onCall(java.util.function.Consumer<Call> listener) {
+        listeners.add(listener);
+    }
+
+    /** Stops keeping calls in {@link #calls()} (long benchmark runs); listeners still hear them. */
+    public void forgetCalls() {
+        synchronized (lock) {
+            keepCalls = false;
+            calls.clear();
         }
     }
 
