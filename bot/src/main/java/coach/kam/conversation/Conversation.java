@@ -130,14 +130,18 @@ public final class Conversation {
         Turn turn;
         try {
             String key = Long.toString(clean.userId());
-            Session session = scope.get(SESSIONS, key).orElseGet(
+            java.util.Optional<Session> stored = scope.get(SESSIONS, key);
+            Session session = stored.orElseGet(
                     () -> Session.fresh(clean.userId(), Messages.languageFor(clean.languageCode()), clock.instant()));
             turn = new Turn(clean, scope, session, messages, clock);
             dispatch(turn);
             if (turn.redo() != null) {
                 return new Outcome(Kind.REDO, turn.replies(), List.of(), turn.redo());
             }
-            scope.put(SESSIONS, key, turn.session());
+            // an unchanged session is not written again (most notes change nothing in it)
+            if (stored.isEmpty() || !stored.get().equals(turn.session())) {
+                scope.put(SESSIONS, key, turn.session());
+            }
         } catch (RuntimeException e) {
             LOG.error("event from user {} failed; nothing it changed was kept", event.userId(), e);
             if (event.updateId() != null) {

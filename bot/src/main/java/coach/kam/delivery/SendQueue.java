@@ -298,7 +298,26 @@ public final class SendQueue implements AutoCloseable {
         }
     }
 
-    /** Removes accepted entries from the store, many in one commit. */
+    /** How long accepted entries wait for another transaction to remove them before one commits for them. */
+    static final long ACK_DELAY_MILLIS = 100;
+
+    /**
+     * Removes the entries accepted since the last call in the caller's transaction, which commits
+     * anyway: a commit costs an fsync, so removals ride along instead of committing on their own.
+     */
+    public void removeSent(Tx tx) {
+        List<Long> batch;
+        synchronized (lock) {
+            if (acks.isEmpty()) {
+                return;
+            }
+            batch = new ArrayList<>(acks);
+            acks.clear();
+        }
+        batch.forEach(seq -> tx.delete(ENTRIES, key(seq)));
+    }
+
+    /** Removes accepted entries that no other transaction took within {@link #ACK_DELAY_MILLIS}, many in one commit. */
     private void ackLoop() {
         while (true) {
             List<Long> batch;
@@ -310,8 +329,20 @@ public final class SendQueue implements AutoCloseable {
                         return;
                     }
                 }
+                long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ACK_DELAY_MILLIS);
+                long left;
+                while (!closed && !acks.isEmpty() && (left = deadline - System.nanoTime()) > 0) {
+                    try {
+                        TimeUnit.NANOSECONDS.timedWait(lock, left);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
                 if (acks.isEmpty()) {
-                    return;
+                    if (closed) {
+                        return;
+                    }
+                    continue;
                 }
                 batch = new ArrayList<>(acks);
                 acks.clear();

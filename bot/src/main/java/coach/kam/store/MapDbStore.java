@@ -51,6 +51,7 @@ public final class MapDbStore implements Store {
     private long handledCount;
     private long handledNext;
     private BTreeMap<String, Long> sequences;
+    private boolean catalogChanged;
 
     private MapDbStore(Path file, Clock clock) {
         this.file = file;
@@ -59,7 +60,7 @@ public final class MapDbStore implements Store {
     }
 
     private void connect() {
-        db = DBMaker.fileDB(file.toFile()).transactionEnable().make();
+        db = DBMaker.fileDB(file.toFile()).fileChannelEnable().transactionEnable().make();
         maps.clear();
         handledUpdates = db.treeMap("handled-updates", Serializer.LONG, Serializer.LONG).createOrOpen();
         handledOrder = db.treeMap("handled-order", Serializer.LONG, Serializer.LONG).createOrOpen();
@@ -110,7 +111,11 @@ public final class MapDbStore implements Store {
         try {
             try {
                 result = work.apply(tx);
-                db.commit();
+                if (tx.dirty || catalogChanged) {
+                    catalogChanged = false;
+                    // a commit costs an fsync or two; a transaction that only read has nothing to make durable
+                    db.commit();
+                }
             } catch (Throwable e) {
                 try {
                     rollback();
@@ -161,9 +166,17 @@ public final class MapDbStore implements Store {
         }
     }
 
+    /**
+     * A table's map. Tables made from now on keep their JSON values outside the tree nodes: a change
+     * then rewrites one value and a node of references instead of a node full of JSON. Tables made
+     * by an earlier version keep the layout their file records.
+     */
     private BTreeMap<String, String> map(String name) {
-        return maps.computeIfAbsent(name,
-                n -> db.treeMap("t-" + n, Serializer.STRING, Serializer.STRING).createOrOpen());
+        return maps.computeIfAbsent(name, n -> {
+            // a new table changes the file's catalog, which must be committed even by a transaction that only read
+            catalogChanged = true;
+            return db.treeMap("t-" + n, Serializer.STRING, Serializer.STRING).valuesOutsideNodesEnable().createOrOpen();
+        });
     }
 
     private static String encode(Table<?> table, Object value) {
@@ -222,6 +235,7 @@ public final class MapDbStore implements Store {
     private final class MapDbTx implements Tx {
         final List<Runnable> afterCommit = new ArrayList<>();
         boolean closed;
+        boolean dirty;
 
         @Override
         public <T> Optional<T> get(Table<T> table, String key) {
@@ -231,12 +245,15 @@ public final class MapDbStore implements Store {
 
         @Override
         public <T> void put(Table<T> table, String key, T value) {
+            dirty = true;
             map(table.name()).put(key, encode(table, value));
         }
 
         @Override
         public void delete(Table<?> table, String key) {
-            map(table.name()).remove(key);
+            if (map(table.name()).remove(key) != null) {
+                dirty = true;
+            }
         }
 
         @Override
@@ -250,12 +267,15 @@ public final class MapDbStore implements Store {
 
         @Override
         public long nextId(String sequence) {
+            dirty = true;
             return sequences.merge(sequence, 1L, Long::sum);
         }
 
         @Override
         public boolean markUpdateHandled(long updateId) {
-            return markHandled(updateId);
+            boolean marked = markHandled(updateId);
+            dirty |= marked;
+            return marked;
         }
 
         @Override
@@ -368,6 +388,7 @@ public final class MapDbStore implements Store {
                 throw new IllegalStateException("this scope was kept already or its transaction is over");
             }
             kept = true;
+            parent.dirty |= !writes.isEmpty() || !sequenceValues.isEmpty();
             writes.forEach((table, w) -> {
                 BTreeMap<String, String> m = map(table);
                 w.forEach((k, v) -> {
@@ -379,7 +400,7 @@ public final class MapDbStore implements Store {
                 });
             });
             sequences.putAll(sequenceValues);
-            handledOrderHere.forEach(MapDbStore.this::markHandled);
+            handledOrderHere.forEach(id -> parent.markUpdateHandled(id));
             parent.afterCommit.addAll(afterCommit);
         }
     }

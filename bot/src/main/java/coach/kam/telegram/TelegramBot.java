@@ -134,10 +134,12 @@ public final class TelegramBot implements LongPollingUpdateConsumer, AutoCloseab
     @Override
     public void consume(List<Update> updates) {
         List<Item> items = new ArrayList<>();
+        long started = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
             try {
                 items.clear();
                 store.inTransaction(tx -> {
+                    queue.removeSent(tx);
                     for (Update u : updates) {
                         if (tx.isUpdateHandled(u.getUpdateId())) {
                             continue;
@@ -166,6 +168,7 @@ public final class TelegramBot implements LongPollingUpdateConsumer, AutoCloseab
             }
             monitor.notifyAll();
         }
+        count(false, items.size(), System.nanoTime() - started);
     }
 
     private static String toJson(Update u) {
@@ -251,7 +254,35 @@ public final class TelegramBot implements LongPollingUpdateConsumer, AutoCloseab
         return group;
     }
 
+    // counters for the debug log: how well commits are shared
+    private long groups;
+    private long groupItems;
+    private long groupNanos;
+    private long batches;
+    private long batchItems;
+    private long batchNanos;
+    private long lastReport = System.nanoTime();
+
+    private synchronized void count(boolean group, int items, long nanos) {
+        if (group) {
+            groups++;
+            groupItems += items;
+            groupNanos += nanos;
+        } else {
+            batches++;
+            batchItems += items;
+            batchNanos += nanos;
+        }
+        if (LOG.isDebugEnabled() && System.nanoTime() - lastReport > 2_000_000_000L) {
+            lastReport = System.nanoTime();
+            LOG.debug("inbox: {} batches, {} updates, {} ms a commit; handled: {} groups, {} updates, {} ms a group",
+                    batches, batchItems, batches == 0 ? 0 : batchNanos / batches / 1_000_000,
+                    groups, groupItems, groups == 0 ? 0 : groupNanos / groups / 1_000_000);
+        }
+    }
+
     private void handleGroup(Map<Long, List<Item>> group) {
+        long started = System.nanoTime();
         List<Runnable> after = new ArrayList<>();
         Map<Long, List<Item>> leftOver = new LinkedHashMap<>();
         Map<Integer, Long> done = new LinkedHashMap<>();
@@ -259,6 +290,7 @@ public final class TelegramBot implements LongPollingUpdateConsumer, AutoCloseab
             after.clear();
             leftOver.clear();
             done.clear();
+            queue.removeSent(tx);
             group.forEach((chat, items) -> {
                 for (int i = 0; i < items.size(); i++) {
                     Status s = handleOne(tx, items.get(i), after, done);
@@ -287,6 +319,7 @@ public final class TelegramBot implements LongPollingUpdateConsumer, AutoCloseab
             recordHandled(done);
         }
         after.forEach(Runnable::run);
+        count(true, group.values().stream().mapToInt(List::size).sum(), System.nanoTime() - started);
     }
 
     /** Handles one update in the group's transaction; WAITING leaves it (and its chat) for later. */

@@ -107,6 +107,12 @@ class LoadBenchmark {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(sizedFlags());
             command.add("-Dkam.sized=true");
+            if (System.getProperty("bench.debug") != null) {
+                command.add("-Dorg.slf4j.simpleLogger.log.coach.kam.telegram.TelegramBot=debug");
+            }
+            if (System.getProperty("bench.jfr") != null) {
+                command.add("-XX:StartFlightRecording=filename=" + System.getProperty("bench.jfr") + ",settings=profile");
+            }
             command.add("-cp");
             command.add(System.getProperty("java.class.path"));
             command.add("coach.kam.cli.Main");

@@ -13,6 +13,7 @@ import coach.kam.retrieval.EmbeddingCache;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -101,6 +102,105 @@ class CrashTest {
             cycles.add(cycle);
             verify(data, cycles);
         }
+    }
+
+    private static final int CHATS = 8;
+    private static final int NOTES_PER_CYCLE = 12;
+    private static final int KILLS = 3;
+
+    /**
+     * Telegram mode in a child JVM, many chats writing, killed (SIGKILL) three times at random
+     * points, then run until everything is answered: every note is stored exactly once, every chat
+     * got a reply for every note, and a reply is sent twice only if the kill fell between
+     * Telegram's acceptance and the removal from the send queue.
+     */
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    void manyTelegramChatsLoseAndDuplicateNothingAcrossKills() throws Exception {
+        Path data = work.resolve("telegram-data");
+        java.util.Random random = new java.util.Random(20261129L);
+        Map<Long, List<String>> sent = new HashMap<>();
+        try (coach.kam.telegram.FakeBotApi api = coach.kam.telegram.FakeBotApi.start(coach.kam.testing.TelegramDriver.TOKEN)) {
+            Map<String, String> env = Map.of("TELEGRAM_BOT_TOKEN", coach.kam.testing.TelegramDriver.TOKEN,
+                    "KAM_TELEGRAM_API_URL", api.baseUrl(), "KAM_OPEN_ACCESS", "true", "KAM_SEND_RATE", "0");
+            for (long chat = 1; chat <= CHATS; chat++) {
+                api.enqueueText(chat, "/new Crash Chat " + chat);
+                sent.put(chat, new ArrayList<>());
+            }
+            int counter = 0;
+            for (int cycle = 1; cycle <= KILLS + 1; cycle++) {
+                try (ChildConsole child = ChildConsole.start(work.resolve("tg-stderr-" + cycle + ".txt"), env,
+                        "telegram", "--data", data.toString())) {
+                    if (cycle <= KILLS) {
+                        int before = saved(api);
+                        for (int n = 0; n < NOTES_PER_CYCLE; n++) {
+                            for (long chat = 1; chat <= CHATS; chat++) {
+                                String note = "tg note " + (++counter);
+                                api.enqueueText(chat, note);
+                                sent.get(chat).add(note);
+                            }
+                        }
+                        // kill somewhere in the middle of handling and sending
+                        int killAfter = 1 + random.nextInt(CHATS * NOTES_PER_CYCLE / 2);
+                        awaitSaved(api, before + killAfter);
+                        child.kill();
+                        reportErrors(cycle, child.stderrText());
+                    } else {
+                        api.awaitState(() -> {
+                            for (long chat = 1; chat <= CHATS; chat++) {
+                                if (savedIn(api, chat) < sent.get(chat).size()) {
+                                    return false;
+                                }
+                            }
+                            return true;
+                        }, START_TIMEOUT, "a reply for every note in every chat");
+                        api.awaitState(() -> api.pendingUpdates() == 0, START_TIMEOUT, "every update confirmed");
+                        child.terminate();
+                        child.waitFor(Duration.ofSeconds(60));
+                        reportErrors(cycle, child.stderrText());
+                    }
+                }
+            }
+            int repliesSent = saved(api);
+            int total = sent.values().stream().mapToInt(List::size).sum();
+            System.out.printf("CrashTest telegram: %d chats, %d notes, %d kills; %d replies accepted (%d sent again after a kill)%n",
+                    CHATS, total, KILLS, repliesSent, repliesSent - total);
+            for (long chat = 1; chat <= CHATS; chat++) {
+                long got = savedIn(api, chat);
+                assertTrue(got >= sent.get(chat).size(), "chat " + chat + " got a reply for every note: " + got);
+            }
+            assertTrue(repliesSent - total <= KILLS * CHATS * 4,
+                    "replies are sent again only when a kill fell between acceptance and removal: " + (repliesSent - total));
+            assertEquals(List.of(), api.violations());
+        }
+        Accounts accounts = new Accounts();
+        try (MapDbStore store = MapDbStore.open(data)) {
+            store.inTransaction(tx -> {
+                for (long chat = 1; chat <= CHATS; chat++) {
+                    List<Account> list = accounts.list(tx, chat);
+                    assertEquals(1, list.size(), "one account for chat " + chat + ": " + list);
+                    List<String> texts = accounts.notes(tx, list.get(0)).stream().map(Note::text).toList();
+                    List<String> oldestFirst = new ArrayList<>(texts);
+                    Collections.reverse(oldestFirst);
+                    assertEquals(sent.get(chat), oldestFirst, "chat " + chat + ": every note once, in order");
+                }
+                return null;
+            });
+        }
+    }
+
+    private static int saved(coach.kam.telegram.FakeBotApi api) {
+        return (int) api.calls("sendMessage").stream()
+                .filter(c -> c.ok() && c.params().path("text").asText().contains("Saved to")).count();
+    }
+
+    private static long savedIn(coach.kam.telegram.FakeBotApi api, long chat) {
+        return api.calls("sendMessage").stream().filter(x -> x.ok() && x.params().path("chat_id").asLong() == chat
+                && x.params().path("text").asText().contains("Saved to")).count();
+    }
+
+    private static void awaitSaved(coach.kam.telegram.FakeBotApi api, int count) {
+        api.awaitState(() -> saved(api) >= count, START_TIMEOUT, count + " accepted replies");
     }
 
     /** Opens the store as the bot left it and checks every cycle so far. */

@@ -263,6 +263,16 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
+    /** Waits until {@code condition} holds, checking again after every call that arrives. */
+    public void awaitState(java.util.function.BooleanSupplier condition, Duration timeout, String what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            while (!condition.getAsBoolean()) {
+                waitUntil(deadline, () -> new AssertionError("not reached within " + timeout + ": " + what));
+            }
+        }
+    }
+
     /** Waits for the first call of the method whose parameters match. */
     public Call awaitCall(String method, Predicate<JsonNode> params, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
