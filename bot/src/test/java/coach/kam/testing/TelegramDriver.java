@@ -31,6 +31,7 @@ public final class TelegramDriver implements ChatDriver {
     private final FakeBotApi api;
     private final Set<Long> allowed;
     private final java.util.function.Function<URI, TelegramRunner.Settings> settings;
+    private final java.util.function.Function<Path, KamCoach> coaches;
     private final Map<Long, Map<String, String>> lastButtons = new HashMap<>();
     private KamCoach coach;
     private TelegramRunner runner;
@@ -43,6 +44,14 @@ public final class TelegramDriver implements ChatDriver {
     /** With a fake set up by the caller (limits, faults) and the adapter's settings made from the fake's URL. */
     public TelegramDriver(Path dataDir, MutableClock clock, String lang, Set<Long> allowed, FakeBotApi api,
                           java.util.function.Function<URI, TelegramRunner.Settings> settings) {
+        this(dataDir, clock, lang, allowed, api, settings, dir -> TestCoach.start(dir, clock));
+    }
+
+    /** With the core made by {@code coaches} (e.g. with indexes still being built). */
+    public TelegramDriver(Path dataDir, MutableClock clock, String lang, Set<Long> allowed, FakeBotApi api,
+                          java.util.function.Function<URI, TelegramRunner.Settings> settings,
+                          java.util.function.Function<Path, KamCoach> coaches) {
+        this.coaches = coaches;
         this.settings = settings;
         this.dataDir = dataDir;
         this.clock = clock;
@@ -65,7 +74,7 @@ public final class TelegramDriver implements ChatDriver {
     }
 
     private void open() {
-        coach = TestCoach.start(dataDir, clock);
+        coach = coaches.apply(dataDir);
         Access access = new Access(coach.store(), allowed, Set.of(), Optional.of("JOIN-KAM-2026"), allowed.isEmpty());
         try {
             runner = TelegramRunner.start(settings.apply(URI.create(api.baseUrl())), coach.store(),
