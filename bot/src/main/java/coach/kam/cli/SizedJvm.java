@@ -12,14 +12,14 @@ import java.util.List;
  * bookkeeping. So when no heap size was given, the program starts itself again in a child JVM
  * with a small heap, the serial collector and bounded native pools, passes standard input and
  * output through, forwards SIGTERM, and exits with the child's code. Give {@code -Xmx} (or set
- * {@code KAM_JAVA_SIZED=false}) to run in the first JVM instead.
+ * {@code KAM_JAVA_SIZED=false}) to run in the first JVM instead. The Dockerfile passes the same
+ * flags itself.
  */
 final class SizedJvm {
     static final String MARKER = "kam.sized";
     static final List<String> FLAGS = List.of(
             "-Xmx128m", "-Xss512k", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=96m",
-            "-XX:ReservedCodeCacheSize=48m", "-XX:MaxDirectMemorySize=32m", "-XX:CICompilerCount=2",
-            "-XX:+ExitOnOutOfMemoryError");
+            "-XX:ReservedCodeCacheSize=48m", "-XX:MaxDirectMemorySize=32m", "-XX:CICompilerCount=2");
 
     private SizedJvm() {
     }
