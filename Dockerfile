@@ -20,5 +20,5 @@ VOLUME /data
 # The heap is sized here (the same flags the jar gives itself when started without -Xmx; see
 # coach.kam.cli.SizedJvm), so the container runs one JVM.
 ENTRYPOINT ["java", "-Xmx128m", "-Xss512k", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=96m", \
-            "-XX:ReservedCodeCacheSize=48m", "-XX:MaxDirectMemorySize=32m", "-XX:CICompilerCount=2", \
+            "-XX:ReservedCodeCacheSize=48m", "-XX:MaxDirectMemorySize=32m", "-XX:TieredStopAtLevel=1", \
             "-jar", "/app/kam-coach.jar"]

@@ -106,6 +106,9 @@ class LoadBenchmark {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(sizedFlags());
+            if (System.getProperty("bench.flags") != null) {
+                command.addAll(List.of(System.getProperty("bench.flags").split(" ")));
+            }
             command.add("-Dkam.sized=true");
             boolean nmt = System.getProperty("bench.nmt") != null;
             if (nmt) {
