@@ -10,27 +10,29 @@ import java.util.List;
  * Sizes the JVM where the program starts. A plain {@code java -jar kam-coach.jar} gets the JVM's
  * defaults: a heap that grows to a quarter of the machine's memory and a parallel collector's
  * bookkeeping. So when no heap size was given, the program starts itself again in a child JVM
- * with a small heap, the serial collector and bounded native pools, passes standard input and
+ * with a small heap, the serial collector, bounded native pools and the quick compiler only (the
+ * optimising one cost more memory and CPU than it saved for a chat bot), passes standard input and
  * output through, forwards SIGTERM, and exits with the child's code. Give {@code -Xmx} (or set
- * {@code KAM_JAVA_SIZED=false}) to run in the first JVM instead.
+ * {@code KAM_JAVA_SIZED=false}) to run in the first JVM instead. The Dockerfile passes the same
+ * flags itself.
  */
 final class SizedJvm {
     static final String MARKER = "kam.sized";
     static final List<String> FLAGS = List.of(
             "-Xmx128m", "-Xss512k", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=96m",
-            "-XX:ReservedCodeCacheSize=48m", "-XX:MaxDirectMemorySize=32m", "-XX:CICompilerCount=2",
-            "-XX:+ExitOnOutOfMemoryError");
+            "-XX:ReservedCodeCacheSize=48m", "-XX:MaxDirectMemorySize=32m", "-XX:TieredStopAtLevel=1");
 
     private SizedJvm() {
     }
 
-    /** Short one-shot commands finish before a heap grows; they skip the second JVM's start-up. */
-    private static final java.util.Set<String> ONE_SHOT = java.util.Set.of("ask", "objection", "--help", "-h",
-            "--version", "-V");
-
-    /** True when this JVM was started from the jar with no heap size of its own, to run the bot. */
+    /**
+     * True when this JVM was started from the jar with no heap size of its own, to run the Telegram
+     * bot (the long-running mode; the console and the one-shot commands start faster in one JVM).
+     */
     static boolean wanted(String[] args) {
-        if (args.length > 0 && ONE_SHOT.contains(args[0])) {
+        boolean telegram = args.length > 0 ? "telegram".equals(args[0])
+                : System.getenv("TELEGRAM_BOT_TOKEN") != null && !System.getenv("TELEGRAM_BOT_TOKEN").isBlank();
+        if (!telegram) {
             return false;
         }
         if (System.getProperty(MARKER) != null || "false".equalsIgnoreCase(System.getenv("KAM_JAVA_SIZED"))) {

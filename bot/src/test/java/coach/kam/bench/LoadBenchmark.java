@@ -106,7 +106,14 @@ class LoadBenchmark {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(sizedFlags());
+            if (System.getProperty("bench.flags") != null) {
+                command.addAll(List.of(System.getProperty("bench.flags").split(" ")));
+            }
             command.add("-Dkam.sized=true");
+            boolean nmt = System.getProperty("bench.nmt") != null;
+            if (nmt) {
+                command.add("-XX:NativeMemoryTracking=summary");
+            }
             if (System.getProperty("bench.debug") != null) {
                 command.add("-Dorg.slf4j.simpleLogger.log.coach.kam.telegram.TelegramBot=debug");
             }
@@ -140,6 +147,15 @@ class LoadBenchmark {
                 long cpuBefore = cpuMillis(child.pid());
                 Result r = drive("KAM Coach (notes)", api, child.pid());
                 double cpu = (cpuMillis(child.pid()) - cpuBefore) / (double) r.updates();
+                if (nmt) {
+                    Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                            Long.toString(child.pid()), "VM.native_memory", "summary").redirectErrorStream(true).start();
+                    String summary = new String(jcmd.getInputStream().readAllBytes());
+                    jcmd.waitFor();
+                    System.out.println("native memory of the bot after the run (committed):");
+                    summary.lines().filter(l -> l.startsWith("-") || l.startsWith("Total"))
+                            .forEach(l -> System.out.println("  " + l.replaceAll("\\s+", " ").strip()));
+                }
                 return new Result(r.name(), r.updates(), r.seconds(), r.p50(), r.p99(), vmHwmKb(child.pid()), cpu);
             } finally {
                 child.destroy();

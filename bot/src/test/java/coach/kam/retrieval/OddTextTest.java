@@ -24,7 +24,7 @@ class OddTextTest {
 
     @Test
     void theEmbedderNeverFailsOnInvisibleText() {
-        Embedder embedder = TestCoach.indexes().questions() == null ? null : Embedder.load();
+        Embedder embedder = Embedder.load();
         float[] zero = embedder.embed("\u200b\u200b");
         assertTrue(zero.length > 0);
         for (float f : zero) {

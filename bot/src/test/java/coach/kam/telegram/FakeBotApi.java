@@ -427,6 +427,9 @@ public final class FakeBotApi implements AutoCloseable {
         Failure failure;
         synchronized (lock) {
             Deque<Failure> queued = failures.get(method.name().toLowerCase(Locale.ROOT));
+            if (method.name().equals("getUpdates") && (queued == null || queued.isEmpty())) {
+                updates.confirm(params.path("offset").asLong(0));
+            }
             failure = queued == null ? null : queued.poll();
             if (failure == null && limits != null && method.name().equals("sendMessage")
                     && limits.take(params.path("chat_id").asText(), receivedAt) > 0) {

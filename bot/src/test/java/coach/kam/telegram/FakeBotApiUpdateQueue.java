@@ -38,6 +38,13 @@ final class FakeBotApiUpdateQueue {
         return updates.size();
     }
 
+    /** Drops what an offset confirms (done before the call is recorded, so a test that saw the call sees the drop). */
+    synchronized void confirm(long offset) {
+        if (offset > 0) {
+            updates.headMap(offset, false).clear();
+        }
+    }
+
     /** Answers one getUpdates call. */
     synchronized ArrayNode poll(long offset, int limit, long timeoutSeconds) throws InterruptedException {
         long holdMillis = Math.min(Math.max(0, timeoutSeconds) * 1000, MAX_HOLD_MILLIS);
