@@ -33,7 +33,9 @@ public final class Main implements Callable<Integer> {
                 System.err.println("kam-coach: cannot start a sized JVM (" + e + "); running here");
             }
         }
-        System.exit(run(args));
+        int code = run(args);
+        coach.kam.retrieval.Embedder.stopBeforeExit();
+        System.exit(code);
     }
 
     static int run(String[] args) {

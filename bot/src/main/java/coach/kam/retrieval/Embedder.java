@@ -79,6 +79,17 @@ public final class Embedder {
         }
     }
 
+    /**
+     * Waits for a model load or an inference in progress and lets none start after it. Called
+     * before a normal exit: the native runtime's own shutdown hook would otherwise release its
+     * environment under a session still being created (SIGSEGV in OrtSession.createSession).
+     */
+    public static void stopBeforeExit() {
+        synchronized (RUNNING) {
+            stopping = true;
+        }
+    }
+
     private static void guard() {
         if (stopping) {
             throw new IllegalStateException("the program is stopping");
