@@ -108,6 +108,9 @@ public final class KamCoach implements AutoCloseable {
         new NoteCommands(accounts, new FreeText(objectionCommands, askCommands)).register(b);
         new WalkCommands(knowledge, accounts, new Walkthrough(knowledge, accounts, facts)).register(b);
         checkins.register(b, store);
+        new coach.kam.export.ExportCommands(store, messages, knowledge, accounts, facts,
+                new coach.kam.export.Exporter(new coach.kam.export.Report(knowledge, accounts, facts, overview)),
+                config.admins()).register(b);
         Conversation conversation = b.build();
         return new KamCoach(store, conversation, objectionService, checkins.start(conversation));
     }
