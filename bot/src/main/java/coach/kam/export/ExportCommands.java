@@ -28,6 +28,7 @@ import java.util.Set;
  * rep confirms, and the import then runs in that one turn's transaction.
  */
 public final class ExportCommands {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExportCommands.class);
     /** Largest CSV read (a spreadsheet of thousands of accounts is far smaller). */
     static final long MAX_IMPORT_BYTES = 5L * 1024 * 1024;
     private static final int MAX_BUTTONS = 20;
@@ -150,6 +151,7 @@ public final class ExportCommands {
             try {
                 bytes = file.content().read();
             } catch (IOException | RuntimeException e) {
+                LOG.warn("reading the file {} sent by user {} failed: {}", name, user, e.toString());
                 return List.of(Reply.of(messages.get(lang, "import.download.failed")));
             }
             if (bytes.length > MAX_IMPORT_BYTES) {
