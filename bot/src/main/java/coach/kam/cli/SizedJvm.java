@@ -25,7 +25,7 @@ final class SizedJvm {
     }
 
     /** Short one-shot commands finish before a heap grows; they skip the second JVM's start-up. */
-    private static final java.util.Set<String> ONE_SHOT = java.util.Set.of("ask", "objection", "--help", "-h",
+    private static final java.util.Set<String> ONE_SHOT = java.util.Set.of("ask", "objection", "export", "backup", "restore", "--help", "-h",
             "--version", "-V");
 
     /** True when this JVM was started from the jar with no heap size of its own, to run the bot. */

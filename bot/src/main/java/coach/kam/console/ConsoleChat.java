@@ -84,6 +84,16 @@ public final class ConsoleChat {
             return new Event(userId, userId, null, null, null,
                     new Event.Location(Double.parseDouble(parts[0]), Double.parseDouble(parts[1])), languageCode);
         }
+        java.util.regex.Matcher file = java.util.regex.Pattern.compile("(?i)/import\\s+(.+)").matcher(line);
+        if (file.matches()) {
+            // the console's way of sending a file: a path on this machine (Telegram sends the document itself)
+            java.nio.file.Path path = java.nio.file.Path.of(file.group(1).strip().replaceAll("^[\"']|[\"']$", ""));
+            if (java.nio.file.Files.isRegularFile(path)) {
+                long size = path.toFile().length();
+                return new Event(userId, userId, null, "/import", null, null, languageCode,
+                        new Event.Attachment(path.getFileName().toString(), size, () -> java.nio.file.Files.readAllBytes(path)));
+            }
+        }
         return new Event(userId, userId, null, line, null, null, languageCode);
     }
 

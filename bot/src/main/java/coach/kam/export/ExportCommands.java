@@ -115,6 +115,9 @@ public final class ExportCommands {
             receive(turn, file);
             return;
         }
+        if (!args.isBlank()) {
+            turn.say(turn.t("import.no.file", Html.escape(Html.shorten(args, 80))));
+        }
         turn.say(turn.t("import.how"));
         turn.say(Reply.document(turn.t("import.template.file"), template(turn.lang()), turn.t("import.template.caption")));
     }

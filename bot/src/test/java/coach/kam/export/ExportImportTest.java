@@ -30,7 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ExportImportTest {
+public class ExportImportTest {
     static final long REP = 41;
     static final long OTHER = 42;
 
@@ -66,7 +66,7 @@ class ExportImportTest {
                 new Event.Attachment(fileName, bytes.length, () -> bytes)));
     }
 
-    static Map<String, String> unzip(byte[] zip) throws IOException {
+    public static Map<String, String> unzip(byte[] zip) throws IOException {
         Map<String, String> out = new HashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
             ZipEntry e;
