@@ -44,6 +44,7 @@ public final class KamCoach implements AutoCloseable {
     private final ObjectionService objections;
     private final Scheduler scheduler;
     private final SendQueue sendQueue;
+    private coach.kam.backup.Backups backups;
 
     private KamCoach(Store store, Conversation conversation, ObjectionService objections, Scheduler scheduler) {
         this.store = store;
@@ -75,7 +76,10 @@ public final class KamCoach implements AutoCloseable {
         Store store = MapDbStore.open(config.dataDir());
         try {
             SearchIndexes indexes = SearchIndexes.buildInBackground(knowledge, store);
-            return assemble(config, clock, knowledge, store, indexes, LlmChoice.of(config.llm()));
+            KamCoach coach = assemble(config, clock, knowledge, store, indexes, LlmChoice.of(config.llm()));
+            // daily backups, and copies of the store for command-line exports and backups while this runs
+            coach.backups = new coach.kam.backup.Backups(store, config.dataDir(), config.backupTime(), clock).start();
+            return coach;
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -109,6 +113,9 @@ public final class KamCoach implements AutoCloseable {
                 .register(b);
         new WalkCommands(knowledge, accounts, new Walkthrough(knowledge, accounts, facts)).register(b);
         checkins.register(b, store);
+        new coach.kam.export.ExportCommands(store, messages, knowledge, accounts, facts,
+                new coach.kam.export.Exporter(new coach.kam.export.Report(knowledge, accounts, facts, overview)),
+                config.admins()).register(b);
         Conversation conversation = b.build();
         return new KamCoach(store, conversation, objectionService, checkins.start(conversation));
     }
@@ -133,6 +140,9 @@ public final class KamCoach implements AutoCloseable {
 
     @Override
     public void close() {
+        if (backups != null) {
+            backups.close();
+        }
         sendQueue.close();
         store.close();
     }

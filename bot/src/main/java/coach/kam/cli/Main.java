@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
 @Command(name = "kam-coach", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "KAM Coach: a key-account coach for sales reps. With no command: Telegram when"
                 + " TELEGRAM_BOT_TOKEN is set, else the console chat.",
-        subcommands = {Main.Console.class, TelegramCommand.class, AskCommand.class, ObjectionCommand.class})
+        subcommands = {Main.Console.class, TelegramCommand.class, AskCommand.class, ObjectionCommand.class,
+                DataCommands.Export.class, DataCommands.Backup.class, DataCommands.Restore.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
@@ -98,6 +99,7 @@ public final class Main implements Callable<Integer> {
                 }
                 BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
                 new ConsoleChat(coach.conversation(), in, out, user, language)
+                        .savingDocumentsIn(config.dataDir().resolve("exports"))
                         .showingDue(coach.scheduler(), java.time.Duration.ofSeconds(5)).run(interactive);
             }
             return 0;

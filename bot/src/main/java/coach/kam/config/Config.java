@@ -15,7 +15,10 @@ import java.util.Set;
  */
 public record Config(Path dataDir, Optional<Path> knowledgeDir, Optional<String> telegramToken, URI telegramApiUrl,
                      Set<Long> allowedUsers, Optional<String> inviteCode, boolean openAccess, Set<Long> admins,
-                     Llm llm, double sendRate) {
+                     Llm llm, double sendRate, Optional<java.time.LocalTime> backupTime) {
+
+    /** When the daily backup is taken unless KAM_BACKUP_TIME says otherwise. */
+    public static final java.time.LocalTime DEFAULT_BACKUP_TIME = java.time.LocalTime.of(3, 0);
 
     /** Messages a second to Telegram overall, unless KAM_SEND_RATE says otherwise (Telegram allows about 30). */
     public static final double DEFAULT_SEND_RATE = 25;
@@ -56,15 +59,16 @@ public record Config(Path dataDir, Optional<Path> knowledgeDir, Optional<String>
         boolean open = bool(env, "KAM_OPEN_ACCESS", problems);
         Llm llm = llm(env, problems);
         double sendRate = sendRate(env, problems);
+        Optional<java.time.LocalTime> backupTime = backupTime(env, problems);
         if (!problems.isEmpty()) {
             throw new Invalid(problems);
         }
-        return new Config(dataDir, knowledge, token, api, allowed, invite, open, admins, llm, sendRate);
+        return new Config(dataDir, knowledge, token, api, allowed, invite, open, admins, llm, sendRate, backupTime);
     }
 
     public Config withDataDir(Path dir) {
         return new Config(dir, knowledgeDir, telegramToken, telegramApiUrl, allowedUsers, inviteCode, openAccess, admins, llm,
-                sendRate);
+                sendRate, backupTime);
     }
 
     /** Telegram mode must not start open to the whole world by accident. */
@@ -112,6 +116,27 @@ public record Config(Path dataDir, Optional<Path> knowledgeDir, Optional<String>
                     + ", not " + raw.get());
             return DEFAULT_SEND_RATE;
         }
+    }
+
+    /** KAM_BACKUP_TIME: HH:MM (24 h, the server's zone), or "off"; default 03:00. */
+    private static Optional<java.time.LocalTime> backupTime(Map<String, String> env, List<String> problems) {
+        Optional<String> raw = value(env, "KAM_BACKUP_TIME");
+        if (raw.isEmpty()) {
+            return Optional.of(DEFAULT_BACKUP_TIME);
+        }
+        if (raw.get().equalsIgnoreCase("off")) {
+            return Optional.empty();
+        }
+        if (raw.get().matches("\\d{1,2}:\\d{2}")) {
+            String[] hm = raw.get().split(":");
+            int h = Integer.parseInt(hm[0]);
+            int m = Integer.parseInt(hm[1]);
+            if (h < 24 && m < 60) {
+                return Optional.of(java.time.LocalTime.of(h, m));
+            }
+        }
+        problems.add("KAM_BACKUP_TIME: a time of day as HH:MM (e.g. 03:00) or off, not " + raw.get());
+        return Optional.of(DEFAULT_BACKUP_TIME);
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {

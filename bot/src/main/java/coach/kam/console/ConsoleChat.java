@@ -21,6 +21,7 @@ public final class ConsoleChat {
     private final long userId;
     private final String languageCode;
     private List<Button> shown = List.of();
+    private java.nio.file.Path documents = java.nio.file.Path.of(".");
 
     public ConsoleChat(Conversation conversation, BufferedReader in, PrintStream out, long userId, String languageCode) {
         this.conversation = conversation;
@@ -43,6 +44,12 @@ public final class ConsoleChat {
         // What fell due while nothing ran is shown before the first prompt.
         scheduler.runDue();
         scheduler.every(every, () -> { });
+        return this;
+    }
+
+    /** Where files the bot sends (exports, templates) are written; the current folder unless set. */
+    public ConsoleChat savingDocumentsIn(java.nio.file.Path folder) {
+        this.documents = folder;
         return this;
     }
 
@@ -77,13 +84,37 @@ public final class ConsoleChat {
             return new Event(userId, userId, null, null, null,
                     new Event.Location(Double.parseDouble(parts[0]), Double.parseDouble(parts[1])), languageCode);
         }
+        java.util.regex.Matcher file = java.util.regex.Pattern.compile("(?i)/import\\s+(.+)").matcher(line);
+        if (file.matches()) {
+            // the console's way of sending a file: a path on this machine (Telegram sends the document itself)
+            java.nio.file.Path path = java.nio.file.Path.of(file.group(1).strip().replaceAll("^[\"']|[\"']$", ""));
+            if (java.nio.file.Files.isRegularFile(path)) {
+                long size = path.toFile().length();
+                return new Event(userId, userId, null, "/import", null, null, languageCode,
+                        new Event.Attachment(path.getFileName().toString(), size, () -> java.nio.file.Files.readAllBytes(path)));
+            }
+        }
         return new Event(userId, userId, null, line, null, null, languageCode);
+    }
+
+    private String save(Reply.Document d) {
+        try {
+            java.nio.file.Files.createDirectories(documents);
+            java.nio.file.Path file = documents.resolve(d.fileName());
+            java.nio.file.Files.write(file, d.bytes() == null ? new byte[0] : d.bytes());
+            return file.toAbsolutePath().normalize().toString();
+        } catch (IOException e) {
+            return d.fileName() + " could not be saved: " + e.getMessage();
+        }
     }
 
     synchronized void print(List<Reply> replies) {
         List<Button> numbered = new ArrayList<>();
         for (Reply reply : replies) {
             out.println(reply.plainText());
+            if (reply.hasDocument()) {
+                out.println("📎 " + save(reply.document()));
+            }
             for (List<Button> row : reply.buttons()) {
                 StringBuilder line = new StringBuilder();
                 for (Button b : row) {

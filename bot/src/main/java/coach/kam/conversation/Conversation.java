@@ -30,6 +30,13 @@ public final class Conversation {
     private final Map<java.util.function.Predicate<String>, TextAction> textRoutes;
     private final TextAction plainText;
     private final LocationAction location;
+    private final DocumentAction document;
+
+    /** What a file sent to the chat does. */
+    @FunctionalInterface
+    public interface DocumentAction {
+        void receive(Turn turn, Event.Attachment attachment);
+    }
 
     /** What a shared location does. */
     @FunctionalInterface
@@ -47,6 +54,7 @@ public final class Conversation {
         this.textRoutes = new LinkedHashMap<>(b.textRoutes);
         this.plainText = b.plainText;
         this.location = b.location;
+        this.document = b.document;
     }
 
     public static Builder builder(Store store, Messages messages, Clock clock) {
@@ -180,7 +188,7 @@ public final class Conversation {
             }
         }
         return new Event(event.userId(), event.chatId(), event.updateId(), "", event.buttonData(), event.location(),
-                event.languageCode());
+                event.languageCode(), event.attachment());
     }
 
     /**
@@ -216,6 +224,9 @@ public final class Conversation {
                 suspendDialog(turn);
                 pressButton(turn, e.buttonData());
             }
+        } else if (e.attachment() != null && (e.text() == null || !e.text().strip().startsWith("/"))) {
+            suspendDialog(turn);
+            document.receive(turn, e.attachment());
         } else if (e.location() != null) {
             suspendDialog(turn);
             location.share(turn, e.location());
@@ -348,6 +359,7 @@ public final class Conversation {
         private final Map<java.util.function.Predicate<String>, TextAction> textRoutes = new LinkedHashMap<>();
         private TextAction plainText = (turn, text, arg) -> turn.say(turn.t("help.short"));
         private LocationAction location = (turn, loc) -> turn.say(turn.t("unsupported.message"));
+        private DocumentAction document = (turn, file) -> turn.say(turn.t("unsupported.message"));
 
         private Builder(Store store, Messages messages, Clock clock) {
             this.store = store;
@@ -399,6 +411,11 @@ public final class Conversation {
 
         public Builder location(LocationAction action) {
             this.location = action;
+            return this;
+        }
+
+        public Builder document(DocumentAction action) {
+            this.document = action;
             return this;
         }
 

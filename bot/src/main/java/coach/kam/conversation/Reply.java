@@ -5,16 +5,56 @@ import java.util.List;
 /**
  * What the bot says back. {@code html} uses the small HTML subset Telegram accepts (b, i, code);
  * every string a user typed is escaped before it is put in. Adapters render it: Telegram as HTML,
- * the console as plain text.
+ * the console as plain text. A reply may carry a file ({@link Document}); its {@code html} is then
+ * the file's caption.
  */
-public record Reply(String html, List<List<Button>> buttons) {
+public record Reply(String html, List<List<Button>> buttons, Document document) {
+
+    /**
+     * A file sent with a reply. {@code bytes} are the content; once the reply waits in the send
+     * queue they are kept aside in the store and {@code ref} names them instead.
+     */
+    public record Document(String fileName, byte[] bytes, String ref) {
+        public Document {
+            if (fileName == null || fileName.isBlank() || fileName.contains("/") || fileName.contains("\\")) {
+                throw new IllegalArgumentException("a document needs a plain file name: " + fileName);
+            }
+        }
+
+        public Document withBytes(byte[] content) {
+            return new Document(fileName, content, ref);
+        }
+
+        public Document withRef(String reference) {
+            return new Document(fileName, null, reference);
+        }
+    }
 
     public Reply {
         buttons = buttons == null ? List.of() : buttons.stream().map(List::copyOf).toList();
+        html = html == null ? "" : html;
+    }
+
+    public Reply(String html, List<List<Button>> buttons) {
+        this(html, buttons, null);
     }
 
     public static Reply of(String html) {
         return new Reply(html, List.of());
+    }
+
+    /** A file with a caption (HTML, at most 1024 characters as Telegram counts them). */
+    public static Reply document(String fileName, byte[] bytes, String captionHtml) {
+        return new Reply(captionHtml, List.of(), new Document(fileName, bytes, null));
+    }
+
+    public boolean hasDocument() {
+        return document != null;
+    }
+
+    /** The same reply with its document replaced. */
+    public Reply withDocument(Document d) {
+        return new Reply(html, buttons, d);
     }
 
     /** The text without markup, as a person reads it. */

@@ -43,6 +43,12 @@ public final class SendQueue implements AutoCloseable {
 
     static final Table<Entry> ENTRIES = Table.of("send-queue", Entry.class);
     static final Table<Inactive> INACTIVE = Table.of("inactive-chats", Inactive.class);
+
+    /** The content of a document waiting in the queue, kept out of the entry (which stays small and in memory). */
+    public record DocumentBytes(byte[] bytes) {
+    }
+
+    static final Table<DocumentBytes> DOCUMENTS = Table.of("send-documents", DocumentBytes.class);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
 
@@ -89,7 +95,12 @@ public final class SendQueue implements AutoCloseable {
         }
         List<Entry> added = new ArrayList<>();
         for (Reply reply : replies) {
-            Entry e = new Entry(tx.nextId("send-queue"), chatId, reply);
+            long seq = tx.nextId("send-queue");
+            if (reply.hasDocument() && reply.document().bytes() != null) {
+                tx.put(DOCUMENTS, key(seq), new DocumentBytes(reply.document().bytes()));
+                reply = reply.withDocument(reply.document().withRef(key(seq)));
+            }
+            Entry e = new Entry(seq, chatId, reply);
             tx.put(ENTRIES, key(e.seq()), e);
             added.add(e);
         }
@@ -232,6 +243,21 @@ public final class SendQueue implements AutoCloseable {
         }
     }
 
+    private void forget(Tx tx, long seq) {
+        tx.delete(ENTRIES, key(seq));
+        tx.delete(DOCUMENTS, key(seq));
+    }
+
+    /** A document's content, read back from the store just before it is sent. */
+    private Reply withContent(Reply part) {
+        if (!part.hasDocument() || part.document().bytes() != null || part.document().ref() == null) {
+            return part;
+        }
+        byte[] bytes = store.inTransaction(tx -> tx.get(DOCUMENTS, part.document().ref()))
+                .map(DocumentBytes::bytes).orElse(new byte[0]);
+        return part.withDocument(part.document().withBytes(bytes));
+    }
+
     private void sendOne(Entry entry, Reply part) {
         long startedAt;
         synchronized (lock) {
@@ -239,7 +265,7 @@ public final class SendQueue implements AutoCloseable {
         }
         Transport.Outcome outcome;
         try {
-            outcome = transport.send(entry.chatId(), part);
+            outcome = transport.send(entry.chatId(), withContent(part));
         } catch (RuntimeException e) {
             outcome = Transport.Outcome.transientFailure(e.toString());
         }
@@ -314,7 +340,7 @@ public final class SendQueue implements AutoCloseable {
             batch = new ArrayList<>(acks);
             acks.clear();
         }
-        batch.forEach(seq -> tx.delete(ENTRIES, key(seq)));
+        batch.forEach(seq -> forget(tx, seq));
     }
 
     /** Removes accepted entries that no other transaction took within {@link #ACK_DELAY_MILLIS}, many in one commit. */
@@ -349,7 +375,7 @@ public final class SendQueue implements AutoCloseable {
             }
             try {
                 store.inTransaction(tx -> {
-                    batch.forEach(seq -> tx.delete(ENTRIES, key(seq)));
+                    batch.forEach(seq -> forget(tx, seq));
                     return null;
                 });
             } catch (RuntimeException e) {
@@ -393,7 +419,7 @@ public final class SendQueue implements AutoCloseable {
         if (!last.isEmpty()) {
             try {
                 store.inTransaction(tx -> {
-                    last.forEach(seq -> tx.delete(ENTRIES, key(seq)));
+                    last.forEach(seq -> forget(tx, seq));
                     return null;
                 });
             } catch (RuntimeException e) {

@@ -12,6 +12,14 @@ public interface Store extends AutoCloseable {
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
     <T> T inTransaction(Function<Tx, T> work);
 
+    /**
+     * Writes a consistent copy of everything committed (whole transactions only) to {@code file};
+     * the store goes on serving while it is written.
+     */
+    default void copyTo(java.nio.file.Path file) {
+        throw new UnsupportedOperationException("copyTo");
+    }
+
     @Override
     void close();
 }

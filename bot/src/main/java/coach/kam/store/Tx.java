@@ -1,6 +1,8 @@
 package coach.kam.store;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.NavigableMap;
 import java.util.Optional;
 
 /** One open transaction. Keys are plain strings; values are records stored as versioned JSON. */
@@ -14,6 +16,34 @@ public interface Tx {
 
     /** Values whose key starts with {@code prefix}, in key order. */
     <T> List<T> withPrefix(Table<T> table, String prefix);
+
+    /** As {@link #withPrefix}, with each value's key. */
+    default <T> NavigableMap<String, T> entries(Table<T> table, String prefix) {
+        throw new UnsupportedOperationException("entries");
+    }
+
+    /**
+     * The records of any table by name, as JSON brought up to the table's current version (its
+     * {@code _v} field removed), for code that walks {@link Tables} without knowing record types.
+     */
+    default NavigableMap<String, ObjectNode> records(String table, String prefix) {
+        throw new UnsupportedOperationException("records");
+    }
+
+    /** Writes a record as JSON at the table's current version (see {@link #records}). */
+    default void putRecord(String table, String key, ObjectNode record) {
+        throw new UnsupportedOperationException("putRecord");
+    }
+
+    /** The last number a named sequence gave (0 when it never gave one). */
+    default long sequence(String sequence) {
+        throw new UnsupportedOperationException("sequence");
+    }
+
+    /** Moves a sequence forward to at least {@code atLeast} (never back), so imported ids are not given again. */
+    default void raiseSequence(String sequence, long atLeast) {
+        throw new UnsupportedOperationException("raiseSequence");
+    }
 
     /** A fresh number from a named sequence; rolled back with the transaction. */
     long nextId(String sequence);

@@ -70,6 +70,7 @@ public final class TelegramBot implements LongPollingUpdateConsumer, AutoCloseab
     private final SendQueue queue;
     private final ReplySender sender;
     private final Clock clock;
+    private final TelegramFiles files;
     private final Set<Long> refused = ConcurrentHashMap.newKeySet();
 
     private final ExecutorService direct = Executors.newFixedThreadPool(4, daemon("kam-answer"));
@@ -111,6 +112,13 @@ public final class TelegramBot implements LongPollingUpdateConsumer, AutoCloseab
 
     TelegramBot(Store store, Conversation conversation, Access access, InlineSearch inline, SendQueue queue,
                 ReplySender sender, Clock clock) {
+        this(store, conversation, access, inline, queue, sender, clock, null);
+    }
+
+    /** With {@code files} reading documents users send (null: documents are ignored). */
+    TelegramBot(Store store, Conversation conversation, Access access, InlineSearch inline, SendQueue queue,
+                ReplySender sender, Clock clock, TelegramFiles files) {
+        this.files = files;
         this.store = store;
         this.conversation = conversation;
         this.access = access;
@@ -371,7 +379,7 @@ public final class TelegramBot implements LongPollingUpdateConsumer, AutoCloseab
             done.put(id, replyChat);
             return Status.DONE;
         }
-        Optional<Event> event = UpdateTranslator.toEvent(update);
+        Optional<Event> event = UpdateTranslator.toEvent(update, files);
         if (event.isEmpty()) {
             tx.markUpdateHandled(id);
             return Status.DONE;

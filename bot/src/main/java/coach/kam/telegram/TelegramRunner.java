@@ -74,7 +74,8 @@ public final class TelegramRunner implements AutoCloseable {
         ReplySender sender = new ReplySender(client, d -> Thread.sleep(d.toMillis()));
         registerCommands(sender, conversation.messages());
         queue.start(new TelegramTransport(client), new Pacer(settings.sendRate(), System::nanoTime), SENDERS);
-        TelegramBot bot = new TelegramBot(store, conversation, access, inline, queue, sender, clock);
+        TelegramBot bot = new TelegramBot(store, conversation, access, inline, queue, sender, clock,
+                new TelegramFiles(client, sendClient, apiUrl, settings.token()));
         OkHttpClient pollClient = new OkHttpClient.Builder()
                 .retryOnConnectionFailure(false)
                 .readTimeout(Duration.ofSeconds(settings.pollSeconds() + 25L))

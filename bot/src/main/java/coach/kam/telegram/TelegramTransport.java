@@ -4,7 +4,9 @@ import coach.kam.conversation.Reply;
 import coach.kam.delivery.Transport;
 import java.util.ArrayList;
 import java.util.List;
+import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
@@ -17,8 +19,14 @@ final class TelegramTransport implements Transport {
         this.client = client;
     }
 
+    /** Telegram's limit on a caption, in characters after entity parsing. */
+    static final int MAX_CAPTION = 1024;
+
     @Override
     public Outcome send(long chatId, Reply message) {
+        if (message.hasDocument()) {
+            return sendDocument(chatId, message);
+        }
         SendMessage.SendMessageBuilder<?, ?> msg = SendMessage.builder().chatId(chatId).text(message.html())
                 .parseMode("HTML").disableWebPagePreview(true);
         if (!message.buttons().isEmpty()) {
@@ -26,6 +34,32 @@ final class TelegramTransport implements Transport {
         }
         try {
             client.execute(msg.build());
+            return Outcome.ACCEPTED;
+        } catch (TelegramApiRequestException e) {
+            return outcomeOf(e);
+        } catch (TelegramApiException e) {
+            return Outcome.transientFailure(e.toString());
+        }
+    }
+
+    /** A file upload (multipart, through the same client); the reply's text is its caption. */
+    private Outcome sendDocument(long chatId, Reply message) {
+        Reply.Document d = message.document();
+        byte[] bytes = d.bytes() == null ? new byte[0] : d.bytes();
+        SendDocument.SendDocumentBuilder<?, ?> doc = SendDocument.builder().chatId(chatId)
+                .document(new InputFile(new java.io.ByteArrayInputStream(bytes), d.fileName()));
+        if (!message.html().isBlank()) {
+            String caption = message.html();
+            if (message.plainText().length() > MAX_CAPTION) {
+                caption = coach.kam.conversation.Html.escape(message.plainText().substring(0, MAX_CAPTION - 1)) + "…";
+            }
+            doc.caption(caption).parseMode("HTML");
+        }
+        if (!message.buttons().isEmpty()) {
+            doc.replyMarkup(ReplySender.keyboard(message.buttons()));
+        }
+        try {
+            client.execute(doc.build());
             return Outcome.ACCEPTED;
         } catch (TelegramApiRequestException e) {
             return outcomeOf(e);
@@ -52,6 +86,9 @@ final class TelegramTransport implements Transport {
     /** Under Telegram's 4096-character limit; the buttons go with the last part. */
     @Override
     public List<Reply> split(Reply reply) {
+        if (reply.hasDocument()) {
+            return List.of(reply);
+        }
         List<String> parts = MessageSplitter.split(reply.html());
         if (parts.size() == 1) {
             return List.of(new Reply(parts.get(0), reply.buttons()));

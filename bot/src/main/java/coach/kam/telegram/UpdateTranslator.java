@@ -12,6 +12,11 @@ final class UpdateTranslator {
     }
 
     static Optional<Event> toEvent(Update update) {
+        return toEvent(update, null);
+    }
+
+    /** As {@link #toEvent(Update)}; a document in a message becomes an attachment read through {@code files}. */
+    static Optional<Event> toEvent(Update update, TelegramFiles files) {
         long updateId = update.getUpdateId();
         if (update.hasMessage()) {
             Message m = update.getMessage();
@@ -22,8 +27,9 @@ final class UpdateTranslator {
             Event.Location location = m.hasLocation()
                     ? new Event.Location(m.getLocation().getLatitude(), m.getLocation().getLongitude()) : null;
             String text = m.hasText() ? m.getText() : (m.getCaption() != null ? m.getCaption() : null);
+            Event.Attachment attachment = files != null && m.hasDocument() ? files.attachment(m.getDocument()) : null;
             return Optional.of(new Event(from.getId(), m.getChatId(), updateId, text, null, location,
-                    from.getLanguageCode()));
+                    from.getLanguageCode(), attachment));
         }
         if (update.hasCallbackQuery() && update.getCallbackQuery().getMessage() != null) {
             var q = update.getCallbackQuery();

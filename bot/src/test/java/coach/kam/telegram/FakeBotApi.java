@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -121,6 +122,9 @@ public final class FakeBotApi implements AutoCloseable {
     private final List<java.util.function.Consumer<Call>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private boolean keepCalls = true;
     private int tooManyRequests;
+    /** file_id -> content of files users sent (guarded by lock). */
+    private final Map<String, byte[]> files = new HashMap<>();
+    private int fileDownloads;
 
     private FakeBotApi(String token) throws IOException {
         this.token = token;
@@ -226,6 +230,52 @@ public final class FakeBotApi implements AutoCloseable {
                 FakeBotApiObjects.user(userId, "en"), FakeBotApiObjects.privateChat(userId));
         message.set("location", FakeBotApiObjects.location(latitude, longitude));
         return enqueueUpdate("message", message);
+    }
+
+    /**
+     * A private message carrying a file, as a rep sends a spreadsheet; the fake keeps the bytes so
+     * that getFile and the file download serve them. {@code caption} may be null.
+     */
+    public long enqueueDocument(long userId, String fileName, byte[] bytes, String caption) {
+        long messageId = messageIds.incrementAndGet();
+        String fileId = "upload-" + messageId;
+        synchronized (lock) {
+            files.put(fileId, bytes.clone());
+        }
+        ObjectNode message = FakeBotApiObjects.message(messageId, FakeBotApiObjects.user(userId, "en"),
+                FakeBotApiObjects.privateChat(userId));
+        ObjectNode document = message.putObject("document");
+        document.put("file_id", fileId);
+        document.put("file_unique_id", "unique-" + fileId);
+        document.put("file_name", fileName);
+        document.put("mime_type", "text/csv");
+        document.put("file_size", bytes.length);
+        if (caption != null) {
+            message.put("caption", caption);
+        }
+        return enqueueUpdate("message", message);
+    }
+
+    /** The bytes of files the bot uploaded with sendDocument, oldest first. */
+    public List<byte[]> sentDocuments() {
+        List<byte[]> out = new ArrayList<>();
+        for (Call c : calls("sendDocument")) {
+            try {
+                if (c.ok() && c.params().path("document").has("bytes")) {
+                    out.add(c.params().path("document").path("bytes").binaryValue());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+
+    /** How many times a file was downloaded through /file/bot<token>/... */
+    public int fileDownloads() {
+        synchronized (lock) {
+            return fileDownloads;
+        }
     }
 
     private long enqueueUpdate(String kind, ObjectNode payload) {
@@ -366,6 +416,10 @@ public final class FakeBotApi implements AutoCloseable {
             inFlight++;
         }
         try {
+            if (exchange.getRequestURI().getPath().startsWith("/file/")) {
+                serveFile(exchange);
+                return;
+            }
             Answer answer;
             try {
                 answer = answer(exchange);
@@ -388,6 +442,60 @@ public final class FakeBotApi implements AutoCloseable {
                 lock.notifyAll();
             }
         }
+    }
+
+    /** GET /file/bot<token>/<file_path>, as Telegram serves a file after getFile. */
+    private void serveFile(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String prefix = "/file/bot" + token + "/";
+        byte[] bytes = null;
+        if (!path.startsWith(prefix)) {
+            violation("file download with a wrong token or path: " + path);
+        } else if (!"GET".equals(exchange.getRequestMethod())) {
+            violation("file download with " + exchange.getRequestMethod() + ": " + path);
+        } else {
+            String filePath = path.substring(prefix.length());
+            synchronized (lock) {
+                bytes = filePath.startsWith("documents/") ? files.get(filePath.substring("documents/".length())) : null;
+                if (bytes != null) {
+                    fileDownloads++;
+                }
+            }
+        }
+        if (bytes == null) {
+            byte[] body = "Not Found".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(404, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+            return;
+        }
+        exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /** getFile: the file's path for the download, or "invalid file_id" for a file no user sent. */
+    private Answer getFile(FakeBotApiSpec.Method method, ObjectNode params, long receivedAt) {
+        String fileId = params.path("file_id").asText();
+        byte[] bytes;
+        synchronized (lock) {
+            bytes = files.get(fileId);
+        }
+        if (bytes == null) {
+            return rejected(method, params, receivedAt, "Bad Request: invalid file_id");
+        }
+        record(new Call(method.name(), params, receivedAt, 200));
+        ObjectNode ok = mapper.createObjectNode();
+        ok.put("ok", true);
+        ObjectNode file = ok.putObject("result");
+        file.put("file_id", fileId);
+        file.put("file_unique_id", "unique-" + fileId);
+        file.put("file_size", bytes.length);
+        file.put("file_path", "documents/" + fileId);
+        return new Answer(200, ok);
     }
 
     /** Status and JSON body of the answer to one request. */
@@ -423,6 +531,9 @@ public final class FakeBotApi implements AutoCloseable {
         String problem = validator.check(method, params);
         if (problem != null) {
             return rejected(method, params, receivedAt, problem);
+        }
+        if (method.name().equals("getFile")) {
+            return getFile(method, params, receivedAt);
         }
         Failure failure;
         synchronized (lock) {

@@ -16,7 +16,8 @@ public final class SettingsCommands {
     /** The commands shown in the phone's menu, in order; descriptions are messages "menu.<name>". */
     public static final List<String> MENU = List.of("start", "help", "new", "accounts", "account", "note", "notes",
             "undo", "brief", "profile", "needs", "evaluate", "classify", "plan", "review", "resume", "topics", "checklist", "ask",
-            "objection", "rename", "delete", "cancel", "lang", "settings");
+            "objection", "remind", "reminders", "checkin", "export", "import", "rename", "delete", "cancel", "lang",
+            "settings");
 
     private static final List<String> ZONES = List.of("Asia/Shanghai", "Asia/Hong_Kong", "Asia/Taipei",
             "Asia/Singapore", "Asia/Tokyo", "Europe/London", "Europe/Berlin", "America/New_York", "America/Los_Angeles", "UTC");

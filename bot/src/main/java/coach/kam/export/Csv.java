@@ -1,0 +1,111 @@
+package coach.kam.export;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** RFC 4180 CSV: commas, double quotes around fields that need them, CRLF between records. */
+public final class Csv {
+    private Csv() {
+    }
+
+    /**
+     * One field. A field that a spreadsheet would run as a formula (starting with =, +, - or @) gets
+     * a leading apostrophe, which spreadsheets hide and {@link #parse} removes again.
+     */
+    public static String field(String value) {
+        String v = value == null ? "" : value;
+        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 && !v.matches("-?\\d+(\\.\\d+)?")) {
+            v = "'" + v;
+        }
+        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
+            return "\"" + v.replace("\"", "\"\"") + "\"";
+        }
+        return v;
+    }
+
+    public static String row(List<String> fields) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append(field(fields.get(i)));
+        }
+        return sb.append("\r\n").toString();
+    }
+
+    /**
+     * Records of a CSV text: quoted fields may hold commas, quotes and line breaks. Commas,
+     * semicolons or tabs separate fields, whichever the header line uses most (a spreadsheet in a
+     * European locale saves with semicolons). Blank lines are kept as empty records so row numbers
+     * stay those a spreadsheet shows.
+     */
+    public static List<List<String>> parse(String text) {
+        char sep = separator(text);
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        boolean wasQuoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"') {
+                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                        field.append('"');
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"' && field.length() == 0) {
+                quoted = true;
+                wasQuoted = true;
+            } else if (c == sep) {
+                row.add(unformula(field.toString(), wasQuoted));
+                field.setLength(0);
+                wasQuoted = false;
+            } else if (c == '\r' || c == '\n') {
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                row.add(unformula(field.toString(), wasQuoted));
+                rows.add(row);
+                row = new ArrayList<>();
+                field.setLength(0);
+                wasQuoted = false;
+            } else {
+                field.append(c);
+            }
+        }
+        if (field.length() > 0 || !row.isEmpty() || wasQuoted) {
+            row.add(unformula(field.toString(), wasQuoted));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static String unformula(String v, boolean quoted) {
+        if (v.length() > 1 && v.charAt(0) == '\'' && "=+-@".indexOf(v.charAt(1)) >= 0) {
+            return v.substring(1);
+        }
+        return v;
+    }
+
+    private static char separator(String text) {
+        int end = text.indexOf('\n');
+        String header = end < 0 ? text : text.substring(0, end);
+        char best = ',';
+        long most = header.chars().filter(c -> c == ',').count();
+        for (char c : new char[] {';', '\t'}) {
+            long n = header.chars().filter(x -> x == c).count();
+            if (n > most) {
+                most = n;
+                best = c;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,191 @@
+package coach.kam.export;
+
+import coach.kam.store.Json;
+import coach.kam.store.Tables;
+import coach.kam.store.Tx;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Everything reps own, as one JSON document, and back. It walks the table registry: every
+ * exportable table is carried, by table, with its schema version, so a new table is exported
+ * without new code here.
+ *
+ * <pre>
+ * {"format": "kam-coach-export", "formatVersion": 1, "exportedAt": "2026-01-05T09:00:00Z",
+ *  "users": [123], "account": null | 7,
+ *  "sequences": {"account": 12, "note": 40, ...},
+ *  "tables": {"accounts": {"version": 1, "records": {"123/000000000007": {...}, ...}}, ...}}
+ * </pre>
+ */
+public final class DataJson {
+    public static final String FORMAT = "kam-coach-export";
+    public static final int FORMAT_VERSION = 1;
+    /** Sequences that number records a rep owns; an import moves them past the imported ids. */
+    static final List<String> SEQUENCES = List.of("account", "note", "reminder", "dialog");
+
+    private DataJson() {
+    }
+
+    /** What to export: some reps (or all when {@code users} is empty), optionally one account of one rep. */
+    public record Scope(Set<Long> users, Long accountId) {
+        public static Scope user(long userId) {
+            return new Scope(Set.of(userId), null);
+        }
+
+        public static Scope account(long userId, long accountId) {
+            return new Scope(Set.of(userId), accountId);
+        }
+
+        public static Scope all() {
+            return new Scope(Set.of(), null);
+        }
+
+        boolean everyone() {
+            return users.isEmpty();
+        }
+    }
+
+    public static ObjectNode export(Tx tx, Scope scope, Instant now) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("formatVersion", FORMAT_VERSION);
+        root.put("exportedAt", now.toString());
+        ArrayNode users = root.putArray("users");
+        if (scope.accountId() == null) {
+            root.putNull("account");
+        } else {
+            root.put("account", scope.accountId());
+        }
+        ObjectNode sequences = root.putObject("sequences");
+        for (String s : SEQUENCES) {
+            sequences.put(s, tx.sequence(s));
+        }
+        ObjectNode tables = root.putObject("tables");
+        Set<Long> seen = new TreeSet<>();
+        for (Tables.Spec spec : Tables.exportable()) {
+            ObjectNode table = tables.putObject(spec.name());
+            table.put("version", Tables.versionOf(spec.name()));
+            ObjectNode records = table.putObject("records");
+            for (Map.Entry<String, ObjectNode> r : records(tx, spec, scope).entrySet()) {
+                records.set(r.getKey(), r.getValue());
+                spec.owner(r.getKey()).ifPresent(seen::add);
+            }
+        }
+        (scope.everyone() ? seen : new TreeSet<>(scope.users())).forEach(users::add);
+        return root;
+    }
+
+    private static Map<String, ObjectNode> records(Tx tx, Tables.Spec spec, Scope scope) {
+        if (scope.everyone()) {
+            Map<String, ObjectNode> all = tx.records(spec.name(), spec.ownerPrefix());
+            all.keySet().removeIf(k -> spec.owner(k).isEmpty());
+            return all;
+        }
+        Map<String, ObjectNode> out = new java.util.TreeMap<>();
+        for (long user : scope.users()) {
+            tx.records(spec.name(), spec.prefixOf(user)).forEach((k, v) -> {
+                if (spec.ownedBy(k, user) && (scope.accountId() == null || aboutAccount(spec, k, v, user, scope.accountId()))) {
+                    out.put(k, v);
+                }
+            });
+        }
+        return out;
+    }
+
+    /** A record is about an account when its key's second part is the account id, or its accountId field is. */
+    static boolean aboutAccount(Tables.Spec spec, String key, JsonNode record, long user, long accountId) {
+        String rest = key.substring(spec.prefixOf(user).length());
+        String[] parts = rest.split("/");
+        if (parts.length >= 2) {
+            try {
+                if (Long.parseLong(parts[1]) == accountId) {
+                    return true;
+                }
+            } catch (NumberFormatException e) {
+                // not an account id
+            }
+        }
+        JsonNode id = record.get("accountId");
+        return id != null && id.canConvertToLong() && id.asLong() == accountId;
+    }
+
+    /** What an import did (or, in a dry run, would do). */
+    public record Result(int records, List<String> tables, List<String> refused) {
+    }
+
+    /**
+     * Writes the records of an export into the store, each table's records brought to its current
+     * version; with {@code onlyUser} set, a record whose key belongs to anyone else is refused (a
+     * rep can restore only their own data). Sequences move past the imported ids.
+     */
+    public static Result importInto(Tx tx, JsonNode root, Optional<Long> onlyUser) {
+        if (!FORMAT.equals(root.path("format").asText())) {
+            throw new IllegalArgumentException("not a KAM Coach export (format is not " + FORMAT + ")");
+        }
+        int formatVersion = root.path("formatVersion").asInt(0);
+        if (formatVersion < 1 || formatVersion > FORMAT_VERSION) {
+            throw new IllegalArgumentException("export format version " + formatVersion + " is not supported (1 to "
+                    + FORMAT_VERSION + ")");
+        }
+        int count = 0;
+        List<String> tables = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("tables").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> t = it.next();
+            Optional<Tables.Spec> spec = Tables.spec(t.getKey()).filter(Tables.Spec::exportable);
+            if (spec.isEmpty()) {
+                refused.add("table " + t.getKey());
+                continue;
+            }
+            int version = t.getValue().path("version").asInt(1);
+            int current = Tables.versionOf(spec.get().name());
+            boolean any = false;
+            for (Iterator<Map.Entry<String, JsonNode>> rs = t.getValue().path("records").fields(); rs.hasNext(); ) {
+                Map.Entry<String, JsonNode> r = rs.next();
+                String key = r.getKey();
+                boolean allowed = onlyUser.map(u -> spec.get().ownedBy(key, u)).orElse(spec.get().owner(key).isPresent());
+                if (!allowed || !r.getValue().isObject()) {
+                    refused.add(t.getKey() + " " + key);
+                    continue;
+                }
+                ObjectNode record = (ObjectNode) r.getValue().deepCopy();
+                record.remove("_v");
+                if (version < current) {
+                    record = Tables.migrate(spec.get().name(), record, version, current);
+                }
+                Optional<Class<?>> type = Tables.type(spec.get().name());
+                if (type.isPresent()) {
+                    try {
+                        Json.MAPPER.treeToValue(record, type.get());
+                    } catch (Exception e) {
+                        refused.add(t.getKey() + " " + key + " (" + e.getMessage().lines().findFirst().orElse("") + ")");
+                        continue;
+                    }
+                }
+                tx.putRecord(spec.get().name(), key, record);
+                count++;
+                any = true;
+            }
+            if (any) {
+                tables.add(t.getKey());
+            }
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("sequences").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> s = it.next();
+            if (SEQUENCES.contains(s.getKey()) && s.getValue().canConvertToLong()) {
+                tx.raiseSequence(s.getKey(), s.getValue().asLong());
+            }
+        }
+        return new Result(count, tables, refused);
+    }
+}

@@ -1,0 +1,206 @@
+package coach.kam.export;
+
+import coach.kam.accounts.Account;
+import coach.kam.accounts.Accounts;
+import coach.kam.conversation.Button;
+import coach.kam.conversation.Conversation;
+import coach.kam.conversation.Event;
+import coach.kam.conversation.Html;
+import coach.kam.conversation.Messages;
+import coach.kam.conversation.Reply;
+import coach.kam.conversation.Turn;
+import coach.kam.flows.AccountFacts;
+import coach.kam.knowledge.KnowledgeBase;
+import coach.kam.store.Store;
+import coach.kam.store.Table;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * /export (everything, one account, or --all for admins) sends a zip; /import takes a CSV sent to
+ * the chat, answers with a dry run and imports on the confirm button. The file is read after the
+ * turn's transaction (a download must not hold the store); the plan waits in the store until the
+ * rep confirms, and the import then runs in that one turn's transaction.
+ */
+public final class ExportCommands {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExportCommands.class);
+    /** Largest CSV read (a spreadsheet of thousands of accounts is far smaller). */
+    static final long MAX_IMPORT_BYTES = 5L * 1024 * 1024;
+    private static final int MAX_BUTTONS = 20;
+    private static final int PROBLEMS_SHOWN = 10;
+    static final Table<CsvImport.Plan> IMPORTS = Table.of("imports", CsvImport.Plan.class);
+
+    private final Store store;
+    private final Messages messages;
+    private final KnowledgeBase knowledge;
+    private final Accounts accounts;
+    private final AccountFacts facts;
+    private final Exporter exporter;
+    private final Set<Long> admins;
+
+    public ExportCommands(Store store, Messages messages, KnowledgeBase knowledge, Accounts accounts, AccountFacts facts,
+                          Exporter exporter, Set<Long> admins) {
+        this.store = store;
+        this.messages = messages;
+        this.knowledge = knowledge;
+        this.accounts = accounts;
+        this.facts = facts;
+        this.exporter = exporter;
+        this.admins = admins;
+    }
+
+    public void register(Conversation.Builder b) {
+        b.command("export", this::export);
+        b.command("import", this::importCommand);
+        b.button("exp", this::exportButton);
+        b.button("imp", this::importButton);
+        b.document(this::receive);
+    }
+
+    // ---------------------------------------------------------------- export
+
+    private void export(Turn turn, String args) {
+        String query = args.strip();
+        if (query.equalsIgnoreCase("--all") || query.equalsIgnoreCase("all") && admins.contains(turn.userId())) {
+            if (!admins.contains(turn.userId())) {
+                turn.say(turn.t("export.all.admins.only"));
+                return;
+            }
+            send(turn, DataJson.Scope.all());
+            return;
+        }
+        if (query.isEmpty()) {
+            send(turn, DataJson.Scope.user(turn.userId()));
+            return;
+        }
+        List<Account> found = accounts.find(turn.tx(), turn.userId(), query);
+        if (found.size() == 1) {
+            send(turn, DataJson.Scope.account(turn.userId(), found.get(0).id()));
+        } else if (found.isEmpty()) {
+            turn.say(turn.t("accounts.nomatch", Html.escape(query)));
+        } else {
+            List<List<Button>> rows = new ArrayList<>();
+            for (Account a : found.subList(0, Math.min(MAX_BUTTONS, found.size()))) {
+                rows.add(List.of(new Button(Html.shorten(a.name(), 40), "exp:" + a.id())));
+            }
+            turn.say(turn.t("export.choose", Html.escape(query)), rows);
+        }
+    }
+
+    private void exportButton(Turn turn, String[] args) {
+        Optional<Account> a = args.length > 0 && args[0].matches("\\d{1,18}")
+                ? accounts.get(turn.tx(), turn.userId(), Long.parseLong(args[0])) : Optional.empty();
+        if (a.isEmpty()) {
+            turn.say(turn.t("accounts.gone"));
+            return;
+        }
+        send(turn, DataJson.Scope.account(turn.userId(), a.get().id()));
+    }
+
+    private void send(Turn turn, DataJson.Scope scope) {
+        Exporter.Export e = exporter.export(turn, scope);
+        turn.say(Reply.document(e.fileName(), e.zip(), turn.t("export.caption", e.accounts(), e.records())));
+    }
+
+    // ---------------------------------------------------------------- import
+
+    private void importCommand(Turn turn, String args) {
+        Event.Attachment file = turn.event().attachment();
+        if (file != null) {
+            receive(turn, file);
+            return;
+        }
+        if (!args.isBlank()) {
+            turn.say(turn.t("import.no.file", Html.escape(Html.shorten(args, 80))));
+        }
+        turn.say(turn.t("import.how"));
+        turn.say(Reply.document(turn.t("import.template.file"), template(turn.lang()), turn.t("import.template.caption")));
+    }
+
+    /** The template: the columns, and two example rows in the rep's language; UTF-8 with a BOM for Excel. */
+    static byte[] template(String lang) {
+        StringBuilder csv = new StringBuilder("\uFEFF").append(Csv.row(CsvImport.TEMPLATE_COLUMNS));
+        if ("zh".equals(lang)) {
+            csv.append(Csv.row(List.of("华东医药集团", "A", "年度框架协议在谈")));
+            csv.append(Csv.row(List.of("新城超市", "C", "")));
+        } else {
+            csv.append(Csv.row(List.of("ACME Ltd", "A", "Annual framework deal under negotiation")));
+            csv.append(Csv.row(List.of("Northwind Stores", "C", "")));
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void receive(Turn turn, Event.Attachment file) {
+        String name = file.fileName() == null ? "" : file.fileName();
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (!(lower.endsWith(".csv") || lower.endsWith(".txt"))) {
+            turn.say(turn.t("import.not.csv", Html.escape(Html.shorten(name, 60))));
+            return;
+        }
+        if (file.size() > MAX_IMPORT_BYTES) {
+            turn.say(turn.t("import.too.big", MAX_IMPORT_BYTES / 1024 / 1024));
+            return;
+        }
+        long user = turn.userId();
+        String lang = turn.lang();
+        long id = turn.tx().nextId("import");
+        turn.later(() -> {
+            byte[] bytes;
+            try {
+                bytes = file.content().read();
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("reading the file {} sent by user {} failed: {}", name, user, e.toString());
+                return List.of(Reply.of(messages.get(lang, "import.download.failed")));
+            }
+            if (bytes.length > MAX_IMPORT_BYTES) {
+                return List.of(Reply.of(messages.get(lang, "import.too.big", MAX_IMPORT_BYTES / 1024 / 1024)));
+            }
+            return store.inTransaction(tx -> {
+                CsvImport.Plan plan = CsvImport.plan(tx, accounts, user, id, name, bytes, java.time.Instant.now());
+                tx.put(IMPORTS, Long.toString(user), plan);
+                return List.of(dryRun(lang, plan));
+            });
+        });
+    }
+
+    private Reply dryRun(String lang, CsvImport.Plan plan) {
+        StringBuilder text = new StringBuilder(messages.get(lang, "import.dryrun", Html.escape(plan.fileName()),
+                plan.created(), plan.updated(), plan.problems().size(), plan.encoding()));
+        for (CsvImport.Problem p : plan.problems().subList(0, Math.min(PROBLEMS_SHOWN, plan.problems().size()))) {
+            text.append("\n• ").append(messages.get(lang, p.reason(), p.line(), Html.escape(Html.shorten(p.detail(), 80))));
+        }
+        if (plan.problems().size() > PROBLEMS_SHOWN) {
+            text.append("\n").append(messages.get(lang, "import.problems.more", plan.problems().size() - PROBLEMS_SHOWN));
+        }
+        if (plan.rows().isEmpty()) {
+            text.append("\n\n").append(messages.get(lang, "import.nothing"));
+            return Reply.of(text.toString());
+        }
+        text.append("\n\n").append(messages.get(lang, "import.confirm.question"));
+        return new Reply(text.toString(), List.of(List.of(
+                new Button(messages.get(lang, "import.confirm", plan.rows().size()), "imp:ok:" + plan.id()),
+                new Button(messages.get(lang, "import.cancel"), "imp:no:" + plan.id()))));
+    }
+
+    private void importButton(Turn turn, String[] args) {
+        String key = Long.toString(turn.userId());
+        Optional<CsvImport.Plan> plan = turn.tx().get(IMPORTS, key);
+        if (args.length < 2 || plan.isEmpty() || !Long.toString(plan.get().id()).equals(args[1])) {
+            turn.say(turn.t("import.stale"));
+            return;
+        }
+        turn.tx().delete(IMPORTS, key);
+        if (!"ok".equals(args[0])) {
+            turn.say(turn.t("import.cancelled"));
+            return;
+        }
+        CsvImport.Applied done = CsvImport.apply(turn.tx(), accounts, facts, knowledge, turn.userId(), plan.get(),
+                turn.now());
+        turn.say(turn.t("import.done", done.created(), done.updated()));
+    }
+}

@@ -1,0 +1,173 @@
+package coach.kam.export;
+
+import coach.kam.accounts.Account;
+import coach.kam.accounts.Accounts;
+import coach.kam.accounts.Note;
+import coach.kam.conversation.Html;
+import coach.kam.conversation.Turn;
+import coach.kam.conversation.commands.AccountOverview;
+import coach.kam.flows.AccountFacts;
+import coach.kam.flows.AnswerView;
+import coach.kam.knowledge.Flow;
+import coach.kam.knowledge.KnowledgeBase;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The readable parts of an export: a Markdown report with one section per account, and a CSV with
+ * one row per account. Both are built inside the turn's transaction, so they agree with the JSON.
+ */
+public final class Report {
+    /** The CSV's columns, in order (format 1; columns are only ever added at the end). */
+    public static final List<String> CSV_COLUMNS = List.of("name", "class", "tier", "score", "strategy",
+            "last_evaluated", "last_contact", "notes", "visits", "objections", "plans", "created", "account_id",
+            "owner_id");
+
+    private final KnowledgeBase knowledge;
+    private final Accounts accounts;
+    private final AccountFacts facts;
+    private final AccountOverview overview;
+
+    public Report(KnowledgeBase knowledge, Accounts accounts, AccountFacts facts, AccountOverview overview) {
+        this.knowledge = knowledge;
+        this.accounts = accounts;
+        this.facts = facts;
+        this.overview = overview;
+    }
+
+    /** The accounts an export covers, by rep then name. */
+    public List<Account> accountsOf(Turn turn, List<Long> users, Long accountId) {
+        List<Account> out = new ArrayList<>();
+        for (long user : users) {
+            for (Account a : accounts.list(turn.tx(), user)) {
+                if (accountId == null || a.id() == accountId) {
+                    out.add(a);
+                }
+            }
+        }
+        return out;
+    }
+
+    public String markdown(Turn turn, List<Account> list, Instant now) {
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(turn.t("export.md.title")).append("\n\n");
+        md.append(turn.t("export.md.meta", turn.formatTime(now), DataJson.FORMAT_VERSION, list.size())).append("\n");
+        long owner = -1;
+        boolean severalReps = list.stream().map(Account::ownerId).distinct().count() > 1;
+        for (Account a : list) {
+            if (severalReps && a.ownerId() != owner) {
+                owner = a.ownerId();
+                md.append("\n---\n\n# ").append(turn.t("export.md.rep", owner)).append("\n");
+            }
+            section(turn, a, md);
+        }
+        return md.toString();
+    }
+
+    private void section(Turn turn, Account a, StringBuilder md) {
+        md.append("\n## ").append(oneLine(a.name())).append("\n\n");
+        md.append("- ").append(turn.t("export.md.created", turn.formatTime(a.createdAt()))).append("\n");
+        overview.classLine(turn, a).ifPresent(l -> md.append("- ").append(plain(l)).append("\n"));
+        overview.tierLine(turn, a, true).ifPresent(l -> {
+            List<String> lines = plain(l).lines().toList();
+            md.append("- ").append(lines.get(0)).append("\n");
+            lines.stream().skip(1).forEach(x -> md.append("  ").append(x).append("\n"));
+        });
+        List<String> profile = profile(turn, a);
+        if (!profile.isEmpty()) {
+            md.append("\n### ").append(turn.t("export.md.profile")).append("\n\n");
+            profile.forEach(p -> md.append("- ").append(p).append("\n"));
+        }
+        List<String> plans = overview.planLines(turn, a);
+        if (!plans.isEmpty()) {
+            md.append("\n### ").append(turn.t("export.md.plans")).append("\n\n");
+            plans.forEach(p -> md.append("- ").append(plain(p)).append("\n"));
+            overview.dueItems(turn, a, 50).forEach(p -> md.append("  - ").append(plain(p).replaceFirst("^• ", ""))
+                    .append("\n"));
+        }
+        List<Note> notes = new ArrayList<>(accounts.notes(turn.tx(), a));
+        notes.sort(Comparator.comparing(Note::at).thenComparing(Note::id));
+        notesOf(turn, md, "export.md.notes", notes, Note.Kind.NOTE);
+        notesOf(turn, md, "export.md.visits", notes, Note.Kind.VISIT);
+        notesOf(turn, md, "export.md.objections", notes, Note.Kind.OBJECTION);
+    }
+
+    private void notesOf(Turn turn, StringBuilder md, String heading, List<Note> notes, Note.Kind kind) {
+        List<Note> these = notes.stream().filter(n -> n.kind() == kind).toList();
+        if (these.isEmpty()) {
+            return;
+        }
+        md.append("\n### ").append(turn.t(heading)).append("\n\n");
+        for (Note n : these) {
+            md.append("- ").append(turn.formatTime(n.at())).append(" · ");
+            switch (kind) {
+                case VISIT -> md.append(String.format(java.util.Locale.ROOT, "%.5f, %.5f", n.latitude(), n.longitude()))
+                        .append(n.text().isBlank() ? "" : " · " + oneLine(n.text()));
+                case OBJECTION -> md.append(n.objectionId() == null ? "" : "`" + n.objectionId() + "` ")
+                        .append(oneLine(n.text()));
+                default -> md.append(n.text().strip().replace("\n", "\n  "));
+            }
+            md.append("\n");
+        }
+    }
+
+    /** Every answer the walkthroughs left on the account: "question: answer". */
+    private List<String> profile(Turn turn, Account a) {
+        List<String> out = new ArrayList<>();
+        Map<String, AccountFacts.Field> fields = facts.fields(turn.tx(), a).fields();
+        for (String flowId : List.of("profile", "needs", "classify", "evaluate")) {
+            Optional<Flow> flow = knowledge.flow(flowId);
+            if (flow.isEmpty()) {
+                continue;
+            }
+            for (Flow.Step s : flow.get().steps()) {
+                AccountFacts.Field f = fields.get(s.field());
+                if (f != null && flowId.equals(f.flow())) {
+                    out.add(oneLine(s.prompt().in(turn.lang())) + ": " + plain(AnswerView.text(s, f.answer(), turn.lang())));
+                }
+            }
+        }
+        return out;
+    }
+
+    public String csv(Turn turn, List<Account> list) {
+        StringBuilder csv = new StringBuilder("\uFEFF");
+        csv.append(Csv.row(CSV_COLUMNS));
+        for (Account a : list) {
+            Optional<AccountFacts.Evaluation> e = facts.latestEvaluation(turn.tx(), a);
+            List<Note> notes = accounts.notes(turn.tx(), a);
+            csv.append(Csv.row(List.of(
+                    a.name(),
+                    facts.classification(turn.tx(), a).map(AccountFacts.Classification::accountClass).orElse(""),
+                    e.map(AccountFacts.Evaluation::tier).orElse(""),
+                    e.map(x -> Integer.toString(x.score())).orElse(""),
+                    e.map(AccountFacts.Evaluation::strategy).orElse(""),
+                    e.map(x -> x.at().toString()).orElse(""),
+                    overview.lastContact(turn, a).map(Instant::toString).orElse(""),
+                    count(notes, Note.Kind.NOTE),
+                    count(notes, Note.Kind.VISIT),
+                    count(notes, Note.Kind.OBJECTION),
+                    String.join("; ", overview.planLines(turn, a).stream().map(Report::plain).toList()),
+                    a.createdAt().toString(),
+                    Long.toString(a.id()),
+                    Long.toString(a.ownerId()))));
+        }
+        return csv.toString();
+    }
+
+    private static String count(List<Note> notes, Note.Kind kind) {
+        return Long.toString(notes.stream().filter(n -> n.kind() == kind).count());
+    }
+
+    private static String plain(String html) {
+        return Html.toPlain(html).strip();
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.strip().replaceAll("\\s*\\n\\s*", " ");
+    }
+}

@@ -1,0 +1,82 @@
+package coach.kam.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import coach.kam.accounts.Account;
+import coach.kam.accounts.Accounts;
+import coach.kam.telegram.FakeBotApi;
+import coach.kam.testing.ChatDriver.Shown;
+import coach.kam.testing.MutableClock;
+import coach.kam.testing.TelegramDriver;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Export and import through the real Telegram client against the fake Bot API (upload and download). */
+class ExportTelegramTest {
+    private static final long REP = 7;
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    @TempDir
+    Path dir;
+    private TelegramDriver bot;
+
+    @BeforeEach
+    void start() {
+        bot = new TelegramDriver(dir, MutableClock.at("2026-03-02T08:00:00Z"), "en", Set.of(REP));
+    }
+
+    @AfterEach
+    void stop() {
+        List<String> violations = bot.api().violations();
+        bot.close();
+        assertEquals(List.of(), violations, "calls that break the Bot API");
+    }
+
+    @Test
+    void theExportArrivesAsAZipDocument() throws Exception {
+        bot.type(REP, "/new ACME Ltd");
+        bot.type(REP, "/note ACME: 客户说价格太高");
+        bot.type(REP, "/export");
+        FakeBotApi.Call call = bot.api().awaitCall("sendDocument", p -> true, WAIT);
+        JsonNode params = call.params();
+        assertEquals(REP, params.path("chat_id").asLong());
+        assertTrue(params.path("document").path("file_name").asText().endsWith(".zip"));
+        assertTrue(params.path("caption").asText().contains("1 accounts"), params.path("caption").asText());
+        Map<String, String> files = ExportImportTest.unzip(bot.api().sentDocuments().get(0));
+        assertTrue(files.get("report.md").contains("客户说价格太高"), files.get("report.md"));
+        assertTrue(files.get("accounts.csv").contains("ACME Ltd"));
+        // the queue entry kept its bytes aside and let them go once Telegram had the file
+        bot.api().awaitState(() -> bot.coach().store().inTransaction(tx -> tx.records("send-documents", "")).isEmpty(),
+                WAIT, "the document's bytes removed from the store once sent");
+    }
+
+    @Test
+    void aCsvSentToTheChatIsDownloadedPreviewedAndImported() {
+        bot.type(REP, "/start");
+        bot.type(REP, "/import");
+        bot.api().awaitCall("sendDocument", p -> p.path("document").path("file_name").asText().contains("template"), WAIT);
+        byte[] csv = "客户名称,分类,备注\r\n华东医药集团,A,年度框架协议在谈\r\n,B,\r\n".getBytes(CsvImport.GBK);
+        List<Shown> preview = bot.after(() -> bot.api().enqueueDocument(REP, "客户.csv", csv, null), REP);
+        if (preview.isEmpty()) {
+            bot.api().awaitCall("sendMessage", p -> p.path("text").asText().contains("preview"), WAIT);
+            preview = bot.after(() -> bot.api().enqueueText(REP, "/accounts"), REP);
+        }
+        String text = preview.stream().map(Shown::text).filter(t -> t.contains("Import preview")).findFirst()
+                .orElseThrow(() -> new AssertionError("no preview in " + bot.api().calls()));
+        assertTrue(text.contains("1 new, 0 updated, 1 rows with errors"), text);
+        assertTrue(text.contains("row 3 has no name"), text);
+        assertEquals(1, bot.api().fileDownloads());
+        List<Shown> done = bot.press(REP, "✅ Import 1 rows");
+        assertTrue(done.get(0).text().contains("1 new accounts"), done.toString());
+        List<Account> list = bot.coach().store().inTransaction(tx -> new Accounts().list(tx, REP));
+        assertEquals(List.of("华东医药集团"), list.stream().map(Account::name).toList());
+    }
+}
