@@ -79,7 +79,7 @@ public final class Tables {
         for (String name : List.of(
                 "accounts", "notes", "checklist-progress", "plans", "account-fields", "evaluations", "account-classes",
                 "dialogs", "sessions", "reminders", "checkin-prefs", "checkins", "snoozes", "nudges", "teams",
-                "members", "ask-last", "ask-memory", "objection-last")) {
+                "members", "ask-last", "ask-memory", "objection-last", "pending-notes", "objection-card-last")) {
             catalog(new Spec(name, 1, Kind.OWNED, ""));
         }
         // keys "rep/<rep id>/..." are a rep's own tallies; "team/..." are everyone's together and stay behind
