@@ -224,7 +224,7 @@ class CheckinScheduleTest {
         List<Map.Entry<Long, Reply>> monday = due();
         String digest = monday.stream().filter(e -> e.getKey() == MANAGER).map(e -> e.getValue().plainText())
                 .findFirst().orElseThrow(() -> new AssertionError("no digest in " + monday));
-        assertTrue(digest.contains("Team digest") && digest.contains("1 accounts"), digest);
+        assertTrue(digest.contains("Team digest") && digest.contains("accounts: 1"), digest);
         assertFalse(digest.contains("secret price"));
     }
 }
