@@ -57,7 +57,7 @@ public final class ExtractiveAnswerer {
             Chunk c = s.chunk();
             sources.add(new Answer.Source(c.source(), c.lang(), c.title(), sectionName(c), round(t.score())));
         }
-        boolean covered = !best.isEmpty() && result.bestDense() >= MIN_DENSE
+        boolean covered = !best.isEmpty() && !SmallTalk.only(question) && result.bestDense() >= MIN_DENSE
                 && (result.coverage() >= MIN_COVERAGE || result.bestDense() >= SURE_DENSE);
         return new Evidence(question, lang, best, sources, covered);
     }

@@ -43,7 +43,9 @@ public final class HybridRetriever {
     }
 
     /** The best chunks with the fused score; also returns the best dense similarity through {@link Result}. */
-    public Result searchWithEvidence(String query, int k, Mode mode) {
+    public Result searchWithEvidence(String asked, int k, Mode mode) {
+        // Traditional characters are read as simplified: the knowledge and the analysers are simplified.
+        String query = ChineseScript.simplified(asked);
         String lang = Languages.detect(query);
         List<Scored> lexical = mode == Mode.DENSE ? List.of() : bm25.search(query, DEPTH);
         List<Scored> semantic = mode == Mode.BM25 ? List.of() : dense.search(embedder.embed(queryPrefix + query), DEPTH);
