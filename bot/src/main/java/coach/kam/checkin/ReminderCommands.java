@@ -59,7 +59,7 @@ public final class ReminderCommands {
             askAccount(turn);
             return;
         }
-        int colon = firstColon(args);
+        int colon = Html.firstColon(args);
         if (colon > 0) {
             List<Account> found = accounts.find(turn.tx(), turn.userId(), args.substring(0, colon));
             if (found.size() == 1) {
@@ -240,14 +240,5 @@ public final class ReminderCommands {
         ZonedDateTime local = at.atZone(turn.zone());
         Locale locale = "zh".equals(turn.lang()) ? Locale.CHINESE : Locale.ENGLISH;
         return DateTimeFormatter.ofPattern("yyyy-MM-dd EEE HH:mm", locale).format(local);
-    }
-
-    private static int firstColon(String s) {
-        int a = s.indexOf(':');
-        int b = s.indexOf('：');
-        if (a < 0) {
-            return b;
-        }
-        return b < 0 ? a : Math.min(a, b);
     }
 }

@@ -71,4 +71,14 @@ public final class Html {
             i = close + 2;
         }
     }
+
+    /** Where "account: text" splits: the first colon, half- or full-width (a Chinese keyboard types "："); -1 if none. */
+    public static int firstColon(String s) {
+        int a = s.indexOf(':');
+        int b = s.indexOf('：');
+        if (a < 0) {
+            return b;
+        }
+        return b < 0 ? a : Math.min(a, b);
+    }
 }

@@ -305,6 +305,27 @@ public final class MapDbStore implements Store {
         return written < version ? Tables.migrate(table, node, written, version) : node;
     }
 
+    /** The records of raw JSON values in key order, as a transaction and a scope both read them. */
+    private static <T> List<T> decodedValues(Table<T> table, Map<String, String> raw) {
+        List<T> out = new ArrayList<>(raw.size());
+        for (String json : raw.values()) {
+            out.add(decode(table, json));
+        }
+        return out;
+    }
+
+    private static <T> java.util.NavigableMap<String, T> decodedEntries(Table<T> table, Map<String, String> raw) {
+        java.util.NavigableMap<String, T> out = new TreeMap<>();
+        raw.forEach((k, json) -> out.put(k, decode(table, json)));
+        return out;
+    }
+
+    private static java.util.NavigableMap<String, ObjectNode> decodedRecords(String table, Map<String, String> raw) {
+        java.util.NavigableMap<String, ObjectNode> out = new TreeMap<>();
+        raw.forEach((k, json) -> out.put(k, record(table, json)));
+        return out;
+    }
+
     private static ObjectNode record(String table, String json) {
         try {
             return upgrade(table, json, Tables.versionOf(table));
@@ -382,25 +403,17 @@ public final class MapDbStore implements Store {
 
         @Override
         public <T> List<T> withPrefix(Table<T> table, String prefix) {
-            List<T> out = new ArrayList<>();
-            for (String json : rawPrefix(table.name(), prefix).values()) {
-                out.add(decode(table, json));
-            }
-            return out;
+            return decodedValues(table, rawPrefix(table.name(), prefix));
         }
 
         @Override
         public <T> java.util.NavigableMap<String, T> entries(Table<T> table, String prefix) {
-            java.util.NavigableMap<String, T> out = new TreeMap<>();
-            rawPrefix(table.name(), prefix).forEach((k, json) -> out.put(k, decode(table, json)));
-            return out;
+            return decodedEntries(table, rawPrefix(table.name(), prefix));
         }
 
         @Override
         public java.util.NavigableMap<String, ObjectNode> records(String table, String prefix) {
-            java.util.NavigableMap<String, ObjectNode> out = new TreeMap<>();
-            rawPrefix(table, prefix).forEach((k, json) -> out.put(k, record(table, json)));
-            return out;
+            return decodedRecords(table, rawPrefix(table, prefix));
         }
 
         @Override
@@ -508,26 +521,17 @@ public final class MapDbStore implements Store {
 
         @Override
         public <T> List<T> withPrefix(Table<T> table, String prefix) {
-            TreeMap<String, String> merged = merged(table.name(), prefix);
-            List<T> out = new ArrayList<>(merged.size());
-            for (String json : merged.values()) {
-                out.add(decode(table, json));
-            }
-            return out;
+            return decodedValues(table, merged(table.name(), prefix));
         }
 
         @Override
         public <T> java.util.NavigableMap<String, T> entries(Table<T> table, String prefix) {
-            java.util.NavigableMap<String, T> out = new TreeMap<>();
-            merged(table.name(), prefix).forEach((k, json) -> out.put(k, decode(table, json)));
-            return out;
+            return decodedEntries(table, merged(table.name(), prefix));
         }
 
         @Override
         public java.util.NavigableMap<String, ObjectNode> records(String table, String prefix) {
-            java.util.NavigableMap<String, ObjectNode> out = new TreeMap<>();
-            merged(table, prefix).forEach((k, json) -> out.put(k, record(table, json)));
-            return out;
+            return decodedRecords(table, merged(table, prefix));
         }
 
         @Override

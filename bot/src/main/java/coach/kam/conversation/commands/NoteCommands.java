@@ -92,7 +92,7 @@ public final class NoteCommands {
             turn.say(turn.t("note.usage"));
             return;
         }
-        int colon = firstColon(args);
+        int colon = Html.firstColon(args);
         if (colon > 0) {
             List<Account> named = accounts.find(turn.tx(), turn.userId(), args.substring(0, colon));
             String body = args.substring(colon + 1).strip();
@@ -306,14 +306,5 @@ public final class NoteCommands {
 
     private static int page(String[] args, int at) {
         return args.length > at && args[at].matches("\\d{1,4}") ? Integer.parseInt(args[at]) : 0;
-    }
-
-    private static int firstColon(String s) {
-        int a = s.indexOf(':');
-        int b = s.indexOf('：');
-        if (a < 0) {
-            return b;
-        }
-        return b < 0 ? a : Math.min(a, b);
     }
 }
