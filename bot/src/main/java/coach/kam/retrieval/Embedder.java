@@ -53,10 +53,12 @@ public final class Embedder {
         Thread t = new Thread(() -> {
             try {
                 EmbeddingModel m;
+                // under the lock, so that the stop hook never lets the JVM exit while the native
+                // runtime is creating a session (a SIGSEGV in OrtSession.createSession otherwise)
                 synchronized (RUNNING) {
                     guard();
+                    m = make.get();
                 }
-                m = make.get();
                 f.complete(m);
             } catch (Throwable e) {
                 f.completeExceptionally(e);
@@ -102,7 +104,11 @@ public final class Embedder {
             guard();
         }
         CompletableFuture<EmbeddingModel> en = background(BgeSmallEnV15QuantizedEmbeddingModel::new, "kam-model-load-en");
-        EmbeddingModel zh = new BgeSmallZhV15QuantizedEmbeddingModel();
+        EmbeddingModel zh;
+        synchronized (RUNNING) {
+            guard();
+            zh = new BgeSmallZhV15QuantizedEmbeddingModel();
+        }
         Embedder e = new Embedder(CompletableFuture.completedFuture(zh), en);
         e.awaitModel();
         return e;
