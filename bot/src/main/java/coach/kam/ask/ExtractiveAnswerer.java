@@ -19,12 +19,23 @@ public final class ExtractiveAnswerer {
     static final int MAX_SOURCES = 5;
     static final int DEPTH = 30;
     /**
-     * A question is covered when its meaning is near some section (dense similarity) and either
-     * shares some of its rarer words with the best sections or is very near. Off-topic questions
-     * in English reach a fair similarity with this small model, so the shared words decide those.
+     * A question is covered when its meaning is near some section: the best dense similarity
+     * reaches {@code SURE_DENSE} of its language, or reaches {@code MIN_DENSE} with strong word
+     * evidence (a high BM25 score and a good share of its rarer words in one of the best sections).
+     * Each language has its own model, whose similarities sit in different ranges, so each has its
+     * own thresholds, calibrated on the development sets (on-topic questions against small talk,
+     * general knowledge and other jobs' questions). A message of greetings, thanks or "help" alone
+     * is not a question for the knowledge base at all.
      */
-    static final double MIN_DENSE = 0.46;
-    static final double SURE_DENSE = 0.62;
+    static final double ZH_SURE_DENSE = 0.46;
+    static final double ZH_MIN_DENSE = 0.40;
+    static final double EN_SURE_DENSE = 0.625;
+    static final double EN_MIN_DENSE = 0.53;
+    static final double ZH_MIN_LEXICAL = 16;
+    static final double EN_MIN_LEXICAL = 18;
+    static final double ZH_MIN_COVERAGE = 0.5;
+    static final double EN_MIN_COVERAGE = 0.3;
+    /** Even a near question must share something with the sections. */
     static final double MIN_COVERAGE = 0.05;
 
     private final HybridRetriever retriever;
@@ -57,9 +68,21 @@ public final class ExtractiveAnswerer {
             Chunk c = s.chunk();
             sources.add(new Answer.Source(c.source(), c.lang(), c.title(), sectionName(c), round(t.score())));
         }
-        boolean covered = !best.isEmpty() && !SmallTalk.only(question) && result.bestDense() >= MIN_DENSE
-                && (result.coverage() >= MIN_COVERAGE || result.bestDense() >= SURE_DENSE);
+        boolean covered = !best.isEmpty() && !SmallTalk.only(question) && covered(result);
         return new Evidence(question, lang, best, sources, covered);
+    }
+
+    static boolean covered(HybridRetriever.Result r) {
+        boolean english = "en".equals(r.lang());
+        double sure = english ? EN_SURE_DENSE : ZH_SURE_DENSE;
+        double min = english ? EN_MIN_DENSE : ZH_MIN_DENSE;
+        double lexical = english ? EN_MIN_LEXICAL : ZH_MIN_LEXICAL;
+        double coverage = english ? EN_MIN_COVERAGE : ZH_MIN_COVERAGE;
+        if (r.coverage() < MIN_COVERAGE) {
+            return false;
+        }
+        return r.bestDense() >= sure
+                || (r.bestDense() >= min && r.bestLexical() >= lexical && r.coverage() >= coverage);
     }
 
     public Answer answer(String question) {

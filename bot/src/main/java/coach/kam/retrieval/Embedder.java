@@ -3,49 +3,80 @@ package coach.kam.retrieval;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
-/** The in-process embedding model (BGE small zh, quantized; it ships inside its jar), loaded once. */
+/**
+ * The in-process embedding models, loaded once: BGE small zh for Chinese text and BGE small en for
+ * English text (both quantized; they ship inside their jars). The Chinese model is weak in English
+ * (see the benchmark in the README), so each text is embedded by the model of its language, and a
+ * query is compared only with texts embedded by the same model. {@link InProcessModel} opens them.
+ */
 public final class Embedder {
     public static final String MODEL_NAME = "bge-small-zh-v1.5-q";
-    private final java.util.concurrent.CompletableFuture<EmbeddingModel> loading;
+    public static final String EN_MODEL_NAME = "bge-small-en-v1.5-q";
 
-    public Embedder(EmbeddingModel model) {
-        this.loading = java.util.concurrent.CompletableFuture.completedFuture(model);
+    private final CompletableFuture<EmbeddingModel> zh;
+    private final CompletableFuture<EmbeddingModel> en;
+
+    public Embedder(EmbeddingModel zh, EmbeddingModel en) {
+        this(CompletableFuture.completedFuture(zh), CompletableFuture.completedFuture(en));
     }
 
-    private Embedder(java.util.concurrent.CompletableFuture<EmbeddingModel> loading) {
-        this.loading = loading;
+    private Embedder(CompletableFuture<EmbeddingModel> zh, CompletableFuture<EmbeddingModel> en) {
+        this.zh = zh;
+        this.en = en;
+    }
+
+    /** The model that embeds text of {@code lang} ("zh" or "en"). */
+    public static String modelFor(String lang) {
+        return "en".equals(lang) ? EN_MODEL_NAME : MODEL_NAME;
     }
 
     /**
-     * Starts loading the model in a background thread and returns at once, so that other start-up
-     * work (the BM25 indexes) runs meanwhile; the first call that needs the model waits for it.
+     * Starts loading both models in background threads and returns at once, so that other start-up
+     * work (the BM25 indexes) runs meanwhile; the first call that needs a model waits for it.
      */
     public static Embedder loadInBackground() {
-        java.util.concurrent.CompletableFuture<EmbeddingModel> f = new java.util.concurrent.CompletableFuture<>();
+        hook();
+        return new Embedder(background(() -> InProcessModel.load(InProcessModel.Kind.ZH), "kam-model-load-zh"),
+                background(() -> InProcessModel.load(InProcessModel.Kind.EN), "kam-model-load-en"));
+    }
+
+    private static CompletableFuture<EmbeddingModel> background(java.util.function.Supplier<EmbeddingModel> make,
+                                                                String name) {
+        CompletableFuture<EmbeddingModel> f = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
-                f.complete(load().modelNow());
+                EmbeddingModel m;
+                // under the lock, so that the stop hook never lets the JVM exit while the native
+                // runtime is creating a session (a SIGSEGV in OrtSession.createSession otherwise)
+                synchronized (RUNNING) {
+                    guard();
+                    m = make.get();
+                }
+                f.complete(m);
             } catch (Throwable e) {
                 f.completeExceptionally(e);
             }
-        }, "kam-model-load");
+        }, name);
         t.setDaemon(true);
         t.start();
-        return new Embedder(f);
+        return f;
     }
 
-    /** Waits until the model is loaded; throws what loading it threw. */
+    /** Waits until both models are loaded; throws what loading them threw. */
     public void awaitModel() {
-        modelNow();
+        model("zh");
+        model("en");
     }
 
-    private EmbeddingModel modelNow() {
+    private EmbeddingModel model(String lang) {
         try {
-            return loading.join();
-        } catch (java.util.concurrent.CompletionException e) {
+            return ("en".equals(lang) ? en : zh).join();
+        } catch (CompletionException e) {
             if (e.getCause() instanceof Error err) {
                 throw err;
             }
@@ -64,7 +95,24 @@ public final class Embedder {
     /** Texts per native call when embedding many, so a stop never waits long for the current call. */
     static final int BATCH = 128;
 
+    /** Loads both models now. */
     public static Embedder load() {
+        hook();
+        synchronized (RUNNING) {
+            guard();
+        }
+        CompletableFuture<EmbeddingModel> en = background(() -> InProcessModel.load(InProcessModel.Kind.EN), "kam-model-load-en");
+        EmbeddingModel zh;
+        synchronized (RUNNING) {
+            guard();
+            zh = InProcessModel.load(InProcessModel.Kind.ZH);
+        }
+        Embedder e = new Embedder(CompletableFuture.completedFuture(zh), en);
+        e.awaitModel();
+        return e;
+    }
+
+    private static void hook() {
         synchronized (RUNNING) {
             guard();
             if (!hooked) {
@@ -75,7 +123,6 @@ public final class Embedder {
                     }
                 }, "kam-embedder-stop"));
             }
-            return new Embedder(new BgeSmallZhV15QuantizedEmbeddingModel());
         }
     }
 
@@ -97,42 +144,64 @@ public final class Embedder {
     }
 
     /**
-     * The model's own instruction for short questions searched against longer passages; phrases
-     * compared with phrases (objections) are embedded without it.
+     * The models' own instructions for short questions searched against longer passages; phrases
+     * compared with phrases (objections) are embedded without them.
      */
     public static final String QUESTION_INSTRUCTION = "为这个句子生成表示以用于检索相关文章：";
+    public static final String EN_QUESTION_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
 
-    /** Longer queries are cut: the model reads at most 512 tokens, and a query needs far fewer. */
+    public static String questionInstruction(String lang) {
+        return "en".equals(lang) ? EN_QUESTION_INSTRUCTION : QUESTION_INSTRUCTION;
+    }
+
+    /** Longer queries are cut: the models read at most 512 tokens, and a query needs far fewer. */
     static final int QUERY_LIMIT = 2_000;
-    private volatile int dimension;
+    private volatile int zhDimension;
+    private volatile int enDimension;
+
+    /** The query's vector by the model of its detected language. */
+    public float[] embed(String text) {
+        return embed(text, Languages.detect(text == null ? "" : text));
+    }
 
     /**
-     * The query's vector. Text with nothing the model can read (empty, white space, zero-width
-     * characters) gets a zero vector, which is similar to nothing, instead of an error.
+     * The vector of {@code text} by the model for {@code lang}. Text with nothing the model can read
+     * (empty, white space, zero-width characters) gets a zero vector, which is similar to nothing,
+     * instead of an error.
      */
-    public float[] embed(String text) {
+    public float[] embed(String text, String lang) {
         String readable = readable(text);
         if (readable.isEmpty()) {
-            return new float[dimension()];
+            return new float[dimension(lang)];
         }
         String input = readable.length() > QUERY_LIMIT ? readable.substring(0, QUERY_LIMIT) : readable;
+        EmbeddingModel model = model(lang);
         Embedding e;
         synchronized (RUNNING) {
             guard();
-            e = modelNow().embed(input).content();
+            e = model.embed(input).content();
         }
         e.normalize();
         return e.vector();
     }
 
-    private int dimension() {
-        if (dimension == 0) {
+    /** The length of the vectors the model for {@code lang} makes (512 for zh, 384 for en). */
+    public int dimension(String lang) {
+        boolean english = "en".equals(lang);
+        int d = english ? enDimension : zhDimension;
+        if (d == 0) {
+            EmbeddingModel model = model(lang);
             synchronized (RUNNING) {
                 guard();
-                dimension = modelNow().dimension();
+                d = model.dimension();
+            }
+            if (english) {
+                enDimension = d;
+            } else {
+                zhDimension = d;
             }
         }
-        return dimension;
+        return d;
     }
 
     /** The text without invisible format characters, stripped; empty when nothing readable is left. */
@@ -153,15 +222,17 @@ public final class Embedder {
         return visible ? out.toString().strip() : "";
     }
 
-    public List<float[]> embedAll(List<String> texts) {
-        List<float[]> out = new java.util.ArrayList<>(texts.size());
+    /** Vectors of many texts of one language, by that language's model. */
+    public List<float[]> embedAll(List<String> texts, String lang) {
+        List<float[]> out = new ArrayList<>(texts.size());
+        EmbeddingModel model = model(lang);
         for (int from = 0; from < texts.size(); from += BATCH) {
             List<TextSegment> segments = texts.subList(from, Math.min(texts.size(), from + BATCH)).stream()
                     .map(TextSegment::from).toList();
             List<Embedding> batch;
             synchronized (RUNNING) {
                 guard();
-                batch = modelNow().embedAll(segments).content();
+                batch = model.embedAll(segments).content();
             }
             for (Embedding e : batch) {
                 e.normalize();

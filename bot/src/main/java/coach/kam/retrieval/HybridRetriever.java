@@ -22,19 +22,20 @@ public final class HybridRetriever {
     private final Bm25Index bm25;
     private final DenseIndex dense;
     private final Embedder embedder;
-    private final String queryPrefix;
+    private final boolean instructed;
     private final double lexicalWeight;
 
     /**
-     * {@code queryPrefix} goes before every query given to the embedding model ("" for none);
+     * {@code instructed}: queries go to the embedding model after its retrieval instruction (short
+     * questions against passages), else as they are (phrases against phrases);
      * {@code lexicalWeight} is BM25's weight in the fusion, the dense retriever's being 1.
      */
-    public HybridRetriever(List<Chunk> chunks, Embedder embedder, EmbeddingCache cache, String queryPrefix,
-                           double lexicalWeight) {
+    public HybridRetriever(List<Chunk> chunks, Embedder embedder, java.util.function.Function<String, EmbeddingCache> caches,
+                           boolean instructed, double lexicalWeight) {
         this.bm25 = new Bm25Index(chunks);
-        this.dense = new DenseIndex(chunks, embedder, cache);
+        this.dense = new DenseIndex(chunks, embedder, caches);
         this.embedder = embedder;
-        this.queryPrefix = queryPrefix;
+        this.instructed = instructed;
         this.lexicalWeight = lexicalWeight;
     }
 
@@ -48,7 +49,8 @@ public final class HybridRetriever {
         String query = ChineseScript.simplified(asked);
         String lang = Languages.detect(query);
         List<Scored> lexical = mode == Mode.DENSE ? List.of() : bm25.search(query, DEPTH);
-        List<Scored> semantic = mode == Mode.BM25 ? List.of() : dense.search(embedder.embed(queryPrefix + query), DEPTH);
+        List<Scored> semantic = mode == Mode.BM25 || Embedder.readable(query).isEmpty() ? List.of()
+                : dense.search(embedder.embed((instructed ? Embedder.questionInstruction(lang) : "") + query, lang), lang, DEPTH);
         Map<Integer, Double> fused = new HashMap<>();
         Map<Integer, Chunk> byIndex = new HashMap<>();
         if (mode == Mode.WEIGHTED_SUM) {
@@ -70,7 +72,7 @@ public final class HybridRetriever {
         for (Scored s : out.subList(0, Math.min(3, out.size()))) {
             coverage = Math.max(coverage, bm25.coverage(query, lang, s.chunk()));
         }
-        return new Result(out.subList(0, Math.min(k, out.size())), bestLexical, bestDense, coverage);
+        return new Result(out.subList(0, Math.min(k, out.size())), lang, bestLexical, bestDense, coverage);
     }
 
     public List<Scored> search(String query, int k, Mode mode) {
@@ -102,7 +104,7 @@ public final class HybridRetriever {
     }
 
     /** Hits plus how strong the best raw evidence was, for the "not covered" decision. */
-    public record Result(List<Scored> hits, double bestLexical, double bestDense, double coverage) {
+    public record Result(List<Scored> hits, String lang, double bestLexical, double bestDense, double coverage) {
     }
 
     public Bm25Index bm25() {

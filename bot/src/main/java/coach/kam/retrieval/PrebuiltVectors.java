@@ -28,14 +28,15 @@ import org.slf4j.LoggerFactory;
  * same hash of model name and text as the embedding cache: an edited text (KAM_KNOWLEDGE_DIR) or
  * another model simply finds no vector here and is embedded at run time.
  *
- * <p>File: "KAMV" magic, version 1, model name, count, dimension, then per vector its 32-byte
- * key and the floats.
+ * <p>File: "KAMV" magic, version 2, the model names, count, then per vector its 32-byte key (the
+ * hash of its model's name and its text), its dimension (the models differ) and the floats.
  */
 public final class PrebuiltVectors {
     private static final Logger LOG = LoggerFactory.getLogger(PrebuiltVectors.class);
     static final String RESOURCE = "/prebuilt/embeddings.bin";
     private static final int MAGIC = 0x4B414D56; // "KAMV"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
+    private static final String MODELS = Embedder.MODEL_NAME + "+" + Embedder.EN_MODEL_NAME;
     private static volatile Map<String, float[]> packed;
 
     private PrebuiltVectors() {
@@ -72,17 +73,16 @@ public final class PrebuiltVectors {
                 return Map.of();
             }
             String model = data.readUTF();
-            if (!model.equals(Embedder.MODEL_NAME)) {
+            if (!model.equals(MODELS)) {
                 return Map.of();
             }
             int count = data.readInt();
-            int dim = data.readInt();
             Map<String, float[]> out = new HashMap<>(count * 2);
             byte[] key = new byte[32];
             for (int i = 0; i < count; i++) {
                 data.readFully(key);
-                float[] v = new float[dim];
-                for (int d = 0; d < dim; d++) {
+                float[] v = new float[data.readInt()];
+                for (int d = 0; d < v.length; d++) {
                     v[d] = data.readFloat();
                 }
                 out.put(HexFormat.of().formatHex(key), v);
@@ -91,11 +91,18 @@ public final class PrebuiltVectors {
         }
     }
 
+    /** A text to embed and the language whose model embeds it. */
+    record Text(String lang, String text) {
+        String key() {
+            return EmbeddingCache.key(Embedder.modelFor(lang), text);
+        }
+    }
+
     /** Every text the search indexes embed for this knowledge base. */
-    static List<String> texts(KnowledgeBase kb) {
-        Set<String> texts = new LinkedHashSet<>();
-        Corpus.forQuestions(kb).forEach(c -> texts.add(c.searchText()));
-        Corpus.forObjections(kb).forEach(c -> texts.add(c.searchText()));
+    static List<Text> texts(KnowledgeBase kb) {
+        Set<Text> texts = new LinkedHashSet<>();
+        Corpus.forQuestions(kb).forEach(c -> texts.add(new Text(c.lang(), c.searchText())));
+        Corpus.forObjections(kb).forEach(c -> texts.add(new Text(c.lang(), c.searchText())));
         return new ArrayList<>(texts);
     }
 
@@ -107,8 +114,9 @@ public final class PrebuiltVectors {
             if (Files.isRegularFile(file)) {
                 continue;
             }
+            Bm25Index index = new Bm25Index(chunks);
             try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(file))) {
-                PrebuiltIndex.write(new Bm25Index(chunks), o);
+                PrebuiltIndex.write(index, o);
             }
         }
     }
@@ -120,7 +128,7 @@ public final class PrebuiltVectors {
         long start = System.nanoTime();
         KnowledgeBase kb = KnowledgeLoader.load(knowledge);
         writeIndexes(kb, out.getParent());
-        List<String> texts = texts(kb);
+        List<Text> texts = texts(kb);
         // an earlier build's vectors are reused; only new or edited texts are embedded
         Map<String, float[]> earlier = Map.of();
         if (Files.isRegularFile(out)) {
@@ -133,7 +141,7 @@ public final class PrebuiltVectors {
         List<float[]> vectors = new ArrayList<>();
         List<Integer> missing = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
-            float[] v = earlier.get(EmbeddingCache.key(Embedder.MODEL_NAME, texts.get(i)));
+            float[] v = earlier.get(texts.get(i).key());
             vectors.add(v);
             if (v == null) {
                 missing.add(i);
@@ -144,20 +152,24 @@ public final class PrebuiltVectors {
             System.exit(0);
         }
         if (!missing.isEmpty()) {
-            List<float[]> fresh = Embedder.load().embedAll(missing.stream().map(texts::get).toList());
-            for (int m = 0; m < missing.size(); m++) {
-                vectors.set(missing.get(m), fresh.get(m));
+            Embedder embedder = Embedder.load();
+            for (String lang : KnowledgeBase.LANGS) {
+                List<Integer> ofLang = missing.stream().filter(i -> texts.get(i).lang().equals(lang)).toList();
+                List<float[]> fresh = embedder.embedAll(ofLang.stream().map(i -> texts.get(i).text()).toList(), lang);
+                for (int m = 0; m < ofLang.size(); m++) {
+                    vectors.set(ofLang.get(m), fresh.get(m));
+                }
             }
         }
         Files.createDirectories(out.getParent());
         try (DataOutputStream data = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(out)))) {
             data.writeInt(MAGIC);
             data.writeInt(VERSION);
-            data.writeUTF(Embedder.MODEL_NAME);
+            data.writeUTF(MODELS);
             data.writeInt(texts.size());
-            data.writeInt(vectors.get(0).length);
             for (int i = 0; i < texts.size(); i++) {
-                data.write(HexFormat.of().parseHex(EmbeddingCache.key(Embedder.MODEL_NAME, texts.get(i))));
+                data.write(HexFormat.of().parseHex(texts.get(i).key()));
+                data.writeInt(vectors.get(i).length);
                 for (float f : vectors.get(i)) {
                     data.writeFloat(f);
                 }

@@ -87,11 +87,13 @@ public final class SearchIndexes {
      */
     public static Ready build(KnowledgeBase kb, Store store, Embedder embedder) {
         long start = System.nanoTime();
-        EmbeddingCache cache = new EmbeddingCache(store, Embedder.MODEL_NAME);
+        EmbeddingCache zhCache = new EmbeddingCache(store, Embedder.MODEL_NAME);
+        EmbeddingCache enCache = new EmbeddingCache(store, Embedder.EN_MODEL_NAME);
+        java.util.function.Function<String, EmbeddingCache> cache = lang -> "en".equals(lang) ? enCache : zhCache;
         CompletableFuture<HybridRetriever> objections = new CompletableFuture<>();
         Thread second = new Thread(() -> {
             try {
-                objections.complete(new HybridRetriever(Corpus.forObjections(kb), embedder, cache, "",
+                objections.complete(new HybridRetriever(Corpus.forObjections(kb), embedder, cache, false,
                         OBJECTION_LEXICAL_WEIGHT));
             } catch (Throwable e) {
                 objections.completeExceptionally(e);
@@ -100,7 +102,7 @@ public final class SearchIndexes {
         second.setDaemon(true);
         second.start();
         HybridRetriever questions = new HybridRetriever(Corpus.forQuestions(kb), embedder, cache,
-                Embedder.QUESTION_INSTRUCTION, QUESTION_LEXICAL_WEIGHT);
+                true, QUESTION_LEXICAL_WEIGHT);
         HybridRetriever objectionIndex;
         try {
             objectionIndex = objections.join();
@@ -114,7 +116,7 @@ public final class SearchIndexes {
             throw e;
         }
         embedder.awaitModel();
-        return new Ready(questions, objectionIndex, (System.nanoTime() - start) / 1_000_000, cache.computed());
+        return new Ready(questions, objectionIndex, (System.nanoTime() - start) / 1_000_000, zhCache.computed() + enCache.computed());
     }
 
     public Optional<Ready> ifReady() {

@@ -7,6 +7,7 @@ import coach.kam.conversation.Event;
 import coach.kam.knowledge.KnowledgeBase;
 import coach.kam.objections.ObjectionMatcher;
 import coach.kam.retrieval.DevSet;
+import coach.kam.retrieval.Evaluation;
 import coach.kam.retrieval.Embedder;
 import coach.kam.retrieval.HybridRetriever;
 import coach.kam.retrieval.Scored;
@@ -64,6 +65,27 @@ class RetrievalBenchmark {
                 phrases(ready.objections(), mode);
             }
             answersAndCore(ready);
+            perLanguage(ready);
+        }
+    }
+
+    /** The product's rates per language on both halves of the evaluation sets (what DevSetTest checks). */
+    private static void perLanguage(SearchIndexes.Ready ready) {
+        ExtractiveAnswerer answerer = new ExtractiveAnswerer(ready.questions());
+        ObjectionMatcher matcher = new ObjectionMatcher(ready.objections(), TestCoach.knowledge());
+        System.out.println("\nper language (ask answer, objection match, not-covered decision)");
+        System.out.println("| set | lang | questions hit@1 | hit@3 | answered | objections hit@1 | hit@3 | off-topic refused |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        for (String split : List.of(DevSet.DEV, DevSet.HOLDOUT)) {
+            var q = Evaluation.questions(answerer, DevSet.questions(split));
+            var p = Evaluation.phrases(matcher, DevSet.phrases(split));
+            var o = Evaluation.offTopic(answerer, DevSet.offTopic(split));
+            for (String lang : List.of("zh", "en")) {
+                System.out.printf(Locale.ROOT, "| %s | %s | %s (%d) | %s | %s | %s (%d) | %s | %s (%d) |%n", split, lang,
+                        Evaluation.rate(q.get(lang).hit1()), q.get(lang).n, Evaluation.rate(q.get(lang).hit3()),
+                        Evaluation.rate(q.get(lang).coveredRate()), Evaluation.rate(p.get(lang).hit1()), p.get(lang).n,
+                        Evaluation.rate(p.get(lang).hit3()), Evaluation.rate(o.get(lang).coveredRate()), o.get(lang).n);
+            }
         }
     }
 

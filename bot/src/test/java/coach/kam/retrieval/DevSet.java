@@ -9,7 +9,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The development sets in test resources: questions with acceptable topics, phrases with their objection. */
+/**
+ * The evaluation sets in test resources: questions with acceptable topics, phrases with their
+ * objection, and off-topic questions the bot should turn away. Each comes as a development half
+ * ({@code dev}, used while tuning) and a held-out half ({@code holdout}, only for the final check);
+ * the system property {@code kam.eval} picks one ({@code dev} by default).
+ */
 public final class DevSet {
     /** A question and the topic ids that answer it. */
     public record Question(String q, String lang, List<String> topics) {
@@ -19,17 +24,45 @@ public final class DevSet {
     public record Phrase(String text, String lang, String id) {
     }
 
+    /** A question the knowledge base does not cover. */
+    public record OffTopic(String q, String lang) {
+    }
+
+    public static final String DEV = "dev";
+    public static final String HOLDOUT = "holdout";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private DevSet() {
     }
 
+    /** The half chosen by {@code -Dkam.eval=dev|holdout}. */
+    public static String split() {
+        return System.getProperty("kam.eval", DEV);
+    }
+
     public static List<Question> questions() {
-        return read("ask-dev.jsonl", Question.class);
+        return questions(split());
     }
 
     public static List<Phrase> phrases() {
-        return read("objection-dev.jsonl", Phrase.class);
+        return phrases(split());
+    }
+
+    public static List<OffTopic> offTopic() {
+        return offTopic(split());
+    }
+
+    public static List<Question> questions(String split) {
+        return read("ask-" + split + ".jsonl", Question.class);
+    }
+
+    public static List<Phrase> phrases(String split) {
+        return read("objection-" + split + ".jsonl", Phrase.class);
+    }
+
+    public static List<OffTopic> offTopic(String split) {
+        return read("offtopic-" + split + ".jsonl", OffTopic.class);
     }
 
     private static <T> List<T> read(String name, Class<T> type) {
