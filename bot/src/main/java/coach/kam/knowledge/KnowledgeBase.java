@@ -21,13 +21,20 @@ public final class KnowledgeBase {
     private final Map<String, Objection> objections;
     private final Map<String, Checklist> checklists;
     private final Map<String, Flow> flows;
+    private final Map<String, List<String>> notCovered;
 
     KnowledgeBase(Map<String, Map<String, Topic>> topics, Map<String, Objection> objections,
-                  Map<String, Checklist> checklists, Map<String, Flow> flows) {
+                  Map<String, Checklist> checklists, Map<String, Flow> flows, Map<String, List<String>> notCovered) {
         this.topics = topics;
         this.objections = objections;
         this.checklists = checklists;
         this.flows = flows;
+        this.notCovered = notCovered;
+    }
+
+    /** Questions of {@code lang} the knowledge base does not answer (not-covered.yaml); empty without that file. */
+    public List<String> notCovered(String lang) {
+        return notCovered.getOrDefault(lang, List.of());
     }
 
     /** A walkthrough definition from knowledge/flows. */

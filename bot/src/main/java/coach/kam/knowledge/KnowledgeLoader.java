@@ -32,6 +32,12 @@ public final class KnowledgeLoader {
     record ObjectionFile(String id, Objection.Text zh, Objection.Text en) {
     }
 
+    /** not-covered.yaml as written: a list of questions per language. */
+    record NotCoveredFile(List<String> zh, List<String> en) {
+    }
+
+    static final String NOT_COVERED = "not-covered.yaml";
+
     /** Loads from {@code dir}, or from the packed copy when it is null. */
     public static KnowledgeBase load(Path dir) {
         Path root = KnowledgeSource.locate(dir);
@@ -74,7 +80,37 @@ public final class KnowledgeLoader {
             flows.put(f.id(), f);
         }
         checkComplete(topics, objections, checklists);
-        return new KnowledgeBase(topics, objections, checklists, flows);
+        return new KnowledgeBase(topics, objections, checklists, flows, notCovered(root));
+    }
+
+    /** The file is optional: without it, "not covered" is judged from the sections alone. */
+    private static Map<String, List<String>> notCovered(Path root) {
+        Path file = root.resolve(NOT_COVERED);
+        if (!Files.isRegularFile(file)) {
+            return Map.of();
+        }
+        NotCoveredFile raw = parse(root, file, NotCoveredFile.class);
+        if (raw == null) {
+            throw new KnowledgeException(name(root, file), 0, "empty file; give zh: and en: lists of questions");
+        }
+        Map<String, List<String>> byLang = new HashMap<>();
+        byLang.put("zh", questions(root, file, "zh", raw.zh()));
+        byLang.put("en", questions(root, file, "en", raw.en()));
+        return Map.copyOf(byLang);
+    }
+
+    private static List<String> questions(Path root, Path file, String lang, List<String> list) {
+        if (list == null || list.isEmpty()) {
+            throw new KnowledgeException(name(root, file), 0, lang + ": needs a list of questions");
+        }
+        List<String> out = new ArrayList<>();
+        for (String q : list) {
+            if (q == null || q.isBlank()) {
+                throw new KnowledgeException(name(root, file), 0, lang + ": item " + (out.size() + 1) + " is empty");
+            }
+            out.add(q.strip());
+        }
+        return List.copyOf(out);
     }
 
     private static void checkComplete(Map<String, Map<String, Topic>> topics, Map<String, Objection> objections,

@@ -11,6 +11,9 @@ import java.util.List;
 public final class Corpus {
     public static final String TOPIC = "topic";
     public static final String OBJECTION = "objection";
+    /** Scope chunks: what the knowledge base is about, and questions it does not answer. */
+    public static final String INSIDE = "inside";
+    public static final String OUTSIDE = "outside";
     public static final String CHECKLIST = "checklist";
     public static final String PHRASING = "phrasing";
 
@@ -41,6 +44,27 @@ public final class Corpus {
                 });
                 chunks.add(new Chunk(c.topic(), CHECKLIST, lang, c.title(lang), c.id(), body.toString()));
             }
+        }
+        return chunks;
+    }
+
+    /**
+     * What a question is compared with to tell whether the knowledge base covers it at all: each
+     * topic's title, section headings and tags ({@link #INSIDE}), and the questions it does not
+     * answer ({@link #OUTSIDE}).
+     */
+    public static List<Chunk> forScope(KnowledgeBase kb) {
+        List<Chunk> chunks = new ArrayList<>();
+        for (String lang : KnowledgeBase.LANGS) {
+            java.util.Map<String, String> inside = new java.util.LinkedHashMap<>();
+            for (Topic t : kb.topics(lang)) {
+                inside.putIfAbsent(t.title(), t.id());
+                t.sections().forEach(s -> inside.putIfAbsent(s.heading(), t.id()));
+                t.tags().forEach(tag -> inside.putIfAbsent(tag, t.id()));
+            }
+            inside.forEach((text, topic) -> chunks.add(new Chunk(topic, INSIDE, lang, "", "", text)));
+            new java.util.LinkedHashSet<>(kb.notCovered(lang))
+                    .forEach(text -> chunks.add(new Chunk("", OUTSIDE, lang, "", "", text)));
         }
         return chunks;
     }

@@ -24,6 +24,7 @@ public final class HybridRetriever {
     private final Embedder embedder;
     private final boolean instructed;
     private final double lexicalWeight;
+    private final Scope scope;
 
     /**
      * {@code instructed}: queries go to the embedding model after its retrieval instruction (short
@@ -32,11 +33,18 @@ public final class HybridRetriever {
      */
     public HybridRetriever(List<Chunk> chunks, Embedder embedder, java.util.function.Function<String, EmbeddingCache> caches,
                            boolean instructed, double lexicalWeight) {
+        this(chunks, embedder, caches, instructed, lexicalWeight, List.of());
+    }
+
+    /** With {@code scopeChunks} (see {@link Corpus#forScope}), results also say how far in scope a query is. */
+    public HybridRetriever(List<Chunk> chunks, Embedder embedder, java.util.function.Function<String, EmbeddingCache> caches,
+                           boolean instructed, double lexicalWeight, List<Chunk> scopeChunks) {
         this.bm25 = new Bm25Index(chunks);
         this.dense = new DenseIndex(chunks, embedder, caches);
         this.embedder = embedder;
         this.instructed = instructed;
         this.lexicalWeight = lexicalWeight;
+        this.scope = scopeChunks.isEmpty() ? null : new Scope(scopeChunks, embedder, caches);
     }
 
     public List<Scored> search(String query, int k) {
@@ -72,7 +80,9 @@ public final class HybridRetriever {
         for (Scored s : out.subList(0, Math.min(3, out.size()))) {
             coverage = Math.max(coverage, bm25.coverage(query, lang, s.chunk()));
         }
-        return new Result(out.subList(0, Math.min(k, out.size())), lang, bestLexical, bestDense, coverage);
+        Scope.Reading reading = scope == null || semantic.isEmpty() ? Scope.Reading.NONE : scope.read(query, lang);
+        return new Result(out.subList(0, Math.min(k, out.size())), lang, bestLexical, bestDense, coverage,
+                reading.margin(), reading.nearness());
     }
 
     public List<Scored> search(String query, int k, Mode mode) {
@@ -103,8 +113,14 @@ public final class HybridRetriever {
         }
     }
 
-    /** Hits plus how strong the best raw evidence was, for the "not covered" decision. */
-    public record Result(List<Scored> hits, String lang, double bestLexical, double bestDense, double coverage) {
+    /**
+     * Hits plus how strong the best raw evidence was, for the "not covered" decision. With scope
+     * chunks, {@code scopeMargin} says how much nearer the query is to the topics than to questions
+     * not covered (NaN without them) and {@code topicNearness} how near it is to each topic's
+     * headings and tags, 0..1 (empty without them); see {@link Scope}.
+     */
+    public record Result(List<Scored> hits, String lang, double bestLexical, double bestDense, double coverage,
+                         double scopeMargin, java.util.Map<String, Double> topicNearness) {
     }
 
     public Bm25Index bm25() {

@@ -103,6 +103,7 @@ public final class PrebuiltVectors {
         Set<Text> texts = new LinkedHashSet<>();
         Corpus.forQuestions(kb).forEach(c -> texts.add(new Text(c.lang(), c.searchText())));
         Corpus.forObjections(kb).forEach(c -> texts.add(new Text(c.lang(), c.searchText())));
+        Corpus.forScope(kb).forEach(c -> texts.add(new Text(c.lang(), c.searchText())));
         return new ArrayList<>(texts);
     }
 

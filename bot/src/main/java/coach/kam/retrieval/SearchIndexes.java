@@ -24,11 +24,12 @@ public final class SearchIndexes {
     }
 
     /**
-     * BM25's weight against the dense retriever's 1 in the fusion. The small embedding model is the
-     * weaker of the two on this content (see the benchmark), so exact words count a little more.
+     * BM25's weight against the dense retriever's 1 in the fusion. For questions both count alike;
+     * customer phrases against short phrasings share few words, and there the models' sense of
+     * meaning is the better guide (see the benchmark).
      */
-    static final double QUESTION_LEXICAL_WEIGHT = 1.5;
-    static final double OBJECTION_LEXICAL_WEIGHT = 1.5;
+    static final double QUESTION_LEXICAL_WEIGHT = 1.0;
+    static final double OBJECTION_LEXICAL_WEIGHT = 0.4;
 
     private final CompletableFuture<Ready> future;
 
@@ -102,7 +103,7 @@ public final class SearchIndexes {
         second.setDaemon(true);
         second.start();
         HybridRetriever questions = new HybridRetriever(Corpus.forQuestions(kb), embedder, cache,
-                true, QUESTION_LEXICAL_WEIGHT);
+                true, QUESTION_LEXICAL_WEIGHT, Corpus.forScope(kb));
         HybridRetriever objectionIndex;
         try {
             objectionIndex = objections.join();

@@ -30,6 +30,8 @@ public final class DevSet {
 
     public static final String DEV = "dev";
     public static final String HOLDOUT = "holdout";
+    /** Written apart from the knowledge and from the other halves, by someone who saw neither. */
+    public static final String FRESH = "fresh";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
