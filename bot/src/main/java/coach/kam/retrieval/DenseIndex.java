@@ -15,6 +15,8 @@ import java.util.function.Function;
 public final class DenseIndex {
     private final List<Chunk> chunks;
     private final float[][] vectors;
+    /** With {@link #withSecondOpinion}: English chunks embedded by the Chinese model too; null otherwise. */
+    private float[][] secondOpinion;
 
     public DenseIndex(List<Chunk> chunks, Embedder embedder, Function<String, EmbeddingCache> caches) {
         this.chunks = List.copyOf(chunks);
@@ -32,13 +34,53 @@ public final class DenseIndex {
         });
     }
 
+    /**
+     * Also embeds the English chunks with the Chinese model, which reads English too, though less
+     * well. Short English phrases compared by both models and averaged found their objection more
+     * often than by the English model alone (see the README); a second opinion smooths out the
+     * words one model over-weighs.
+     */
+    DenseIndex withSecondOpinion(Embedder embedder, Function<String, EmbeddingCache> caches) {
+        List<Integer> english = new ArrayList<>();
+        for (int i = 0; i < chunks.size(); i++) {
+            if (SECOND_OPINION_FOR.equals(chunks.get(i).lang())) {
+                english.add(i);
+            }
+        }
+        List<float[]> v = caches.apply(SECOND_OPINION_MODEL).vectors(english.stream().map(i -> chunks.get(i).searchText()).toList(),
+                texts -> embedder.embedAll(texts, SECOND_OPINION_MODEL));
+        secondOpinion = new float[chunks.size()][];
+        for (int j = 0; j < english.size(); j++) {
+            secondOpinion[english.get(j)] = v.get(j);
+        }
+        return this;
+    }
+
+    /** Which chunks get a second opinion, and from which language's model. */
+    static final String SECOND_OPINION_FOR = "en";
+    static final String SECOND_OPINION_MODEL = "zh";
+
+    boolean hasSecondOpinion(String lang) {
+        return secondOpinion != null && SECOND_OPINION_FOR.equals(lang);
+    }
+
     /** The best {@code k} chunks of language {@code lang} for a query vector made by that language's model. */
     public List<Scored> search(float[] q, String lang, int k) {
+        return search(q, null, lang, k);
+    }
+
+    /**
+     * As {@link #search(float[], String, int)}; with {@code second}, the query's vector by the
+     * second-opinion model, each similarity is the mean of the two models' similarities.
+     */
+    List<Scored> search(float[] q, float[] second, String lang, int k) {
         List<Scored> all = new ArrayList<>(vectors.length);
         String model = Embedder.modelFor(lang);
+        boolean both = second != null && hasSecondOpinion(lang);
         for (int i = 0; i < vectors.length; i++) {
             if (Embedder.modelFor(chunks.get(i).lang()).equals(model)) {
-                all.add(new Scored(i, chunks.get(i), dot(q, vectors[i])));
+                double s = dot(q, vectors[i]);
+                all.add(new Scored(i, chunks.get(i), both ? (s + dot(second, secondOpinion[i])) / 2 : s));
             }
         }
         all.sort(Comparator.comparingDouble(Scored::score).reversed());

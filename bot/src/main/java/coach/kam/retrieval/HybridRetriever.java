@@ -33,14 +33,18 @@ public final class HybridRetriever {
      */
     public HybridRetriever(List<Chunk> chunks, Embedder embedder, java.util.function.Function<String, EmbeddingCache> caches,
                            boolean instructed, double lexicalWeight) {
-        this(chunks, embedder, caches, instructed, lexicalWeight, List.of());
+        this(chunks, embedder, caches, instructed, lexicalWeight, List.of(), false);
     }
 
-    /** With {@code scopeChunks} (see {@link Corpus#forScope}), results also say how far in scope a query is. */
+    /**
+     * With {@code scopeChunks} (see {@link Corpus#forScope}), results also say how far in scope a
+     * query is; with {@code secondOpinion}, English is compared by both models (see {@link DenseIndex}).
+     */
     public HybridRetriever(List<Chunk> chunks, Embedder embedder, java.util.function.Function<String, EmbeddingCache> caches,
-                           boolean instructed, double lexicalWeight, List<Chunk> scopeChunks) {
+                           boolean instructed, double lexicalWeight, List<Chunk> scopeChunks, boolean secondOpinion) {
         this.bm25 = new Bm25Index(chunks);
-        this.dense = new DenseIndex(chunks, embedder, caches);
+        DenseIndex index = new DenseIndex(chunks, embedder, caches);
+        this.dense = secondOpinion ? index.withSecondOpinion(embedder, caches) : index;
         this.embedder = embedder;
         this.instructed = instructed;
         this.lexicalWeight = lexicalWeight;
@@ -57,8 +61,7 @@ public final class HybridRetriever {
         String query = ChineseScript.simplified(asked);
         String lang = Languages.detect(query);
         List<Scored> lexical = mode == Mode.DENSE ? List.of() : bm25.search(query, DEPTH);
-        List<Scored> semantic = mode == Mode.BM25 || Embedder.readable(query).isEmpty() ? List.of()
-                : dense.search(embedder.embed((instructed ? Embedder.questionInstruction(lang) : "") + query, lang), lang, DEPTH);
+        List<Scored> semantic = mode == Mode.BM25 || Embedder.readable(query).isEmpty() ? List.of() : semantic(query, lang);
         Map<Integer, Double> fused = new HashMap<>();
         Map<Integer, Chunk> byIndex = new HashMap<>();
         if (mode == Mode.WEIGHTED_SUM) {
@@ -83,6 +86,12 @@ public final class HybridRetriever {
         Scope.Reading reading = scope == null || semantic.isEmpty() ? Scope.Reading.NONE : scope.read(query, lang);
         return new Result(out.subList(0, Math.min(k, out.size())), lang, bestLexical, bestDense, coverage,
                 reading.margin(), reading.nearness());
+    }
+
+    private List<Scored> semantic(String query, String lang) {
+        float[] q = embedder.embed((instructed ? Embedder.questionInstruction(lang) : "") + query, lang);
+        float[] second = dense.hasSecondOpinion(lang) ? embedder.embed(query, DenseIndex.SECOND_OPINION_MODEL) : null;
+        return dense.search(q, second, lang, DEPTH);
     }
 
     public List<Scored> search(String query, int k, Mode mode) {

@@ -92,6 +92,7 @@ public final class PrebuiltVectors {
     }
 
     /** A text to embed and the language whose model embeds it. */
+    /** A text and the language whose model embeds it. */
     record Text(String lang, String text) {
         String key() {
             return EmbeddingCache.key(Embedder.modelFor(lang), text);
@@ -103,6 +104,8 @@ public final class PrebuiltVectors {
         Set<Text> texts = new LinkedHashSet<>();
         Corpus.forQuestions(kb).forEach(c -> texts.add(new Text(c.lang(), c.searchText())));
         Corpus.forObjections(kb).forEach(c -> texts.add(new Text(c.lang(), c.searchText())));
+        Corpus.forObjections(kb).stream().filter(c -> DenseIndex.SECOND_OPINION_FOR.equals(c.lang()))
+                .forEach(c -> texts.add(new Text(DenseIndex.SECOND_OPINION_MODEL, c.searchText())));
         Corpus.forScope(kb).forEach(c -> texts.add(new Text(c.lang(), c.searchText())));
         return new ArrayList<>(texts);
     }

@@ -3,6 +3,7 @@ package coach.kam.retrieval;
 import coach.kam.knowledge.KnowledgeBase;
 import coach.kam.store.Store;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -95,7 +96,7 @@ public final class SearchIndexes {
         Thread second = new Thread(() -> {
             try {
                 objections.complete(new HybridRetriever(Corpus.forObjections(kb), embedder, cache, false,
-                        OBJECTION_LEXICAL_WEIGHT));
+                        OBJECTION_LEXICAL_WEIGHT, List.of(), true));
             } catch (Throwable e) {
                 objections.completeExceptionally(e);
             }
@@ -103,7 +104,7 @@ public final class SearchIndexes {
         second.setDaemon(true);
         second.start();
         HybridRetriever questions = new HybridRetriever(Corpus.forQuestions(kb), embedder, cache,
-                true, QUESTION_LEXICAL_WEIGHT, Corpus.forScope(kb));
+                true, QUESTION_LEXICAL_WEIGHT, Corpus.forScope(kb), false);
         HybridRetriever objectionIndex;
         try {
             objectionIndex = objections.join();

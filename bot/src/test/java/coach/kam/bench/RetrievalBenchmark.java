@@ -76,7 +76,7 @@ class RetrievalBenchmark {
         System.out.println("\nper language (ask answer, objection match, not-covered decision)");
         System.out.println("| set | lang | questions hit@1 | hit@3 | answered | objections hit@1 | hit@3 | off-topic refused |");
         System.out.println("|---|---|---|---|---|---|---|---|");
-        for (String split : List.of(DevSet.DEV, DevSet.HOLDOUT)) {
+        for (String split : DevSet.SPLITS) {
             var q = Evaluation.questions(answerer, DevSet.questions(split));
             var p = Evaluation.phrases(matcher, DevSet.phrases(split));
             var o = Evaluation.offTopic(answerer, DevSet.offTopic(split));

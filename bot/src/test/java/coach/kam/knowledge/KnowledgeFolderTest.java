@@ -125,6 +125,25 @@ class KnowledgeFolderTest {
         assertTrue(shortSection.getMessage().contains("knowledge/methodology/en/pitfalls.md:8"), shortSection.getMessage());
     }
 
+    @Test
+    void questionsNotCoveredAreReadAndABrokenListIsReported(@TempDir Path dir) throws IOException {
+        KnowledgeBase kb = KnowledgeLoader.load(FOLDER);
+        assertTrue(kb.notCovered("zh").size() >= 100 && kb.notCovered("en").size() >= 100,
+                kb.notCovered("zh").size() + " / " + kb.notCovered("en").size());
+
+        copy(FOLDER, dir);
+        Files.writeString(dir.resolve("not-covered.yaml"), "zh:\n  - 明天会下雨吗\nen:\n  - \"\"\n");
+        KnowledgeException empty = assertThrows(KnowledgeException.class, () -> KnowledgeLoader.load(dir));
+        assertEquals("knowledge/not-covered.yaml: en: item 1 is empty", empty.getMessage());
+
+        Files.writeString(dir.resolve("not-covered.yaml"), "zh:\n  - 明天会下雨吗\n");
+        KnowledgeException missing = assertThrows(KnowledgeException.class, () -> KnowledgeLoader.load(dir));
+        assertTrue(missing.getMessage().contains("en: needs a list of questions"), missing.getMessage());
+
+        Files.delete(dir.resolve("not-covered.yaml"));
+        assertEquals(List.of(), KnowledgeLoader.load(dir).notCovered("en"));
+    }
+
     private static String body(Topic t) {
         StringBuilder b = new StringBuilder(t.intro());
         t.sections().forEach(s -> b.append('\n').append(s.body()));

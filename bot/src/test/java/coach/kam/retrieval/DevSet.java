@@ -11,9 +11,9 @@ import java.util.List;
 
 /**
  * The evaluation sets in test resources: questions with acceptable topics, phrases with their
- * objection, and off-topic questions the bot should turn away. Each comes as a development half
- * ({@code dev}, used while tuning) and a held-out half ({@code holdout}, only for the final check);
- * the system property {@code kam.eval} picks one ({@code dev} by default).
+ * objection, and off-topic questions the bot should turn away, in five splits (see the README in
+ * the eval folder); the system property {@code kam.eval} picks one where a single split is wanted
+ * ({@code dev} by default).
  */
 public final class DevSet {
     /** A question and the topic ids that answer it. */
@@ -32,6 +32,11 @@ public final class DevSet {
     public static final String HOLDOUT = "holdout";
     /** Written apart from the knowledge and from the other halves, by someone who saw neither. */
     public static final String FRESH = "fresh";
+    /** Written last, apart from everything, and measured once after tuning ended; never tuned on. */
+    public static final String FINAL = "final";
+    /** Written like {@link #FINAL}, by other voices; measured only after all tuning. */
+    public static final String BLIND = "blind";
+    public static final java.util.List<String> SPLITS = java.util.List.of(DEV, HOLDOUT, FRESH, FINAL, BLIND);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
