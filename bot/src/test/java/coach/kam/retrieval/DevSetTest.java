@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,18 +40,10 @@ class DevSetTest {
         ExtractiveAnswerer answerer = new ExtractiveAnswerer(TestCoach.indexes().questions());
         List<DevSet.Question> set = DevSet.questions(split);
         Map<String, Evaluation.Tally> byLang = Evaluation.questions(answerer, set);
-        List<String> failures = new ArrayList<>();
-        byLang.forEach((lang, t) -> {
-            System.out.printf(Locale.ROOT, "ask %s [%s]: %d questions, hit@1 %s, hit@3 %s, answered %s%n", split,
-                    lang, t.n, Evaluation.rate(t.hit1()), Evaluation.rate(t.hit3()), Evaluation.rate(t.coveredRate()));
-            t.misses.forEach(m -> System.out.println("  miss: " + m));
-            if (t.hit3() < floors.questionTop3()) {
-                failures.add(lang + " hit@3 " + t.hit3());
-            }
-            if (t.coveredRate() < floors.answered()) {
-                failures.add(lang + " answered " + t.coveredRate());
-            }
-        });
+        List<String> failures = underFloors("ask " + split, "questions", byLang, List.of(
+                new Rate("hit@1", Evaluation.Tally::hit1, 0),
+                new Rate("hit@3", Evaluation.Tally::hit3, floors.questionTop3()),
+                new Rate("answered", Evaluation.Tally::coveredRate, floors.answered())));
         assertTrue(set.size() >= 60, "the set needs at least 60 questions");
         assertEquals(Set.of("zh", "en"), byLang.keySet());
         assertEquals(List.of(), failures, split + " under the floors " + floors);
@@ -63,15 +56,10 @@ class DevSetTest {
         ObjectionMatcher matcher = new ObjectionMatcher(TestCoach.indexes().objections(), TestCoach.knowledge());
         List<DevSet.Phrase> set = DevSet.phrases(split);
         Map<String, Evaluation.Tally> byLang = Evaluation.phrases(matcher, set);
-        List<String> failures = new ArrayList<>();
-        byLang.forEach((lang, t) -> {
-            System.out.printf(Locale.ROOT, "objection %s [%s]: %d phrases, hit@1 %s, hit@3 %s, sure match %s%n", split,
-                    lang, t.n, Evaluation.rate(t.hit1()), Evaluation.rate(t.hit3()), Evaluation.rate(t.coveredRate()));
-            t.misses.forEach(m -> System.out.println("  miss: " + m));
-            if (t.hit1() < floors.objectionTop1()) {
-                failures.add(lang + " hit@1 " + t.hit1());
-            }
-        });
+        List<String> failures = underFloors("objection " + split, "phrases", byLang, List.of(
+                new Rate("hit@1", Evaluation.Tally::hit1, floors.objectionTop1()),
+                new Rate("hit@3", Evaluation.Tally::hit3, 0),
+                new Rate("sure match", Evaluation.Tally::coveredRate, 0)));
         assertTrue(set.size() >= 60, "the set needs at least 60 phrases");
         assertEquals(Set.of("zh", "en"), byLang.keySet());
         assertEquals(List.of(), failures, split + " under the floors " + floors);
@@ -84,17 +72,33 @@ class DevSetTest {
         ExtractiveAnswerer answerer = new ExtractiveAnswerer(TestCoach.indexes().questions());
         List<DevSet.OffTopic> set = DevSet.offTopic(split);
         Map<String, Evaluation.Tally> byLang = Evaluation.offTopic(answerer, set);
-        List<String> failures = new ArrayList<>();
-        byLang.forEach((lang, t) -> {
-            System.out.printf(Locale.ROOT, "off-topic %s [%s]: %d questions, refused %s%n", split, lang, t.n,
-                    Evaluation.rate(t.coveredRate()));
-            t.misses.forEach(m -> System.out.println("  miss: " + m));
-            if (t.coveredRate() < floors.refused()) {
-                failures.add(lang + " refused " + t.coveredRate());
-            }
-        });
+        List<String> failures = underFloors("off-topic " + split, "questions", byLang, List.of(
+                new Rate("refused", Evaluation.Tally::coveredRate, floors.refused())));
         assertTrue(set.size() >= 30, "the set needs at least 30 questions");
         assertEquals(List.of(), failures, split + " under the floors " + floors);
+    }
+
+    /** A rate to print, and the floor it must reach (0 for a rate only printed). */
+    record Rate(String name, ToDoubleFunction<Evaluation.Tally> of, double floor) {
+    }
+
+    /** Prints each language's rates and misses; returns each rate under its floor as "lang name value". */
+    private static List<String> underFloors(String label, String noun, Map<String, Evaluation.Tally> byLang,
+                                            List<Rate> rates) {
+        List<String> failures = new ArrayList<>();
+        byLang.forEach((lang, t) -> {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s [%s]: %d %s", label, lang, t.n, noun));
+            for (Rate r : rates) {
+                double value = r.of().applyAsDouble(t);
+                line.append(", ").append(r.name()).append(' ').append(Evaluation.rate(value));
+                if (value < r.floor()) {
+                    failures.add(lang + " " + r.name() + " " + value);
+                }
+            }
+            System.out.println(line);
+            t.misses.forEach(m -> System.out.println("  miss: " + m));
+        });
+        return failures;
     }
 
     @Test
