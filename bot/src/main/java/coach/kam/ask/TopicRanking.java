@@ -31,10 +31,6 @@ final class TopicRanking {
     private TopicRanking() {
     }
 
-    static List<RankedTopic> rank(List<Scored> hits) {
-        return rank(hits, Map.of());
-    }
-
     static List<RankedTopic> rank(List<Scored> hits, Map<String, Double> nearness) {
         List<Scored> weighted = new ArrayList<>(hits.size());
         for (Scored h : hits) {

@@ -30,13 +30,6 @@ public final class HybridRetriever {
      * {@code instructed}: queries go to the embedding model after its retrieval instruction (short
      * questions against passages), else as they are (phrases against phrases);
      * {@code lexicalWeight} is BM25's weight in the fusion, the dense retriever's being 1.
-     */
-    public HybridRetriever(List<Chunk> chunks, Embedder embedder, java.util.function.Function<String, EmbeddingCache> caches,
-                           boolean instructed, double lexicalWeight) {
-        this(chunks, embedder, caches, instructed, lexicalWeight, List.of(), false);
-    }
-
-    /**
      * With {@code scopeChunks} (see {@link Corpus#forScope}), results also say how far in scope a
      * query is; with {@code secondOpinion}, English is compared by both models (see {@link DenseIndex}).
      */
