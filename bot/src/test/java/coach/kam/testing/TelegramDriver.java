@@ -85,6 +85,11 @@ public final class TelegramDriver implements ChatDriver {
         seenCalls = api.calls().size();
     }
 
+    /** Counts everything sent so far as seen, so the next turn returns only its own replies. */
+    public void skipSent() {
+        seenCalls = api.calls().size();
+    }
+
     @Override
     public List<Shown> type(long user, String text) {
         return after(() -> api.enqueueText(user, text, lang), user);
