@@ -116,6 +116,13 @@ public final class KamCoach implements AutoCloseable {
         new coach.kam.export.ExportCommands(store, messages, knowledge, accounts, facts,
                 new coach.kam.export.Exporter(new coach.kam.export.Report(knowledge, accounts, facts, overview)),
                 config.admins()).register(b);
+        b.prepare(text -> {
+            // embeds the text for the searches its turn is likely to run, before the store's lock is taken
+            if (ask.ready()) {
+                ask.answerNow(text);
+                objectionService.lookup(text);
+            }
+        });
         Conversation conversation = b.build();
         return new KamCoach(store, conversation, objectionService, checkins.start(conversation));
     }

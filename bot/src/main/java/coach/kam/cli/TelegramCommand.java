@@ -39,7 +39,7 @@ final class TelegramCommand implements Callable<Integer> {
         try {
             runner = TelegramRunner.start(
                     TelegramRunner.Settings.of(config.telegramToken().get(), config.telegramApiUrl(), config.sendRate()),
-                    coach.store(), coach.conversation(), coach.sendQueue(), access, coach.inlineSearch(), clock);
+                    coach.store(), coach.conversation(), coach.sendQueue(), access, coach.inlineSearch(), clock, config.dataDir());
         } catch (Exception e) {
             coach.close();
             throw e;

@@ -31,6 +31,7 @@ public final class Conversation {
     private final TextAction plainText;
     private final LocationAction location;
     private final DocumentAction document;
+    private final List<java.util.function.Consumer<String>> preparers;
 
     /** What a file sent to the chat does. */
     @FunctionalInterface
@@ -55,6 +56,7 @@ public final class Conversation {
         this.plainText = b.plainText;
         this.location = b.location;
         this.document = b.document;
+        this.preparers = List.copyOf(b.preparers);
     }
 
     public static Builder builder(Store store, Messages messages, Clock clock) {
@@ -105,7 +107,7 @@ public final class Conversation {
             Outcome done;
             try {
                 done = store.inTransaction(tx -> handleIn(tx, event));
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 // The transaction rolled back, so nothing half-done was kept; say so rather than go quiet.
                 LOG.error("event from user {} failed", event.userId(), e);
                 send.accept(List.of(apology(event)));
@@ -129,9 +131,9 @@ public final class Conversation {
 
     /**
      * Handles one event inside the caller's transaction, for adapters that commit several events
-     * together. The turn runs in a scope of {@code tx}: a turn that fails or must be redone leaves
-     * nothing in it. A failing turn is marked handled (so it cannot block its chat) and answered
-     * with a short apology. Deferred work is returned, to be run after the commit.
+     * together. The turn runs in a scope of {@code tx}: a turn that throws or must be redone leaves
+     * nothing in it, and what it threw reaches the caller (the pipeline counts and contains it).
+     * Deferred work is returned, to be run after the commit.
      */
     public Outcome handleIn(Tx tx, Event event) {
         if (event.updateId() != null && tx.isUpdateHandled(event.updateId())) {
@@ -139,33 +141,37 @@ public final class Conversation {
         }
         Event clean = withoutInvisibleText(event);
         Tx.Scope scope = tx.scope();
-        Turn turn;
-        try {
-            String key = Long.toString(clean.userId());
-            java.util.Optional<Session> stored = scope.get(SESSIONS, key);
-            Session session = stored.orElseGet(
-                    () -> Session.fresh(clean.userId(), Messages.languageFor(clean.languageCode()), clock.instant()));
-            turn = new Turn(clean, scope, session, messages, clock);
-            dispatch(turn);
-            if (turn.redo() != null) {
-                return new Outcome(Kind.REDO, turn.replies(), List.of(), turn.redo());
-            }
-            // an unchanged session is not written again (most notes change nothing in it)
-            if (stored.isEmpty() || !stored.get().equals(turn.session())) {
-                scope.put(SESSIONS, key, turn.session());
-            }
-        } catch (RuntimeException e) {
-            LOG.error("event from user {} failed; nothing it changed was kept", event.userId(), e);
-            if (event.updateId() != null) {
-                tx.markUpdateHandled(event.updateId());
-            }
-            return new Outcome(Kind.DONE, List.of(apology(event)), List.of(), null);
+        String key = Long.toString(clean.userId());
+        java.util.Optional<Session> stored = scope.get(SESSIONS, key);
+        Session session = stored.orElseGet(
+                () -> Session.fresh(clean.userId(), Messages.languageFor(clean.languageCode()), clock.instant()));
+        Turn turn = new Turn(clean, scope, session, messages, clock);
+        dispatch(turn);
+        if (turn.redo() != null) {
+            return new Outcome(Kind.REDO, turn.replies(), List.of(), turn.redo());
+        }
+        // an unchanged session is not written again (most notes change nothing in it)
+        if (stored.isEmpty() || !stored.get().equals(turn.session())) {
+            scope.put(SESSIONS, key, turn.session());
         }
         scope.keep();
         if (event.updateId() != null) {
             tx.markUpdateHandled(event.updateId());
         }
         return new Outcome(Kind.DONE, turn.replies(), turn.deferred(), null);
+    }
+
+    /**
+     * Slow work a turn on {@code text} will need, done beforehand outside any transaction (the
+     * search's embeddings); it changes nothing and its failures are the turn's to meet.
+     */
+    public void prepare(String text, String languageCode) {
+        if (text == null || text.isBlank() || CommandWords.isCommand(text.strip())) {
+            return;
+        }
+        for (java.util.function.Consumer<String> p : preparers) {
+            p.accept(text.strip());
+        }
     }
 
     private Reply apology(Event event) {
@@ -360,6 +366,13 @@ public final class Conversation {
         private TextAction plainText = (turn, text, arg) -> turn.say(turn.t("help.short"));
         private LocationAction location = (turn, loc) -> turn.say(turn.t("unsupported.message"));
         private DocumentAction document = (turn, file) -> turn.say(turn.t("unsupported.message"));
+        private final List<java.util.function.Consumer<String>> preparers = new java.util.ArrayList<>();
+
+        /** Slow, store-free work to do on typed text before its turn (see {@link Conversation#prepare}). */
+        public Builder prepare(java.util.function.Consumer<String> preparer) {
+            preparers.add(preparer);
+            return this;
+        }
 
         private Builder(Store store, Messages messages, Clock clock) {
             this.store = store;

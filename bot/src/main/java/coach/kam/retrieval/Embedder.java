@@ -175,6 +175,14 @@ public final class Embedder {
             return new float[dimension(lang)];
         }
         String input = readable.length() > QUERY_LIMIT ? readable.substring(0, QUERY_LIMIT) : readable;
+        String key = lang + '\u0001' + input;
+        float[] known;
+        synchronized (recent) {
+            known = recent.get(key);
+        }
+        if (known != null) {
+            return known.clone();
+        }
         EmbeddingModel model = model(lang);
         Embedding e;
         synchronized (RUNNING) {
@@ -182,8 +190,23 @@ public final class Embedder {
             e = model.embed(input).content();
         }
         e.normalize();
+        synchronized (recent) {
+            recent.put(key, e.vector().clone());
+        }
         return e.vector();
     }
+
+    /**
+     * The vectors of the latest queries: a turn's text is embedded before its turn, outside the
+     * store's lock (see {@code Conversation.prepare}), and the turn finds it here.
+     */
+    private static final int RECENT_KEPT = 256;
+    private final java.util.Map<String, float[]> recent = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, float[]> eldest) {
+            return size() > RECENT_KEPT;
+        }
+    };
 
     /** The length of the vectors the model for {@code lang} makes (512 for zh, 384 for en). */
     public int dimension(String lang) {

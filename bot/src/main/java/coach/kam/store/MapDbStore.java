@@ -464,13 +464,15 @@ public final class MapDbStore implements Store {
 
         @Override
         public Scope scope() {
-            return new ScopeTx(this);
+            return new ScopeTx(this, null);
         }
     }
 
     /** A nested scope: writes kept as encoded JSON until {@link #keep()} applies them to the parent. */
     private final class ScopeTx implements Tx.Scope {
         private final MapDbTx parent;
+        /** The scope this one is nested in, or null when it is directly in the transaction. */
+        private final ScopeTx outer;
         /** table -> key -> JSON, or null for a delete. */
         private final Map<String, TreeMap<String, String>> writes = new HashMap<>();
         private final Map<String, Long> sequenceValues = new HashMap<>();
@@ -479,8 +481,18 @@ public final class MapDbStore implements Store {
         private final List<Runnable> afterCommit = new ArrayList<>();
         private boolean kept;
 
-        ScopeTx(MapDbTx parent) {
+        ScopeTx(MapDbTx parent, ScopeTx outer) {
             this.parent = parent;
+            this.outer = outer;
+        }
+
+        /** A record's JSON as this scope sees it, null when there is none. */
+        private String json(String table, String key) {
+            TreeMap<String, String> w = writes.get(table);
+            if (w != null && w.containsKey(key)) {
+                return w.get(key);
+            }
+            return outer != null ? outer.json(table, key) : rawGet(table, key);
         }
 
         private TreeMap<String, String> writesOf(String table) {
@@ -489,8 +501,7 @@ public final class MapDbStore implements Store {
 
         @Override
         public <T> Optional<T> get(Table<T> table, String key) {
-            TreeMap<String, String> w = writes.get(table.name());
-            String json = w != null && w.containsKey(key) ? w.get(key) : rawGet(table.name(), key);
+            String json = json(table.name(), key);
             return json == null ? Optional.empty() : Optional.of(decode(table, json));
         }
 
@@ -505,7 +516,8 @@ public final class MapDbStore implements Store {
         }
 
         private TreeMap<String, String> merged(String table, String prefix) {
-            TreeMap<String, String> merged = new TreeMap<>(rawPrefix(table, prefix));
+            TreeMap<String, String> merged = outer != null ? outer.merged(table, prefix)
+                    : new TreeMap<>(rawPrefix(table, prefix));
             TreeMap<String, String> w = writes.get(table);
             if (w != null) {
                 w.subMap(prefix, true, prefix + Character.MAX_VALUE, false).forEach((k, v) -> {
@@ -545,6 +557,9 @@ public final class MapDbStore implements Store {
             if (here != null) {
                 return here;
             }
+            if (outer != null) {
+                return outer.sequence(sequence);
+            }
             Long stored = sequences.get(sequence);
             return stored == null ? 0 : stored;
         }
@@ -558,17 +573,14 @@ public final class MapDbStore implements Store {
 
         @Override
         public long nextId(String sequence) {
-            long next = sequenceValues.computeIfAbsent(sequence, s -> {
-                Long stored = sequences.get(s);
-                return stored == null ? 0L : stored;
-            }) + 1;
+            long next = sequenceValues.computeIfAbsent(sequence, this::sequence) + 1;
             sequenceValues.put(sequence, next);
             return next;
         }
 
         @Override
         public boolean markUpdateHandled(long updateId) {
-            if (handled(updateId) || !handledHere.add(updateId)) {
+            if ((outer != null ? outer.isUpdateHandled(updateId) : handled(updateId)) || !handledHere.add(updateId)) {
                 return false;
             }
             handledOrderHere.add(updateId);
@@ -577,7 +589,8 @@ public final class MapDbStore implements Store {
 
         @Override
         public boolean isUpdateHandled(long updateId) {
-            return handled(updateId) || handledHere.contains(updateId);
+            return (outer != null ? outer.isUpdateHandled(updateId) : handled(updateId))
+                    || handledHere.contains(updateId);
         }
 
         @Override
@@ -586,11 +599,23 @@ public final class MapDbStore implements Store {
         }
 
         @Override
+        public Scope scope() {
+            return new ScopeTx(parent, this);
+        }
+
+        @Override
         public void keep() {
             if (kept || parent.closed) {
                 throw new IllegalStateException("this scope was kept already or its transaction is over");
             }
             kept = true;
+            if (outer != null) {
+                writes.forEach((table, w) -> outer.writesOf(table).putAll(w));
+                outer.sequenceValues.putAll(sequenceValues);
+                handledOrderHere.forEach(outer::markUpdateHandled);
+                outer.afterCommit.addAll(afterCommit);
+                return;
+            }
             parent.dirty |= !writes.isEmpty() || !sequenceValues.isEmpty();
             writes.forEach((table, w) -> {
                 BTreeMap<String, String> m = map(table);

@@ -53,6 +53,10 @@ public final class TelegramRunner implements AutoCloseable {
         this.queue = queue;
     }
 
+    public TelegramBot bot() {
+        return bot;
+    }
+
     /** Waits until the update with this id was handled and its replies accepted by Telegram; false on timeout. */
     public boolean awaitHandled(long updateId, Duration timeout) throws InterruptedException {
         return bot.awaitHandled((int) updateId, timeout);
@@ -61,6 +65,13 @@ public final class TelegramRunner implements AutoCloseable {
     /** Registers the bot and starts polling, handling and sending; returns at once. */
     public static TelegramRunner start(Settings settings, Store store, Conversation conversation, SendQueue queue,
                                        Access access, InlineSearch inline, Clock clock) throws TelegramApiException {
+        return start(settings, store, conversation, queue, access, inline, clock, null);
+    }
+
+    /** As above, with the data folder where the pipeline notes the group in hand (null: not noted). */
+    public static TelegramRunner start(Settings settings, Store store, Conversation conversation, SendQueue queue,
+                                       Access access, InlineSearch inline, Clock clock, java.nio.file.Path dataDir)
+            throws TelegramApiException {
         URI apiUrl = settings.apiUrl();
         TelegramUrl url = new TelegramUrl(apiUrl.getScheme(), apiUrl.getHost(), port(apiUrl), false);
         OkHttpClient sendClient = new OkHttpClient.Builder()
@@ -75,7 +86,7 @@ public final class TelegramRunner implements AutoCloseable {
         registerCommands(sender, conversation.messages());
         queue.start(new TelegramTransport(client), new Pacer(settings.sendRate(), System::nanoTime), SENDERS);
         TelegramBot bot = new TelegramBot(store, conversation, access, inline, queue, sender, clock,
-                new TelegramFiles(client, sendClient, apiUrl, settings.token()));
+                new TelegramFiles(client, sendClient, apiUrl, settings.token()), dataDir);
         OkHttpClient pollClient = new OkHttpClient.Builder()
                 .retryOnConnectionFailure(false)
                 .readTimeout(Duration.ofSeconds(settings.pollSeconds() + 25L))

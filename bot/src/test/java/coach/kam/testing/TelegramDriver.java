@@ -78,7 +78,7 @@ public final class TelegramDriver implements ChatDriver {
         Access access = new Access(coach.store(), allowed, Set.of(), Optional.of("JOIN-KAM-2026"), allowed.isEmpty());
         try {
             runner = TelegramRunner.start(settings.apply(URI.create(api.baseUrl())), coach.store(),
-                    coach.conversation(), coach.sendQueue(), access, coach.inlineSearch(), clock);
+                    coach.conversation(), coach.sendQueue(), access, coach.inlineSearch(), clock, dataDir);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -1,0 +1,203 @@
+package coach.kam.pipeline;
+
+import coach.kam.delivery.SendQueue;
+import coach.kam.quarantine.Quarantine;
+import coach.kam.store.Store;
+import coach.kam.store.Tx;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Handles a group of updates in one transaction, each in a scope of its own: whatever one turn
+ * throws discards that turn alone, counts an attempt against its update, and the others commit.
+ * An update that failed {@value Quarantine#MAX_ATTEMPTS} times goes to the quarantine and its
+ * sender is told. A group stops taking further chats once it ran for {@link #BUDGET_NANOS}, so a
+ * slow turn holds the store's lock for itself only. When the group's transaction itself fails,
+ * its chats are tried one at a time, and a chat that fails alone counts an attempt too.
+ */
+final class GroupRun {
+    private static final Logger LOG = LoggerFactory.getLogger(GroupRun.class);
+    static final long BUDGET_NANOS = 200_000_000L;
+
+    /** What a committed group left to do: its parts for the chat order, the completions, the work after it. */
+    record Result(Map<Long, List<Pending>> putBack, List<Long> release, List<Completions.Done> done,
+                  List<Runnable> afterCommit, List<AfterWork.Job> later) {
+    }
+
+    private final SendQueue queue;
+    private final Outbox outbox;
+    private final TurnHandler handler;
+    private final Clock clock;
+    /** Chats of a group whose transaction failed: until each ran alone, groups hold one chat. */
+    private final Set<Long> solo = new HashSet<>();
+
+    GroupRun(SendQueue queue, Outbox outbox, TurnHandler handler, Clock clock) {
+        this.queue = queue;
+        this.outbox = outbox;
+        this.handler = handler;
+        this.clock = clock;
+    }
+
+    boolean soloNext() {
+        return !solo.isEmpty();
+    }
+
+    Result run(Store store, Map<Long, List<Pending>> group) {
+        Result r = store.inTransaction(tx -> {
+            Result result = new Result(new LinkedHashMap<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                    new ArrayList<>());
+            if (queue != null) {
+                queue.removeSent(tx);
+            }
+            long started = System.nanoTime();
+            boolean any = false;
+            for (Map.Entry<Long, List<Pending>> chat : group.entrySet()) {
+                if (any && System.nanoTime() - started > BUDGET_NANOS) {
+                    // the rest runs in the next group, so a slow turn does not hold other chats' replies
+                    result.putBack().put(chat.getKey(), chat.getValue());
+                    result.release().add(chat.getKey());
+                    continue;
+                }
+                any = true;
+                runChat(tx, chat.getKey(), chat.getValue(), result);
+            }
+            return result;
+        });
+        solo.removeAll(group.keySet());
+        return r;
+    }
+
+    private void runChat(Tx tx, long chat, List<Pending> items, Result result) {
+        for (int i = 0; i < items.size(); i++) {
+            Pending p = items.get(i);
+            Outcome o = one(tx, chat, p, result);
+            if (o == Outcome.NEXT) {
+                continue;
+            }
+            List<Pending> rest = new ArrayList<>(items.subList(o == Outcome.AGAIN || o == Outcome.WAIT ? i : i + 1,
+                    items.size()));
+            if (!rest.isEmpty()) {
+                result.putBack().put(chat, rest);
+            }
+            if (o == Outcome.AGAIN) {
+                result.release().add(chat);
+            }
+            return;
+        }
+        result.release().add(chat);
+    }
+
+    /** NEXT: go on with the chat; HELD: the chat waits for work after the commit; WAIT: this update stays first and the chat waits; AGAIN: this update stays first, the chat is free. */
+    private enum Outcome { NEXT, HELD, WAIT, AGAIN }
+
+    private Outcome one(Tx tx, long chat, Pending p, Result result) {
+        Inbox.Entry entry = p.entry();
+        Tx.Scope scope = tx.scope();
+        TurnHandler.Step step;
+        try {
+            step = handler.handle(scope, p);
+            scope.keep();
+        } catch (Throwable e) {
+            return failed(tx, p, e, result);
+        }
+        result.afterCommit().addAll(step.afterCommit());
+        Completions.Done done = new Completions.Done(entry.seq(), entry.updateId(), step.replyChat());
+        switch (step.kind()) {
+            case DONE -> {
+                Inbox.remove(tx, entry);
+                result.done().add(done);
+                return Outcome.NEXT;
+            }
+            case DEFERRED -> {
+                Inbox.remove(tx, entry);
+                result.later().add(new AfterWork.Job(chat, step.replyChat(), step.deferred(), null, done));
+                return Outcome.HELD;
+            }
+            default -> {
+                Inbox.Entry kept = entry;
+                if (!entry.noticed()) {
+                    if (!step.replies().isEmpty()) {
+                        outbox.send(tx, step.replyChat(), step.replies());
+                    }
+                    kept = entry.withNoticed();
+                }
+                Inbox.put(tx, kept);
+                Inbox.Entry now = kept;
+                result.afterCommit().add(() -> p.entry(now));
+                result.later().add(new AfterWork.Job(chat, step.replyChat(), List.of(), step.redo(), null));
+                return Outcome.WAIT;
+            }
+        }
+    }
+
+    private Outcome failed(Tx tx, Pending p, Throwable e, Result result) {
+        Inbox.Entry entry = p.entry().withFailure();
+        LOG.error("update {} from chat {} failed (attempt {} of {}); nothing it changed was kept",
+                entry.updateId(), entry.chatKey(), entry.attempts(), Quarantine.MAX_ATTEMPTS, e);
+        if (entry.attempts() >= Quarantine.MAX_ATTEMPTS) {
+            result.done().add(quarantine(tx, p, entry, e));
+            return Outcome.NEXT;
+        }
+        Inbox.put(tx, entry);
+        result.afterCommit().add(() -> p.entry(entry));
+        return Outcome.AGAIN;
+    }
+
+    /** Moves an update from the inbox to the quarantine and tells its sender; returns its completion. */
+    Completions.Done quarantine(Tx tx, Pending p, Inbox.Entry entry, Throwable e) {
+        Quarantine.Item item = Quarantine.add(tx, Quarantine.Kind.UPDATE, entry.chatKey(), entry.updateId(),
+                clock.instant(), entry.attempts(), entry.deaths(), e, entry.json());
+        LOG.error("update {} from chat {} is set aside as quarantine item {} ({})", entry.updateId(), entry.chatKey(),
+                item.id(), item.error());
+        Inbox.remove(tx, entry);
+        if (entry.updateId() != 0) {
+            tx.markUpdateHandled(entry.updateId());
+        }
+        Tx.Scope scope = tx.scope();
+        try {
+            handler.quarantined(scope, p, item);
+            scope.keep();
+        } catch (Throwable told) {
+            LOG.error("could not tell chat {} about quarantine item {}", entry.chatKey(), item.id(), told);
+        }
+        return new Completions.Done(entry.seq(), entry.updateId(), entry.chatKey());
+    }
+
+    /**
+     * The group's transaction failed, so nothing of it was kept. Its chats run alone from now on;
+     * a chat that was alone already counts the attempt against its first update, in a transaction
+     * of its own, and goes to the quarantine after the last.
+     */
+    void failed(Store store, Map<Long, List<Pending>> group, Throwable e) {
+        if (group.size() > 1 || group.values().stream().mapToInt(List::size).sum() > 1) {
+            solo.addAll(group.keySet());
+            return;
+        }
+        Pending p = group.values().iterator().next().get(0);
+        Inbox.Entry entry = p.entry().withFailure();
+        try {
+            boolean gone = store.inTransaction(tx -> {
+                if (entry.attempts() >= Quarantine.MAX_ATTEMPTS) {
+                    quarantine(tx, p, entry, e);
+                    return true;
+                }
+                Inbox.put(tx, entry);
+                return false;
+            });
+            p.entry(entry);
+            if (gone) {
+                group.get(entry.chatKey()).clear();
+                solo.remove(entry.chatKey());
+            }
+        } catch (Throwable again) {
+            LOG.error("the store cannot record the failure of update {} either", entry.updateId(), again);
+        }
+    }
+}

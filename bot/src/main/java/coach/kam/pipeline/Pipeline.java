@@ -1,0 +1,295 @@
+package coach.kam.pipeline;
+
+import coach.kam.delivery.SendQueue;
+import coach.kam.quarantine.Quarantine;
+import coach.kam.store.Store;
+import coach.kam.store.Tx;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one way in. {@link #receive} makes updates durable in the {@link Inbox} and returns; a
+ * supervised handler thread takes what {@link ChatOrder} lets run and hands it to
+ * {@link GroupRun}, which handles each update in isolation and commits them together; whatever
+ * is left to do after the commit (deferred replies, a wait for the search index) runs in
+ * {@link AfterWork}, which releases the chat when it is over.
+ */
+public final class Pipeline implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+    private static final int GROUP_LIMIT = 256;
+
+    /** An update as the adapter received it: {@code decoded} (may be null) spares reading the JSON again. */
+    public record Incoming(int updateId, long chatKey, String json, Object decoded) {
+    }
+
+    private final Store store;
+    private final SendQueue queue;
+    private final TurnHandler handler;
+    private final Clock clock;
+    private final InHand inHand;
+    private final Completions completions = new Completions();
+    private final AfterWork after;
+    private final GroupRun run;
+    private final Prepare prepare;
+
+    private final Object monitor = new Object();
+    // guarded by monitor
+    private final ChatOrder order = new ChatOrder();
+    private boolean running;
+    private Thread thread;
+    private volatile long lastProgress = System.nanoTime();
+
+    /**
+     * {@code queue} is where replies go (null when the adapter delivers them itself in
+     * {@code afterCommit}); {@code inHandFile} records the group in hand so that a process death
+     * is counted against its updates (null: not counted).
+     */
+    public Pipeline(Store store, SendQueue queue, TurnHandler handler, Clock clock, java.nio.file.Path inHandFile) {
+        this(store, queue, Outbox.of(queue), handler, clock, inHandFile);
+    }
+
+    /** For an adapter that delivers replies itself ({@code outbox}), without a send queue. */
+    public Pipeline(Store store, Outbox outbox, TurnHandler handler, Clock clock, java.nio.file.Path inHandFile) {
+        this(store, null, outbox, handler, clock, inHandFile);
+    }
+
+    private Pipeline(Store store, SendQueue queue, Outbox outbox, TurnHandler handler, Clock clock,
+                     java.nio.file.Path inHandFile) {
+        this.store = store;
+        this.queue = queue;
+        this.handler = handler;
+        this.clock = clock;
+        this.inHand = new InHand(inHandFile);
+        this.after = new AfterWork(store, outbox, this::finished);
+        this.run = new GroupRun(queue, outbox, handler, clock);
+        this.prepare = new Prepare(handler, this::ready);
+    }
+
+    /** Loads what the previous run left in the inbox and starts handling. */
+    public Pipeline start() {
+        List<Inbox.Entry> left = Recovery.recover(store, inHand, handler, clock);
+        if (!left.isEmpty()) {
+            LOG.info("{} update(s) received by the previous run are handled now", left.size());
+        }
+        synchronized (monitor) {
+            running = true;
+            for (Inbox.Entry e : left) {
+                Pending p = new Pending(e, null);
+                order.add(p);
+                prepare.submit(p);
+            }
+            startThread();
+        }
+        return this;
+    }
+
+    // ---------------------------------------------------------------- intake
+
+    /**
+     * Makes updates durable (skipping those handled already) and queues them for handling. Returns
+     * only once they are committed; throws when the store cannot take them.
+     */
+    public List<Pending> receive(List<Incoming> updates) {
+        List<Pending> added = new ArrayList<>();
+        store.inTransaction(tx -> {
+            added.clear();
+            if (queue != null) {
+                queue.removeSent(tx);
+            }
+            for (Incoming u : updates) {
+                if (u.updateId() != 0 && tx.isUpdateHandled(u.updateId())) {
+                    continue;
+                }
+                added.add(new Pending(Inbox.add(tx, u.updateId(), u.chatKey(), u.json()), u.decoded()));
+            }
+            return null;
+        });
+        synchronized (monitor) {
+            added.forEach(order::add);
+        }
+        added.forEach(prepare::submit);
+        return added;
+    }
+
+    /** Puts a quarantined update back in the inbox, to be handled as if it had just arrived. */
+    public Optional<Pending> retry(long quarantineId) {
+        Optional<Pending> back = store.inTransaction(tx -> Quarantine.take(tx, quarantineId)
+                .filter(i -> i.kind() == Quarantine.Kind.UPDATE)
+                .map(i -> new Pending(Inbox.add(tx, i.updateId(), i.userId(), i.payload()), null)));
+        back.ifPresent(p -> {
+            synchronized (monitor) {
+                order.add(p);
+            }
+            prepare.submit(p);
+        });
+        return back;
+    }
+
+    private void ready(Pending p) {
+        synchronized (monitor) {
+            p.markPrepared();
+            monitor.notifyAll();
+        }
+    }
+
+    // ---------------------------------------------------------------- the handler thread
+
+    private void startThread() {
+        Thread t = new Thread(this::loop, "kam-inbox");
+        t.setDaemon(true);
+        t.setUncaughtExceptionHandler((dead, e) -> {
+            LOG.error("the handler thread died; starting a new one", e);
+            synchronized (monitor) {
+                if (running && thread == dead) {
+                    startThread();
+                }
+            }
+        });
+        thread = t;
+        t.start();
+    }
+
+    private void loop() {
+        while (true) {
+            Map<Long, List<Pending>> group;
+            synchronized (monitor) {
+                while (true) {
+                    if (!running) {
+                        return;
+                    }
+                    group = order.takeGroup(run.soloNext() ? 1 : GROUP_LIMIT);
+                    if (!group.isEmpty()) {
+                        break;
+                    }
+                    try {
+                        monitor.wait(1_000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    lastProgress = System.nanoTime();
+                }
+            }
+            handle(group);
+            lastProgress = System.nanoTime();
+        }
+    }
+
+    private void handle(Map<Long, List<Pending>> group) {
+        inHand.mark(group);
+        GroupRun.Result result;
+        try {
+            result = run.run(store, group);
+        } catch (Throwable e) {
+            LOG.error("handling {} chat(s) failed; they are tried one at a time", group.size(), e);
+            run.failed(store, group, e);
+            synchronized (monitor) {
+                group.forEach((chat, items) -> {
+                    order.putBack(chat, items);
+                    order.release(chat);
+                });
+                monitor.notifyAll();
+            }
+            inHand.clear();
+            pause(Duration.ofMillis(200));
+            return;
+        }
+        inHand.clear();
+        synchronized (monitor) {
+            result.putBack().forEach(order::putBack);
+            result.release().forEach(order::release);
+            monitor.notifyAll();
+        }
+        result.done().forEach(completions::done);
+        for (Runnable r : result.afterCommit()) {
+            try {
+                r.run();
+            } catch (Throwable e) {
+                LOG.error("work after a commit failed", e);
+            }
+        }
+        result.later().forEach(after::submit);
+    }
+
+    private void finished(long chat, Completions.Done done) {
+        synchronized (monitor) {
+            order.release(chat);
+            monitor.notifyAll();
+        }
+        if (done != null) {
+            completions.done(done);
+        }
+    }
+
+    // ---------------------------------------------------------------- waiting for results
+
+    /**
+     * Waits until the update with this id was handled by this process and the messages queued for
+     * its chat were accepted; false on timeout.
+     */
+    public boolean awaitHandled(int updateId, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Optional<Long> chat = completions.awaitUpdate(updateId, timeout);
+        if (chat.isEmpty()) {
+            return false;
+        }
+        return queue == null || queue.awaitIdle(chat.get(), Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    }
+
+    /** Waits until the inbox entry {@code seq} was handled (its deferred work included); false on timeout. */
+    public boolean awaitEntry(long seq, Duration timeout) throws InterruptedException {
+        return completions.awaitSeq(seq, timeout).isPresent();
+    }
+
+    /** Updates received but not handled yet. */
+    public int waiting() {
+        synchronized (monitor) {
+            return order.waiting();
+        }
+    }
+
+    /** Nanos (System.nanoTime) of the handler's last sign of life, for a health check. */
+    public long lastProgress() {
+        return lastProgress;
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    /** Stops handling; what is still in the inbox is handled at the next start. */
+    @Override
+    public void close() {
+        Thread t;
+        synchronized (monitor) {
+            running = false;
+            t = thread;
+            monitor.notifyAll();
+        }
+        if (t != null) {
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        prepare.close();
+        after.close();
+        inHand.clear();
+        inHand.close();
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+}
