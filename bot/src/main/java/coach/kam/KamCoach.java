@@ -1,5 +1,8 @@
 package coach.kam;
 
+import coach.kam.conversation.commands.QuarantineCommands;
+import coach.kam.quarantine.Desk;
+import java.util.concurrent.atomic.AtomicReference;
 import coach.kam.accounts.Accounts;
 import coach.kam.ask.AskService;
 import coach.kam.ask.LlmAnswerer;
@@ -116,6 +119,8 @@ public final class KamCoach implements AutoCloseable {
         new coach.kam.export.ExportCommands(store, messages, knowledge, accounts, facts,
                 new coach.kam.export.Exporter(new coach.kam.export.Report(knowledge, accounts, facts, overview)),
                 config.admins()).register(b);
+        AtomicReference<Desk> desk = new AtomicReference<>();
+        new QuarantineCommands(config.admins(), desk).register(b);
         b.prepare(text -> {
             // embeds the text for the searches its turn is likely to run, before the store's lock is taken
             if (ask.ready()) {
@@ -124,7 +129,16 @@ public final class KamCoach implements AutoCloseable {
             }
         });
         Conversation conversation = b.build();
-        return new KamCoach(store, conversation, objectionService, checkins.start(conversation));
+        KamCoach coach = new KamCoach(store, conversation, objectionService, checkins.start(conversation));
+        coach.desk = desk;
+        return coach;
+    }
+
+    private AtomicReference<Desk> desk = new AtomicReference<>();
+
+    /** Where /quarantine finds the desk of the pipeline that runs (set by the adapter that starts it). */
+    public AtomicReference<Desk> desk() {
+        return desk;
     }
 
     public Conversation conversation() {

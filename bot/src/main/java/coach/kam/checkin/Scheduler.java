@@ -6,6 +6,7 @@ import coach.kam.conversation.Reply;
 import coach.kam.conversation.Session;
 import coach.kam.conversation.Sessions;
 import coach.kam.conversation.Turn;
+import coach.kam.quarantine.Quarantine;
 import coach.kam.store.Store;
 import coach.kam.store.Tx;
 import java.time.Clock;
@@ -15,6 +16,8 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +30,7 @@ import java.util.Optional;
  * ones; so what fell due while the bot was down goes out once after a restart, collapsed per rep.
  */
 public final class Scheduler {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Scheduler.class);
     /** Reps handled per transaction, so one run never holds the store for long. */
     static final int BATCH = 200;
     static final Duration SWEEP_EVERY = Duration.ofMinutes(10);
@@ -83,8 +87,9 @@ public final class Scheduler {
                 if (runDue() > 0) {
                     after.run();
                 }
-            } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(Scheduler.class).warn("scheduled messages: {}", e.toString());
+            } catch (Throwable e) {
+                // a task that throws is never run again by the timer: contain everything
+                LOG.error("scheduled messages", e);
             }
         }, 0, period.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         return timer::shutdownNow;
@@ -101,8 +106,9 @@ public final class Scheduler {
             lastSweep = now;
         }
         int messaged = 0;
+        Set<Long> failed = new HashSet<>();
         while (true) {
-            Batch done = store.inTransaction(tx -> runBatch(tx, now));
+            Batch done = store.inTransaction(tx -> runBatch(tx, now, failed));
             messaged += done.messaged();
             if (done.reps() < BATCH) {
                 return messaged;
@@ -114,9 +120,18 @@ public final class Scheduler {
     private record Batch(int reps, int messaged) {
     }
 
-    private Batch runBatch(Tx tx, Instant now) {
+    /**
+     * One transaction over up to {@link #BATCH} reps, each in a scope of its own: a rep whose turn
+     * throws keeps their entries (tried again at the next run, skipped for the rest of this one)
+     * and the others' messages go out; after {@value Quarantine#MAX_ATTEMPTS} failures the rep's
+     * due entries are set aside in the quarantine.
+     */
+    private Batch runBatch(Tx tx, Instant now, Set<Long> failed) {
         Map<Long, List<Schedule.Entry>> byRep = new LinkedHashMap<>();
         for (Schedule.Entry e : schedule.due(tx, now)) {
+            if (failed.contains(e.userId())) {
+                continue;
+            }
             if (byRep.size() >= BATCH && !byRep.containsKey(e.userId())) {
                 break;
             }
@@ -124,18 +139,74 @@ public final class Scheduler {
         }
         int messaged = 0;
         for (var rep : byRep.entrySet()) {
-            rep.getValue().forEach(e -> schedule.remove(tx, e));
-            List<Reply> said = conversation.inTurn(tx, rep.getKey(), turn -> rep.getValue().forEach(e -> run(turn, e)));
-            Outgoing sink = out;
-            if (!said.isEmpty() && sink != null && sink.reachable(rep.getKey())) {
-                sink.enqueue(tx, rep.getKey(), List.of(collapse(said)));
-                messaged++;
+            Tx.Scope scope = tx.scope();
+            try {
+                boolean said = runRep(scope, rep.getKey(), rep.getValue());
+                ScheduleFailures.clear(scope, rep.getKey());
+                scope.keep();
+                messaged += said ? 1 : 0;
+            } catch (Throwable e) {
+                failed.add(rep.getKey());
+                failedRep(tx, rep.getKey(), rep.getValue(), e, now);
             }
         }
         if (byRep.size() < BATCH) {
             schedule.ran(tx, now);
         }
         return new Batch(byRep.size(), messaged);
+    }
+
+    /** Runs one rep's due entries as one turn; true when it queued a message. */
+    private boolean runRep(Tx tx, long rep, List<Schedule.Entry> entries) {
+        entries.forEach(e -> schedule.remove(tx, e));
+        List<Reply> said = conversation.inTurn(tx, rep, turn -> entries.forEach(e -> run(turn, e)));
+        Outgoing sink = out;
+        if (!said.isEmpty() && sink != null && sink.reachable(rep)) {
+            sink.enqueue(tx, rep, List.of(collapse(said)));
+            return true;
+        }
+        return false;
+    }
+
+    private void failedRep(Tx tx, long rep, List<Schedule.Entry> entries, Throwable e, Instant now) {
+        int attempts = ScheduleFailures.failed(tx, rep);
+        LOG.error("scheduled work of rep {} failed (attempt {} of {}); the other reps' goes on", rep, attempts,
+                Quarantine.MAX_ATTEMPTS, e);
+        if (attempts < Quarantine.MAX_ATTEMPTS) {
+            return;
+        }
+        entries.forEach(en -> schedule.remove(tx, en));
+        ScheduleFailures.clear(tx, rep);
+        Quarantine.Item item = Quarantine.add(tx, Quarantine.Kind.SCHEDULED, rep, 0, now, attempts, 0, e,
+                ScheduleFailures.encode(entries));
+        LOG.error("scheduled work of rep {} is set aside as quarantine item {}", rep, item.id());
+        Outgoing sink = out;
+        if (sink != null && sink.reachable(rep)) {
+            String lang = conversation.languageOf(tx, rep, null);
+            sink.enqueue(tx, rep, List.of(Reply.of(conversation.messages().get(lang, "error.quarantined.scheduled",
+                    item.id()))));
+        }
+    }
+
+    /**
+     * Runs the scheduled entries of a quarantine item again now (they were due when they were set
+     * aside); on failure they go back to the quarantine. True when they ran.
+     */
+    public boolean retry(Quarantine.Item item) {
+        List<Schedule.Entry> entries = ScheduleFailures.decode(item.payload());
+        return store.inTransaction(tx -> {
+            Tx.Scope scope = tx.scope();
+            try {
+                runRep(scope, item.userId(), entries);
+                scope.keep();
+                return true;
+            } catch (Throwable e) {
+                LOG.error("scheduled work of rep {} failed again", item.userId(), e);
+                Quarantine.add(tx, Quarantine.Kind.SCHEDULED, item.userId(), 0, clock.instant(), item.attempts() + 1,
+                        0, e, item.payload());
+                return false;
+            }
+        });
     }
 
     private void run(Turn turn, Schedule.Entry e) {
@@ -192,9 +263,15 @@ public final class Scheduler {
             boolean stale = p.isEmpty() || !s.zone().equals(p.get().zone())
                     || (team.isManager(s.userId()) && team.members(tx, s.userId()).isPresent() && p.get().nextDigest() == null);
             if (stale) {
-                conversation.inTurn(tx, s.userId(), this::prefs);
-                if (p.isPresent()) {
-                    conversation.inTurn(tx, s.userId(), turn -> setWeekly(turn, p.get().day(), p.get().time()));
+                Tx.Scope scope = tx.scope();
+                try {
+                    conversation.inTurn(scope, s.userId(), this::prefs);
+                    if (p.isPresent()) {
+                        conversation.inTurn(scope, s.userId(), turn -> setWeekly(turn, p.get().day(), p.get().time()));
+                    }
+                    scope.keep();
+                } catch (Throwable e) {
+                    LOG.error("cannot schedule the check-ins of rep {}; the others go on", s.userId(), e);
                 }
             }
         }

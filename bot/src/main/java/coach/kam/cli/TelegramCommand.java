@@ -5,6 +5,8 @@ import coach.kam.config.Config;
 import coach.kam.KamCoach;
 import coach.kam.access.Access;
 import coach.kam.telegram.TelegramRunner;
+import coach.kam.pipeline.QuarantineDesk;
+import coach.kam.quarantine.DeskRequests;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -45,12 +47,28 @@ final class TelegramCommand implements Callable<Integer> {
             throw e;
         }
         AutoCloseable schedule = coach.scheduler().every(SCHEDULE_EVERY, coach.sendQueue()::wake);
+        QuarantineDesk desk = new QuarantineDesk(coach.store(), runner.bot().pipeline(), coach.scheduler()::retry);
+        coach.desk().set(desk);
+        java.util.concurrent.ScheduledExecutorService requests = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "kam-requests");
+                    t.setDaemon(true);
+                    return t;
+                });
+        requests.scheduleWithFixedDelay(() -> {
+            try {
+                DeskRequests.serve(desk, config.dataDir());
+            } catch (Throwable e) {
+                System.err.println("kam-coach: quarantine request: " + e);
+            }
+        }, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 schedule.close();
             } catch (Exception e) {
                 System.err.println("kam-coach: stopping the schedule: " + e);
             }
+            requests.shutdownNow();
             runner.close();
             coach.close();
         }, "kam-shutdown"));

@@ -157,9 +157,6 @@ final class GroupRun {
         LOG.error("update {} from chat {} is set aside as quarantine item {} ({})", entry.updateId(), entry.chatKey(),
                 item.id(), item.error());
         Inbox.remove(tx, entry);
-        if (entry.updateId() != 0) {
-            tx.markUpdateHandled(entry.updateId());
-        }
         Tx.Scope scope = tx.scope();
         try {
             handler.quarantined(scope, p, item);

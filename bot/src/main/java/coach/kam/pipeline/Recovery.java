@@ -52,9 +52,6 @@ final class Recovery {
         LOG.error("update {} from chat {} was in hand at {} process deaths; set aside as quarantine item {}",
                 e.updateId(), e.chatKey(), e.deaths(), item.id());
         Inbox.remove(tx, e);
-        if (e.updateId() != 0) {
-            tx.markUpdateHandled(e.updateId());
-        }
         Tx.Scope scope = tx.scope();
         try {
             handler.quarantined(scope, new Pending(e, null), item);
