@@ -19,6 +19,11 @@ import java.util.Set;
 public final class Conversation {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Conversation.class);
     static final Table<Session> SESSIONS = Table.of("sessions", Session.class);
+    /**
+     * Fault injection for the pipeline's tests: called with every event before its turn, and what
+     * it throws is what the turn throws. Always null in the running bot.
+     */
+    public static volatile java.util.function.Consumer<Event> faultHook;
     private static final Set<String> DIALOG_COMMANDS = Set.of("back", "skip", "cancel");
 
     private final Store store;
@@ -139,6 +144,10 @@ public final class Conversation {
         if (event.updateId() != null && tx.isUpdateHandled(event.updateId())) {
             return Outcome.duplicate();
         }
+        java.util.function.Consumer<Event> fault = faultHook;
+        if (fault != null) {
+            fault.accept(event);
+        }
         Event clean = withoutInvisibleText(event);
         Tx.Scope scope = tx.scope();
         String key = Long.toString(clean.userId());
@@ -204,7 +213,12 @@ public final class Conversation {
     public List<Reply> inTurn(coach.kam.store.Tx tx, long userId, java.util.function.Consumer<Turn> work) {
         String key = Long.toString(userId);
         Session session = tx.get(SESSIONS, key).orElseGet(() -> Session.fresh(userId, "zh", clock.instant()));
-        Turn turn = new Turn(new Event(userId, userId, null, null, null, null, null), tx, session, messages, clock);
+        Event scheduled = new Event(userId, userId, null, null, null, null, null);
+        java.util.function.Consumer<Event> fault = faultHook;
+        if (fault != null) {
+            fault.accept(scheduled);
+        }
+        Turn turn = new Turn(scheduled, tx, session, messages, clock);
         work.accept(turn);
         tx.put(SESSIONS, key, turn.session());
         return turn.replies();
