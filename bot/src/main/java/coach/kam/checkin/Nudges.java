@@ -45,9 +45,14 @@ final class Nudges {
             if (store.snoozed(turn.tx(), turn.userId(), a.id(), today)) {
                 continue;
             }
-            List<String> why = reasons(turn, a, today, items);
-            if (!why.isEmpty() && lines.size() < MAX_LINES) {
-                lines.add("• <b>" + Html.escape(a.name()) + "</b>: " + String.join(", ", why));
+            if (lines.size() >= MAX_LINES) {
+                break;
+            }
+            Map<String, String> why = reasons(turn, a, today, items);
+            if (!why.isEmpty()) {
+                // only what is shown counts as nudged; the rest comes up again on the next nudge
+                why.keySet().forEach(key -> items.put(key, today));
+                lines.add("• <b>" + Html.escape(a.name()) + "</b>: " + String.join(", ", why.values()));
                 rows.add(List.of(new Button(a.name(), "acc:" + a.id())));
             }
         }
@@ -58,31 +63,28 @@ final class Nudges {
         turn.say(turn.t("nudge.title") + "\n" + String.join("\n", lines), rows);
     }
 
-    private List<String> reasons(Turn turn, Account a, LocalDate today, Map<String, LocalDate> items) {
-        List<String> why = new ArrayList<>();
+    /** What is worth a nudge about the account and was not nudged in the last week, by item key. */
+    private Map<String, String> reasons(Turn turn, Account a, LocalDate today, Map<String, LocalDate> items) {
+        Map<String, String> why = new LinkedHashMap<>();
         long late = overview.daysPastCadence(turn, a).orElse(0L);
         if (late > 0 && fresh(items, "stale:" + a.id(), today)) {
-            why.add(turn.t("nudge.stale", late));
+            why.put("stale:" + a.id(), turn.t("nudge.stale", late));
         }
         int overdue = overview.overdueItems(turn, a);
         if (overdue > 0 && fresh(items, "overdue:" + a.id(), today)) {
-            why.add(turn.t("checkin.overdue", overdue));
+            why.put("overdue:" + a.id(), turn.t("checkin.overdue", overdue));
         }
         boolean oldEvaluation = overview.lastEvaluated(turn, a)
                 .map(at -> Duration.between(at, turn.now()).toDays() > EVALUATION_DAYS).orElse(false);
         if (oldEvaluation && fresh(items, "eval:" + a.id(), today)) {
-            why.add(turn.t("nudge.evaluation"));
+            why.put("eval:" + a.id(), turn.t("nudge.evaluation"));
         }
         return why;
     }
 
-    /** True when the item was not nudged in the last week; marks it nudged today. */
+    /** True when the item was not nudged in the last week. */
     private static boolean fresh(Map<String, LocalDate> items, String key, LocalDate today) {
         LocalDate last = items.get(key);
-        if (last != null && last.plusDays(QUIET_DAYS).isAfter(today)) {
-            return false;
-        }
-        items.put(key, today);
-        return true;
+        return last == null || !last.plusDays(QUIET_DAYS).isAfter(today);
     }
 }

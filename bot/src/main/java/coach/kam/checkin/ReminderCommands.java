@@ -8,7 +8,6 @@ import coach.kam.conversation.Dialog;
 import coach.kam.conversation.Html;
 import coach.kam.conversation.Reply;
 import coach.kam.conversation.Turn;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -213,7 +212,9 @@ public final class ReminderCommands {
             }
             case "1d", "1w" -> {
                 Instant base = r.get().due().isAfter(turn.now()) ? r.get().due() : turn.now();
-                ZonedDateTime next = base.atZone(turn.zone()).plus(args[0].equals("1d") ? Duration.ofDays(1) : Duration.ofDays(7));
+                // calendar days in the rep's zone: the same local time, whatever the clocks did overnight
+                ZonedDateTime local = base.atZone(turn.zone());
+                ZonedDateTime next = args[0].equals("1d") ? local.plusDays(1) : local.plusWeeks(1);
                 Reminders.Reminder moved = reminders.move(turn.tx(), r.get(), next.toInstant());
                 turn.say(turn.t("remind.moved", when(turn, moved.due()), Html.escape(moved.text())));
             }

@@ -20,6 +20,10 @@ import java.util.TreeSet;
 /**
  * A manager's team: /team add, /team remove, /team invite (reps send /join CODE), and the Monday
  * digest per rep. The digest shows counts and account names, never what a rep wrote.
+ *
+ * <p>Removing a rep, or /team invite new, replaces the join code, so a removed rep cannot join
+ * again with the code they had. A replaced code is kept only to tell whoever sends it that it was
+ * replaced.
  */
 public final class Team {
     /** The reps a manager follows, and the code reps join with. */
@@ -69,10 +73,20 @@ public final class Team {
             save(turn.tx(), with(m, Long.parseLong(words[1]), true));
             turn.say(turn.t("team.added", words[1]));
         } else if (words.length == 2 && words[0].equalsIgnoreCase("remove") && words[1].matches("\\d{1,18}")) {
-            save(turn.tx(), with(m, Long.parseLong(words[1]), false));
-            turn.say(turn.t("team.removed", words[1]));
+            long rep = Long.parseLong(words[1]);
+            Members without = with(m, rep, false);
+            if (m.reps().contains(rep) && m.code() != null) {
+                // the code the removed rep knows stops working
+                without = new Members(without.managerId(), without.reps(), newCode());
+                save(turn.tx(), without);
+                turn.say(turn.t("team.removed", words[1]) + "\n" + turn.t("team.code.replaced", without.code()));
+            } else {
+                save(turn.tx(), without);
+                turn.say(turn.t("team.removed", words[1]));
+            }
         } else if (words[0].equalsIgnoreCase("invite")) {
-            String code = m.code() != null ? m.code() : newCode();
+            boolean fresh = words.length == 2 && (words[1].equalsIgnoreCase("new") || words[1].equals("新"));
+            String code = m.code() != null && !fresh ? m.code() : newCode();
             save(turn.tx(), new Members(m.managerId(), m.reps(), code));
             turn.say(turn.t("team.invite", code));
         } else if (words[0].equalsIgnoreCase("digest")) {
@@ -90,6 +104,10 @@ public final class Team {
             return;
         }
         Members current = members(turn.tx(), team.get().managerId()).orElse(team.get());
+        if (!code.strip().equals(current.code())) {
+            turn.say(turn.t("team.join.replaced"));
+            return;
+        }
         save(turn.tx(), with(current, turn.userId(), true));
         turn.say(turn.t("team.joined"));
     }

@@ -6,6 +6,7 @@ import java.util.Set;
 /** Required fields of a checklist file; item ids unique, texts short enough for a phone. */
 final class ChecklistChecks {
     static final int MAX_ITEM = 60;
+    static final int MAX_ID = 32;
 
     private ChecklistChecks() {
     }
@@ -13,6 +14,10 @@ final class ChecklistChecks {
     static Checklist check(String file, Checklist c) {
         if (c.id() == null || !file.endsWith("/" + c.id() + ".yaml")) {
             throw new KnowledgeException(file, 1, "id must match the file name");
+        }
+        if (!c.id().matches("[a-z0-9-]{1," + MAX_ID + "}")) {
+            // the id goes into button data with an account id, within Telegram's 64 bytes
+            throw new KnowledgeException(file, 1, "id must be 1 to " + MAX_ID + " of a-z, 0-9 and -");
         }
         if (c.topic() == null || c.title() == null || c.sections() == null || c.sections().isEmpty()) {
             throw new KnowledgeException(file, 0, "needs topic, title and sections");

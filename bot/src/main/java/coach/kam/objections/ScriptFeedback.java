@@ -5,30 +5,39 @@ import coach.kam.store.Tx;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
- * What worked: "it worked / it did not" per script, for the rep and for the whole team. A rep's
- * scripts are ordered by what worked for that rep, then for the team, then as written.
+ * What worked: "it worked / it did not" per script. Each rep has one vote per script; pressing
+ * again keeps or changes it. A rep's scripts are ordered by the rep's own votes, then by how many
+ * reps found each one worked less how many found it did not, then as written; so one rep moves
+ * the team's order by one vote at most, however often they press.
+ *
+ * <p>Votes are kept under "rep/&lt;rep id&gt;/&lt;objection&gt;/&lt;lang&gt;/&lt;script&gt;" (the
+ * rep's own data, exported with it) and the team's count is taken from them when the order is
+ * asked for. Records from before kept a count of presses; their balance is read as the rep's
+ * vote. The "team/..." totals of that time are no longer read or written.
  */
 public final class ScriptFeedback {
-    /** Counts for one script. */
+    private static final String REP = "rep/";
+
+    /** A rep's vote on one script: (1, 0) it worked, (0, 1) it did not; older records may hold counts. */
     public record Tally(int worked, int failed) {
-        int net() {
-            return worked - failed;
+        /** +1, -1 or 0: the vote, or the balance of an older record's counts. */
+        int vote() {
+            return Integer.signum(worked - failed);
         }
 
-        Tally plus(boolean didWork) {
-            return didWork ? new Tally(worked + 1, failed) : new Tally(worked, failed + 1);
+        static Tally of(boolean didWork) {
+            return didWork ? new Tally(1, 0) : new Tally(0, 1);
         }
     }
 
     private static final Table<Tally> TALLIES = Table.of("script-feedback", Tally.class);
 
+    /** Sets this rep's vote on the script (a repeat keeps it, the other verdict replaces it). */
     public void record(Tx tx, long userId, String objectionId, String lang, int script, boolean worked) {
-        for (String key : List.of(repKey(userId, objectionId, lang, script), teamKey(objectionId, lang, script))) {
-            Tally t = tx.get(TALLIES, key).orElse(new Tally(0, 0));
-            tx.put(TALLIES, key, t.plus(worked));
-        }
+        tx.put(TALLIES, repKey(userId, objectionId, lang, script), Tally.of(worked));
     }
 
     /** Script indexes in the order this rep should see them. */
@@ -38,23 +47,29 @@ public final class ScriptFeedback {
         int[] team = new int[scripts];
         for (int i = 0; i < scripts; i++) {
             order.add(i);
-            rep[i] = tx.get(TALLIES, repKey(userId, objectionId, lang, i)).map(Tally::net).orElse(0);
-            team[i] = tx.get(TALLIES, teamKey(objectionId, lang, i)).map(Tally::net).orElse(0);
+            rep[i] = tx.get(TALLIES, repKey(userId, objectionId, lang, i)).map(Tally::vote).orElse(0);
+        }
+        for (Map.Entry<String, Tally> e : tx.entries(TALLIES, REP).entrySet()) {
+            // rep/<rep id>/<objection>/<lang>/<script>: one vote per rep and script
+            String[] parts = e.getKey().split("/");
+            if (parts.length == 5 && parts[2].equals(objectionId) && parts[3].equals(lang) && parts[4].matches("\\d{1,2}")) {
+                int i = Integer.parseInt(parts[4]);
+                if (i < scripts) {
+                    team[i] += e.getValue().vote();
+                }
+            }
         }
         order.sort(Comparator.comparingInt((Integer i) -> -rep[i]).thenComparingInt(i -> -team[i])
                 .thenComparingInt(i -> i));
         return order;
     }
 
+    /** This rep's record for the script: their vote, or the counts an older record kept. */
     public Tally tally(Tx tx, long userId, String objectionId, String lang, int script) {
         return tx.get(TALLIES, repKey(userId, objectionId, lang, script)).orElse(new Tally(0, 0));
     }
 
     private static String repKey(long userId, String id, String lang, int script) {
-        return "rep/" + userId + "/" + id + "/" + lang + "/" + script;
-    }
-
-    private static String teamKey(String id, String lang, int script) {
-        return "team/" + id + "/" + lang + "/" + script;
+        return REP + userId + "/" + id + "/" + lang + "/" + script;
     }
 }

@@ -82,7 +82,7 @@ public final class Tables {
                 "members", "ask-last", "ask-memory", "objection-last", "pending-notes", "objection-card-last")) {
             catalog(new Spec(name, 1, Kind.OWNED, ""));
         }
-        // keys "rep/<rep id>/..." are a rep's own tallies; "team/..." are everyone's together and stay behind
+        // keys "rep/<rep id>/..." are a rep's own votes; "team/..." (totals, no longer used) belong to no one and stay behind
         catalog(new Spec("script-feedback", 1, Kind.OWNED, "rep/"));
         // Machinery: delivery, schedules, caches, codes.
         for (String name : List.of(

@@ -37,11 +37,16 @@ public final class CoreDriver implements ChatDriver {
 
     @Override
     public List<Shown> press(long user, String label) {
+        return send(user, new Event(user, user, null, null, buttonData(user, label), null, lang));
+    }
+
+    /** The data of the button with this label among the last replies this user saw (to press it later). */
+    public String buttonData(long user, String label) {
         String data = lastButtons.getOrDefault(user, Map.of()).get(label);
         if (data == null) {
             throw new AssertionError("no button '" + label + "' was shown; saw " + lastButtons.get(user));
         }
-        return send(user, new Event(user, user, null, null, data, null, lang));
+        return data;
     }
 
     /** Sends raw button data, as a forged or stale button would. */

@@ -19,11 +19,13 @@ import java.util.Set;
 /** /topics opens the methodology a section at a time; /checklist shows a checklist. */
 public final class KnowledgeCommands {
     private final KnowledgeBase knowledge;
+    private final Accounts accounts;
     private final AccountPicker picker;
     private final ChecklistProgress progress = new ChecklistProgress();
 
     public KnowledgeCommands(KnowledgeBase knowledge, Accounts accounts) {
         this.knowledge = knowledge;
+        this.accounts = accounts;
         this.picker = new AccountPicker(accounts);
     }
 
@@ -140,7 +142,7 @@ public final class KnowledgeCommands {
             if (open.isPresent()) {
                 long ticked = part.items().stream().filter(i -> done.contains(i.id())).count();
                 rows.add(List.of(new Button("✏️ " + part.title(lang) + " " + ticked + "/" + part.items().size(),
-                        "cks:" + id + ":" + s)));
+                        "cks:" + id + ":" + s + ":" + open.get().id())));
             }
         }
         if (open.isEmpty()) {
@@ -150,18 +152,38 @@ public final class KnowledgeCommands {
         turn.say(out.toString().strip(), rows);
     }
 
-    /** One section's items as buttons; with {@code toggle}, the pressed item is ticked or unticked first. */
+    /**
+     * One section's items as buttons; with {@code toggle}, the pressed item is ticked or unticked
+     * first. The data names the account last ("cks:list:section:account",
+     * "ckt:list:section:item:account"), so a button in an old message acts on the account that
+     * message was about. A section button without it (made before) opens the section for the open
+     * account, whose name the answer shows; a tick button without it is out of date.
+     */
     private void tickSection(Turn turn, String[] args, boolean toggle) {
         Optional<Checklist> c = args.length > 1 ? knowledge.checklist(args[0]) : Optional.empty();
-        Optional<Account> open = picker.open(turn);
         int s = args.length > 1 && args[1].matches("\\d{1,2}") ? Integer.parseInt(args[1]) : -1;
         if (c.isEmpty() || s < 0 || s >= c.get().sections().size()) {
             turn.say(turn.t("button.unknown"));
             return;
         }
-        if (open.isEmpty()) {
-            turn.say(turn.t("checklist.open.account"));
+        int accountArg = toggle ? 3 : 2;
+        Optional<Account> open;
+        if (args.length > accountArg) {
+            open = args[accountArg].matches("\\d{1,18}")
+                    ? accounts.get(turn.tx(), turn.userId(), Long.parseLong(args[accountArg])) : Optional.empty();
+            if (open.isEmpty()) {
+                turn.say(turn.t("accounts.gone"));
+                return;
+            }
+        } else if (toggle) {
+            turn.say(turn.t("checklist.button.old", c.get().id()));
             return;
+        } else {
+            open = picker.open(turn);
+            if (open.isEmpty()) {
+                turn.say(turn.t("checklist.open.account"));
+                return;
+            }
         }
         Checklist.Part part = c.get().sections().get(s);
         if (toggle) {
@@ -178,7 +200,7 @@ public final class KnowledgeCommands {
         for (int i = 0; i < part.items().size(); i++) {
             Checklist.Item item = part.items().get(i);
             rows.add(List.of(new Button((done.contains(item.id()) ? "☑ " : "☐ ") + item.text(lang),
-                    "ckt:" + c.get().id() + ":" + s + ":" + i)));
+                    "ckt:" + c.get().id() + ":" + s + ":" + i + ":" + open.get().id())));
         }
         rows.add(List.of(new Button(turn.t("btn.back.checklist"), "ck:" + c.get().id())));
         turn.say(turn.t("checklist.section", Html.escape(c.get().title(lang)), Html.escape(part.title(lang)),
