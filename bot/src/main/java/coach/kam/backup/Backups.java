@@ -43,6 +43,7 @@ public final class Backups implements AutoCloseable {
     private final Path dataDir;
     private final Optional<LocalTime> at;
     private final Clock clock;
+    private final Snapshots snapshots;
     private ScheduledExecutorService timer;
 
     public Backups(Store store, Path dataDir, Optional<LocalTime> at, Clock clock) {
@@ -50,6 +51,7 @@ public final class Backups implements AutoCloseable {
         this.dataDir = dataDir;
         this.at = at;
         this.clock = clock;
+        this.snapshots = new Snapshots(store, dataDir);
     }
 
     public Path folder() {
@@ -131,7 +133,7 @@ public final class Backups implements AutoCloseable {
 
     private void serveQuietly() {
         try {
-            Snapshots.serve(store, dataDir);
+            snapshots.serve();
         } catch (RuntimeException e) {
             LOG.warn("snapshot request failed: {}", e.toString());
         }

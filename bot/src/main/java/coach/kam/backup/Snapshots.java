@@ -1,37 +1,65 @@
 package coach.kam.backup;
 
 import coach.kam.store.Store;
+import coach.kam.store.StoreException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Consistent copies of a running bot's store for other processes. MapDB locks its file, so a
  * command-line export or backup cannot open the store while the bot runs; instead it drops a
  * request file in {@code <data>/requests/}, the bot (which looks every second) writes a copy of
  * the store next to it under its lock, and the command reads that copy. The copy appears whole or
- * not at all.
+ * not at all. When the copy cannot be made, the bot answers with a {@code .failed} file holding the
+ * reason instead, and the command fails with it.
  */
 public final class Snapshots {
+    private static final Logger LOG = LoggerFactory.getLogger(Snapshots.class);
     static final String WANT = ".want";
     static final String READY = ".db";
+    /** The answer to a request that could not be served: the reason, in one line. */
+    static final String FAILED = ".failed";
+    /** Copies tried for one request (one a second) before it is answered as failed. */
+    static final int ATTEMPTS = 3;
 
-    private Snapshots() {
+    private final Store store;
+    private final Path dataDir;
+    /** request id -> copies that failed so far. */
+    private final Map<String, Integer> failures = new HashMap<>();
+
+    /** The bot's side, serving requests for the store in {@code dataDir}. */
+    public Snapshots(Store store, Path dataDir) {
+        this.store = store;
+        this.dataDir = dataDir;
     }
 
     static Path folder(Path dataDir) {
         return dataDir.resolve("requests");
     }
 
-    /** In the bot: answers every waiting request with a copy of the store; returns how many. */
-    public static int serve(Store store, Path dataDir) {
+    /**
+     * In the bot: answers every waiting request with a copy of the store; returns how many were
+     * answered with a copy. A request whose copy fails is tried again at the next call, and after
+     * {@value #ATTEMPTS} failures answered with the reason and removed, so a broken request does not
+     * copy the store for ever.
+     */
+    public synchronized int serve() {
         Path dir = folder(dataDir);
         if (!Files.isDirectory(dir)) {
+            failures.clear();
             return 0;
         }
         List<Path> wanted;
@@ -40,25 +68,66 @@ public final class Snapshots {
         } catch (IOException e) {
             return 0;
         }
+        Set<String> waiting = new HashSet<>();
         int served = 0;
         for (Path want : wanted) {
             String id = want.getFileName().toString();
             id = id.substring(0, id.length() - WANT.length());
-            store.copyTo(dir.resolve(id + READY));
+            waiting.add(id);
+            Path ready = dir.resolve(id + READY);
             try {
-                Files.deleteIfExists(want);
-            } catch (IOException e) {
-                // the copy is there; the client removes its request too
+                store.copyTo(ready);
+            } catch (RuntimeException e) {
+                int failed = failures.merge(id, 1, Integer::sum);
+                String reason = e.getMessage() != null ? e.getMessage() : e.toString();
+                if (failed < ATTEMPTS) {
+                    LOG.warn("snapshot request {}: copy failed (attempt {} of {}), trying again: {}", id, failed,
+                            ATTEMPTS, reason);
+                    continue;
+                }
+                LOG.error("snapshot request {}: copy failed {} times, answered as failed: {}", id, failed, reason);
+                failures.remove(id);
+                answerFailed(dir, id, reason);
+                delete(dir.resolve(id + READY + ".part"));
+                delete(want);
+                continue;
             }
+            failures.remove(id);
+            // the copy is there; the client removes its request too
+            delete(want);
             served++;
         }
+        // requests withdrawn by their client (it gave up waiting) are forgotten
+        failures.keySet().retainAll(waiting);
         return served;
+    }
+
+    private static void answerFailed(Path dir, String id, String reason) {
+        Path part = dir.resolve(id + FAILED + ".tmp");
+        try {
+            Files.writeString(part, reason.replaceAll("\\s+", " ").strip() + "\n", StandardCharsets.UTF_8);
+            Files.move(part, dir.resolve(id + FAILED), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            // the request goes all the same; its client times out instead of reading the reason
+            LOG.warn("snapshot request {}: cannot write the failure answer: {}", id, e.toString());
+            delete(part);
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // left behind; harmless
+        }
     }
 
     /**
      * From another process: asks the bot holding {@code dataDir} for a copy of its store and
-     * returns the copy's path (the caller deletes it). Fails after {@code timeout} with a message
-     * saying the bot did not answer.
+     * returns the copy's path (the caller deletes it). Fails with the bot's reason when it could not
+     * make the copy (a {@link StoreException}), or after {@code timeout} with a message saying the bot
+     * did not answer.
      */
     public static Path request(Path dataDir, Duration timeout) throws IOException, InterruptedException {
         Path dir = folder(dataDir);
@@ -69,8 +138,16 @@ public final class Snapshots {
         Path part = dir.resolve(id + ".tmp");
         Files.writeString(part, "a copy of the store, please\n");
         Files.move(part, want, StandardCopyOption.ATOMIC_MOVE);
+        Path failed = dir.resolve(id + FAILED);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!Files.exists(ready)) {
+            if (Files.exists(failed)) {
+                String reason = Files.readString(failed, StandardCharsets.UTF_8).strip();
+                Files.deleteIfExists(failed);
+                Files.deleteIfExists(want);
+                throw new StoreException("the bot holding " + dataDir + " could not make a copy of its store: "
+                        + reason, null);
+            }
             if (System.nanoTime() > deadline) {
                 Files.deleteIfExists(want);
                 throw new IOException("the bot holding " + dataDir + " did not make a copy of its store within "

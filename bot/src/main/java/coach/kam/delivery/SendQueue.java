@@ -7,6 +7,7 @@ import coach.kam.store.Tx;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +54,7 @@ public final class SendQueue implements AutoCloseable {
     static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
 
     private final Store store;
+    private final Duration ackDelay;
     private final Set<Long> inactive = ConcurrentHashMap.newKeySet();
 
     private final Object lock = new Object();
@@ -78,7 +80,13 @@ public final class SendQueue implements AutoCloseable {
     }
 
     public SendQueue(Store store) {
+        this(store, Duration.ofMillis(ACK_DELAY_MILLIS));
+    }
+
+    /** With how long accepted entries wait for another transaction to remove them (tests lengthen it). */
+    SendQueue(Store store, Duration ackDelay) {
         this.store = store;
+        this.ackDelay = ackDelay;
         store.inTransaction(tx -> {
             tx.withPrefix(INACTIVE, "").forEach(i -> inactive.add(i.chatId()));
             return null;
@@ -338,13 +346,25 @@ public final class SendQueue implements AutoCloseable {
                 return;
             }
             batch = new ArrayList<>(acks);
-            acks.clear();
         }
         batch.forEach(seq -> forget(tx, seq));
+        // forgotten only once the removal is durable: a transaction that rolls back leaves them for the next one
+        tx.afterCommit(() -> acknowledged(batch));
     }
 
-    /** Removes accepted entries that no other transaction took within {@link #ACK_DELAY_MILLIS}, many in one commit. */
+    private void acknowledged(List<Long> batch) {
+        Set<Long> done = new HashSet<>(batch);
+        synchronized (lock) {
+            acks.removeIf(done::contains);
+        }
+    }
+
+    /**
+     * Removes accepted entries that no other transaction took within {@link #ACK_DELAY_MILLIS}, many in
+     * one commit; a removal that rolls back is tried again after a pause.
+     */
     private void ackLoop() {
+        int failures = 0;
         while (true) {
             List<Long> batch;
             synchronized (lock) {
@@ -355,7 +375,7 @@ public final class SendQueue implements AutoCloseable {
                         return;
                     }
                 }
-                long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ACK_DELAY_MILLIS);
+                long deadline = System.nanoTime() + ackDelay.toNanos();
                 long left;
                 while (!closed && !acks.isEmpty() && (left = deadline - System.nanoTime()) > 0) {
                     try {
@@ -371,17 +391,34 @@ public final class SendQueue implements AutoCloseable {
                     continue;
                 }
                 batch = new ArrayList<>(acks);
-                acks.clear();
             }
             try {
                 store.inTransaction(tx -> {
                     batch.forEach(seq -> forget(tx, seq));
                     return null;
                 });
+                acknowledged(batch);
+                failures = 0;
             } catch (RuntimeException e) {
-                // the store is closing; what was not removed is sent again at the next start
-                LOG.debug("could not remove sent messages from the queue: {}", e.toString());
-                return;
+                // the removal rolled back: the entries stay acknowledged, for the next try or for close()
+                failures++;
+                long backoff = Math.min(MAX_BACKOFF.toNanos(), FIRST_BACKOFF.toNanos() << Math.min(16, failures - 1));
+                LOG.warn("could not remove sent messages from the queue (attempt {}), trying again in {} ms: {}",
+                        failures, backoff / 1_000_000, e.toString());
+                synchronized (lock) {
+                    long until = System.nanoTime() + backoff;
+                    long left;
+                    while (!closed && (left = until - System.nanoTime()) > 0) {
+                        try {
+                            TimeUnit.NANOSECONDS.timedWait(lock, left);
+                        } catch (InterruptedException ie) {
+                            return;
+                        }
+                    }
+                    if (closed) {
+                        return;
+                    }
+                }
             }
         }
     }

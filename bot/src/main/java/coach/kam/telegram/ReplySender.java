@@ -49,14 +49,20 @@ final class ReplySender {
                 if (code != null && code == 429) {
                     int wait = e.getParameters() != null && e.getParameters().getRetryAfter() != null
                             ? e.getParameters().getRetryAfter() : 1;
+                    LOG.warn("{} answered 429 (attempt {}), retrying in {} s as Telegram asks", method.getMethod(),
+                            attempt, wait);
                     if (!waitFor(Duration.ofSeconds(wait))) {
                         return null;
                     }
                 } else if (code != null && code >= 400 && code < 500) {
                     LOG.warn("{} refused: {}", method.getMethod(), e.getApiResponse());
                     return null;
-                } else if (!waitFor(backoff)) {
-                    return null;
+                } else {
+                    LOG.warn("{} answered {} (attempt {}), retrying in {} ms", method.getMethod(), code, attempt,
+                            backoff.toMillis());
+                    if (!waitFor(backoff)) {
+                        return null;
+                    }
                 }
             } catch (TelegramApiException e) {
                 LOG.warn("{} failed (attempt {}): {}", method.getMethod(), attempt, e.toString());

@@ -12,6 +12,7 @@ import coach.kam.testing.MutableClock;
 import coach.kam.testing.TestCoach;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -52,5 +53,52 @@ class DataCommandsTest {
         Path all = dir.resolve("all.zip");
         assertEquals(0, Main.run(new String[] {"export", "--all", "--out", all.toString(), "--data", data.toString()}));
         assertTrue(ExportImportTest.unzip(Files.readAllBytes(all)).get("report.md").contains("ACME Ltd"));
+    }
+
+    @Test
+    void backupFailsWithTheBotsReasonWhenTheRunningBotCannotMakeTheCopy() throws Exception {
+        Path data = dir.resolve("data");
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stderr = System.err;
+        try (MapDbStore real = MapDbStore.open(data)) {
+            coach.kam.store.Store full = new coach.kam.store.Store() {
+                @Override
+                public <T> T inTransaction(java.util.function.Function<coach.kam.store.Tx, T> work) {
+                    return real.inTransaction(work);
+                }
+
+                @Override
+                public void copyTo(Path file) {
+                    throw new coach.kam.store.StoreException("cannot write the copy " + file
+                            + ": No space left on device", null);
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            coach.kam.backup.Snapshots bot = new coach.kam.backup.Snapshots(full, data);
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            java.util.concurrent.CompletableFuture<Integer> backup = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> Main.run(new String[] {"backup", "--out", dir.resolve("b.db").toString(), "--data",
+                            data.toString()}));
+            // the bot's timer, driven here: one look at the requests a turn until the command is done
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (!backup.isDone() && System.nanoTime() < deadline) {
+                bot.serve();
+                Thread.sleep(20);
+            }
+            assertEquals(2, backup.get(1, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            System.setErr(stderr);
+        }
+        String said = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(said.contains("could not make a copy of its store") && said.contains("No space left on device"),
+                said);
+        assertTrue(!said.contains("version without snapshot requests"), said);
+        assertTrue(!Files.exists(dir.resolve("b.db")));
+        try (var left = Files.list(data.resolve("requests"))) {
+            assertEquals(List.of(), left.toList(), "the failed request was removed");
+        }
     }
 }
