@@ -32,13 +32,15 @@ final class GroupRun {
     }
 
     private final SendQueue queue;
+    private final InHand inHand;
     private final Outbox outbox;
     private final TurnHandler handler;
     private final Clock clock;
     /** Chats of a group whose transaction failed: until each ran alone, groups hold one chat. */
     private final Set<Long> solo = new HashSet<>();
 
-    GroupRun(SendQueue queue, Outbox outbox, TurnHandler handler, Clock clock) {
+    GroupRun(SendQueue queue, Outbox outbox, TurnHandler handler, Clock clock, InHand inHand) {
+        this.inHand = inHand;
         this.queue = queue;
         this.outbox = outbox;
         this.handler = handler;
@@ -101,11 +103,14 @@ final class GroupRun {
         Inbox.Entry entry = p.entry();
         Tx.Scope scope = tx.scope();
         TurnHandler.Step step;
+        inHand.mark(entry.seq());
         try {
             step = handler.handle(scope, p);
             scope.keep();
         } catch (Throwable e) {
             return failed(tx, p, e, result);
+        } finally {
+            inHand.clear();
         }
         result.afterCommit().addAll(step.afterCommit());
         Completions.Done done = new Completions.Done(entry.seq(), entry.updateId(), step.replyChat());
@@ -139,8 +144,8 @@ final class GroupRun {
 
     private Outcome failed(Tx tx, Pending p, Throwable e, Result result) {
         Inbox.Entry entry = p.entry().withFailure();
-        LOG.error("update {} from chat {} failed (attempt {} of {}); nothing it changed was kept",
-                entry.updateId(), entry.chatKey(), entry.attempts(), Quarantine.MAX_ATTEMPTS, e);
+        log(e, "update " + entry.updateId() + " from chat " + entry.chatKey() + " failed (attempt " + entry.attempts()
+                + " of " + Quarantine.MAX_ATTEMPTS + "); nothing it changed was kept");
         if (entry.attempts() >= Quarantine.MAX_ATTEMPTS) {
             result.done().add(quarantine(tx, p, entry, e));
             return Outcome.NEXT;
@@ -172,29 +177,44 @@ final class GroupRun {
      * a chat that was alone already counts the attempt against its first update, in a transaction
      * of its own, and goes to the quarantine after the last.
      */
-    void failed(Store store, Map<Long, List<Pending>> group, Throwable e) {
+    Completions.Done failed(Store store, Map<Long, List<Pending>> group, Throwable e) {
         if (group.size() > 1 || group.values().stream().mapToInt(List::size).sum() > 1) {
             solo.addAll(group.keySet());
-            return;
+            return null;
         }
         Pending p = group.values().iterator().next().get(0);
         Inbox.Entry entry = p.entry().withFailure();
         try {
-            boolean gone = store.inTransaction(tx -> {
+            Completions.Done gone = store.inTransaction(tx -> {
                 if (entry.attempts() >= Quarantine.MAX_ATTEMPTS) {
-                    quarantine(tx, p, entry, e);
-                    return true;
+                    return quarantine(tx, p, entry, e);
                 }
                 Inbox.put(tx, entry);
-                return false;
+                return null;
             });
             p.entry(entry);
-            if (gone) {
+            if (gone != null) {
                 group.get(entry.chatKey()).clear();
                 solo.remove(entry.chatKey());
             }
+            return gone;
         } catch (Throwable again) {
             LOG.error("the store cannot record the failure of update {} either", entry.updateId(), again);
+            return null;
+        }
+    }
+
+    /** Logs a failure; a stack overflow with its top frames only, not a thousand identical ones. */
+    static void log(Throwable e, String what) {
+        if (e instanceof StackOverflowError) {
+            StackTraceElement[] frames = e.getStackTrace();
+            StringBuilder top = new StringBuilder();
+            for (int i = 0; i < Math.min(8, frames.length); i++) {
+                top.append("\n\tat ").append(frames[i]);
+            }
+            LOG.error("{}: StackOverflowError{}", what, top);
+        } else {
+            LOG.error(what, e);
         }
     }
 }

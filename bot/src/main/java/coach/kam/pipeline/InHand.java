@@ -8,16 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A small file naming the inbox entries of the group in hand, written before the group runs and
- * emptied after its commit. It is not synced: it only has to outlive the process, not the machine.
- * What it names at the next start was in hand when the process died.
+ * A small file naming the inbox entry whose turn is running, written before the turn and emptied
+ * when it returns. It is not synced: it only has to outlive the process, not the machine. What it
+ * names at the next start was running when the process died; a death while a group waits for its
+ * commit (or for anything else) is nobody's fault and is not counted.
  */
 final class InHand {
     private static final Logger LOG = LoggerFactory.getLogger(InHand.class);
@@ -49,10 +48,9 @@ final class InHand {
         return seqs;
     }
 
-    void mark(Map<Long, List<Pending>> group) {
-        StringBuilder out = new StringBuilder();
-        group.values().forEach(items -> items.forEach(p -> out.append(p.entry().seq()).append('\n')));
-        write(out.toString());
+    /** The turn of this entry is about to run. */
+    void mark(long seq) {
+        write(seq + "\n");
     }
 
     void clear() {

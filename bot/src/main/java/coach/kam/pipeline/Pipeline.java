@@ -7,6 +7,8 @@ import coach.kam.store.Tx;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,13 +45,15 @@ public final class Pipeline implements AutoCloseable {
     private final Object monitor = new Object();
     // guarded by monitor
     private final ChatOrder order = new ChatOrder();
+    /** Update ids of the entries waiting or in hand, so that a batch sent again is not taken twice. */
+    private final Set<Integer> inInbox = new HashSet<>();
     private boolean running;
     private Thread thread;
     private volatile long lastProgress = System.nanoTime();
 
     /**
      * {@code queue} is where replies go (null when the adapter delivers them itself in
-     * {@code afterCommit}); {@code inHandFile} records the group in hand so that a process death
+     * {@code afterCommit}); {@code inHandFile} names the entry whose turn runs, so that a process death
      * is counted against its updates (null: not counted).
      */
     public Pipeline(Store store, SendQueue queue, TurnHandler handler, Clock clock, java.nio.file.Path inHandFile) {
@@ -69,7 +73,7 @@ public final class Pipeline implements AutoCloseable {
         this.clock = clock;
         this.inHand = new InHand(inHandFile);
         this.after = new AfterWork(store, outbox, this::finished);
-        this.run = new GroupRun(queue, outbox, handler, clock);
+        this.run = new GroupRun(queue, outbox, handler, clock, inHand);
         this.prepare = new Prepare(handler, this::ready);
     }
 
@@ -83,7 +87,7 @@ public final class Pipeline implements AutoCloseable {
             running = true;
             for (Inbox.Entry e : left) {
                 Pending p = new Pending(e, null);
-                order.add(p);
+                queued(p);
                 prepare.submit(p);
             }
             startThread();
@@ -99,13 +103,18 @@ public final class Pipeline implements AutoCloseable {
      */
     public List<Pending> receive(List<Incoming> updates) {
         List<Pending> added = new ArrayList<>();
+        Set<Integer> known;
+        synchronized (monitor) {
+            known = new HashSet<>(inInbox);
+        }
         store.inTransaction(tx -> {
             added.clear();
             if (queue != null) {
                 queue.removeSent(tx);
             }
             for (Incoming u : updates) {
-                if (u.updateId() != 0 && tx.isUpdateHandled(u.updateId())) {
+                // a batch Telegram sends again (its offset was not confirmed) is in the inbox already
+                if (u.updateId() != 0 && (known.contains(u.updateId()) || tx.isUpdateHandled(u.updateId()))) {
                     continue;
                 }
                 added.add(new Pending(Inbox.add(tx, u.updateId(), u.chatKey(), u.json()), u.decoded()));
@@ -113,7 +122,7 @@ public final class Pipeline implements AutoCloseable {
             return null;
         });
         synchronized (monitor) {
-            added.forEach(order::add);
+            added.forEach(this::queued);
         }
         added.forEach(prepare::submit);
         return added;
@@ -126,11 +135,26 @@ public final class Pipeline implements AutoCloseable {
                 .map(i -> new Pending(Inbox.add(tx, i.updateId(), i.userId(), i.payload()), null)));
         back.ifPresent(p -> {
             synchronized (monitor) {
-                order.add(p);
+                queued(p);
             }
             prepare.submit(p);
         });
         return back;
+    }
+
+    /** Under the monitor: the entry waits in its chat's line. */
+    private void queued(Pending p) {
+        order.add(p);
+        if (p.entry().updateId() != 0) {
+            inInbox.add(p.entry().updateId());
+        }
+    }
+
+    private void completed(Completions.Done d) {
+        synchronized (monitor) {
+            inInbox.remove(d.updateId());
+        }
+        completions.done(d);
     }
 
     private void ready(Pending p) {
@@ -183,13 +207,15 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private void handle(Map<Long, List<Pending>> group) {
-        inHand.mark(group);
         GroupRun.Result result;
         try {
             result = run.run(store, group);
         } catch (Throwable e) {
-            LOG.error("handling {} chat(s) failed; they are tried one at a time", group.size(), e);
-            run.failed(store, group, e);
+            GroupRun.log(e, "handling " + group.size() + " chat(s) failed; they are tried one at a time");
+            Completions.Done setAside = run.failed(store, group, e);
+            if (setAside != null) {
+                completed(setAside);
+            }
             synchronized (monitor) {
                 group.forEach((chat, items) -> {
                     order.putBack(chat, items);
@@ -197,17 +223,15 @@ public final class Pipeline implements AutoCloseable {
                 });
                 monitor.notifyAll();
             }
-            inHand.clear();
             pause(Duration.ofMillis(200));
             return;
         }
-        inHand.clear();
         synchronized (monitor) {
             result.putBack().forEach(order::putBack);
             result.release().forEach(order::release);
             monitor.notifyAll();
         }
-        result.done().forEach(completions::done);
+        result.done().forEach(this::completed);
         for (Runnable r : result.afterCommit()) {
             try {
                 r.run();
@@ -224,7 +248,7 @@ public final class Pipeline implements AutoCloseable {
             monitor.notifyAll();
         }
         if (done != null) {
-            completions.done(done);
+            completed(done);
         }
     }
 

@@ -181,4 +181,80 @@ class FaultTest {
             api.awaitState(() -> sentTo(api, 2).size() > rep2, WAIT, "the retried check-in goes out");
         }
     }
+
+    /** A store whose commit fails while the transaction holds a turn marked by the fault hook. */
+    static final class FailingCommits implements coach.kam.store.Store {
+        static final ThreadLocal<Boolean> FAIL = ThreadLocal.withInitial(() -> false);
+        private final coach.kam.store.Store store;
+
+        FailingCommits(coach.kam.store.Store store) {
+            this.store = store;
+        }
+
+        @Override
+        public <T> T inTransaction(java.util.function.Function<coach.kam.store.Tx, T> work) {
+            FAIL.set(false);
+            return store.inTransaction(tx -> {
+                T result = work.apply(tx);
+                if (FAIL.get()) {
+                    FAIL.set(false);
+                    throw new IllegalStateException("the commit failed (injected)");
+                }
+                return result;
+            });
+        }
+
+        @Override
+        public void copyTo(Path file) {
+            store.copyTo(file);
+        }
+
+        @Override
+        public void close() {
+            store.close();
+        }
+    }
+
+    @Test
+    void aCommitThatFailsIsFoundAndSetAsideWhileTheOthersCommit() throws Exception {
+        MutableClock clock = MutableClock.at("2026-11-27T02:00:00Z");
+        FakeBotApi api = FakeBotApi.start(TelegramDriver.TOKEN);
+        try (TelegramDriver bot = new TelegramDriver(dir, clock, "en", Set.of(), api,
+                url -> coach.kam.telegram.TelegramRunner.Settings.of(TelegramDriver.TOKEN, url, 0),
+                d -> coach.kam.KamCoach.assemble(coach.kam.testing.TestCoach.config(d), clock,
+                        coach.kam.testing.TestCoach.knowledge(), new FailingCommits(coach.kam.store.MapDbStore.open(d)),
+                        coach.kam.retrieval.SearchIndexes.of(coach.kam.testing.TestCoach.indexes()),
+                        java.util.Optional.empty()))) {
+            for (long u = 1; u <= 10; u++) {
+                bot.type(u, "/lang en");
+                bot.type(u, "/new Acme " + u);
+            }
+            Conversation.faultHook = e -> {
+                if ("/note Acme 5: poison commit".equals(e.text())) {
+                    FailingCommits.FAIL.set(true);
+                }
+            };
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                for (long u = 1; u <= 10; u++) {
+                    ids.add(api.enqueueText(u, "/note Acme " + u + ": " + (u == 5 && i == 1 ? "poison commit" : "n" + i), "en"));
+                }
+            }
+            for (long id : ids) {
+                assertTrue(bot.runner().awaitHandled(id, WAIT), "update " + id + " answered");
+            }
+            List<String> stored = bot.coach().store().inTransaction(tx -> tx.records("notes", "")).values().stream()
+                    .map(n -> n.path("text").asText()).toList();
+            for (int i = 0; i < 3; i++) {
+                String text = "n" + i;
+                long expected = i == 1 ? 9 : 10;
+                assertEquals(expected, stored.stream().filter(text::equals).count(), "stored once each: " + text);
+            }
+            List<Quarantine.Item> items = bot.coach().store().inTransaction(tx -> Quarantine.list(tx, 10));
+            assertEquals(1, items.size(), items.toString());
+            assertEquals(5, items.get(0).userId());
+            assertTrue(items.get(0).error().contains("commit failed"), items.get(0).error());
+            assertEquals(1, sentTo(api, 5).stream().filter(t -> t.contains("set aside")).count());
+        }
+    }
 }
