@@ -91,7 +91,8 @@ public final class ConsoleChat {
             if (java.nio.file.Files.isRegularFile(path)) {
                 long size = path.toFile().length();
                 return new Event(userId, userId, null, "/import", null, null, languageCode,
-                        new Event.Attachment(path.getFileName().toString(), size, () -> java.nio.file.Files.readAllBytes(path)));
+                        new Event.Attachment(path.getFileName().toString(), size,
+                                Event.Content.streamed(max -> java.nio.file.Files.newInputStream(path))));
             }
         }
         return new Event(userId, userId, null, line, null, null, languageCode);

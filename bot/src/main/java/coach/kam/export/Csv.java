@@ -1,7 +1,9 @@
 package coach.kam.export;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /** RFC 4180 CSV: commas, double quotes around fields that need them, CRLF between records. */
 public final class Csv {
@@ -41,50 +43,71 @@ public final class Csv {
      * stay those a spreadsheet shows.
      */
     public static List<List<String>> parse(String text) {
-        char sep = separator(text);
         List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean wasQuoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"' && field.length() == 0) {
-                quoted = true;
-                wasQuoted = true;
-            } else if (c == sep) {
-                row.add(unformula(field.toString(), wasQuoted));
-                field.setLength(0);
-                wasQuoted = false;
-            } else if (c == '\r' || c == '\n') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(unformula(field.toString(), wasQuoted));
-                rows.add(row);
-                row = new ArrayList<>();
-                field.setLength(0);
-                wasQuoted = false;
-            } else {
-                field.append(c);
-            }
-        }
-        if (field.length() > 0 || !row.isEmpty() || wasQuoted) {
-            row.add(unformula(field.toString(), wasQuoted));
-            rows.add(row);
-        }
+        records(text).forEachRemaining(rows::add);
         return rows;
+    }
+
+    /**
+     * The records of {@link #parse}, one at a time as they are asked for: a reader that stops early
+     * (at a row limit) never builds the records after it.
+     */
+    public static Iterator<List<String>> records(String text) {
+        char sep = separator(text);
+        return new Iterator<>() {
+            private int pos;
+
+            @Override
+            public boolean hasNext() {
+                return pos < text.length();
+            }
+
+            @Override
+            public List<String> next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                List<String> row = new ArrayList<>();
+                StringBuilder field = new StringBuilder();
+                boolean quoted = false;
+                boolean wasQuoted = false;
+                for (int i = pos; i < text.length(); i++) {
+                    char c = text.charAt(i);
+                    if (quoted) {
+                        if (c == '"') {
+                            if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                                field.append('"');
+                                i++;
+                            } else {
+                                quoted = false;
+                            }
+                        } else {
+                            field.append(c);
+                        }
+                    } else if (c == '"' && field.length() == 0) {
+                        quoted = true;
+                        wasQuoted = true;
+                    } else if (c == sep) {
+                        row.add(unformula(field.toString(), wasQuoted));
+                        field.setLength(0);
+                        wasQuoted = false;
+                    } else if (c == '\r' || c == '\n') {
+                        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                            i++;
+                        }
+                        row.add(unformula(field.toString(), wasQuoted));
+                        pos = i + 1;
+                        return row;
+                    } else {
+                        field.append(c);
+                    }
+                }
+                // the last record, without a line break after it
+                row.add(unformula(field.toString(), wasQuoted));
+                pos = text.length();
+                return row;
+            }
+        };
     }
 
     private static String unformula(String v, boolean quoted) {

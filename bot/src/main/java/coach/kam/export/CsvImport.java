@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,7 +34,12 @@ import java.util.Set;
  */
 public final class CsvImport {
     public static final Charset GBK = Charset.forName("GBK");
+    /** Largest file read: a spreadsheet of thousands of accounts is far smaller. */
+    public static final long MAX_BYTES = 2L * 1024 * 1024;
+    /** Rows read from one file (good or in error); blank lines are counted apart, see {@link #MAX_BLANK_LINES}. */
     public static final int MAX_ROWS = 5_000;
+    /** Blank lines read from one file (a spreadsheet saves its empty rows too) before reading stops. */
+    public static final int MAX_BLANK_LINES = 10_000;
     public static final List<String> TEMPLATE_COLUMNS = List.of("name", "class", "note");
     private static final Map<String, String> HEADERS = Map.ofEntries(
             Map.entry("name", "name"), Map.entry("account", "name"), Map.entry("account name", "name"),
@@ -78,21 +84,34 @@ public final class CsvImport {
     public record Decoded(String text, String encoding) {
     }
 
-    /** Reads the file and plans the import against the rep's accounts as they are now. */
+    /**
+     * Reads the file and plans the import against the rep's accounts as they are now. Reading stops
+     * at {@value #MAX_ROWS} rows (good or not) and at {@value #MAX_BLANK_LINES} blank lines, each
+     * reported as a problem at the row where it stopped; the records after it are never built.
+     */
     public static Plan plan(Tx tx, Accounts accounts, long userId, long id, String fileName, byte[] bytes, Instant now) {
         Decoded d = decode(bytes);
-        List<List<String>> records = Csv.parse(d.text());
+        Iterator<List<String>> records = Csv.records(d.text());
         List<Row> rows = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        int headerAt = 0;
-        while (headerAt < records.size() && records.get(headerAt).stream().allMatch(String::isBlank)) {
-            headerAt++;
+        int line = 0;
+        int blank = 0;
+        List<String> header = null;
+        while (header == null && records.hasNext()) {
+            List<String> rec = records.next();
+            line++;
+            if (!isBlank(rec)) {
+                header = rec;
+            } else if (++blank > MAX_BLANK_LINES) {
+                problems.add(new Problem(line, "import.problem.too.many.blank", Integer.toString(MAX_BLANK_LINES)));
+                return new Plan(id, fileName, d.encoding(), rows, problems, 0, 0, now);
+            }
         }
-        if (headerAt >= records.size()) {
+        if (header == null) {
             problems.add(new Problem(1, "import.problem.empty", ""));
             return new Plan(id, fileName, d.encoding(), rows, problems, 0, 0, now);
         }
-        List<String> header = records.get(headerAt);
+        int headerAt = line - 1;
         int nameCol = -1;
         int classCol = -1;
         int noteCol = -1;
@@ -115,13 +134,18 @@ public final class CsvImport {
         Set<String> seen = new HashSet<>();
         int created = 0;
         int updated = 0;
-        for (int r = headerAt + 1; r < records.size(); r++) {
-            List<String> rec = records.get(r);
-            int line = r + 1;
-            if (rec.stream().allMatch(String::isBlank)) {
+        int read = 0;
+        while (records.hasNext()) {
+            List<String> rec = records.next();
+            line++;
+            if (isBlank(rec)) {
+                if (++blank > MAX_BLANK_LINES) {
+                    problems.add(new Problem(line, "import.problem.too.many.blank", Integer.toString(MAX_BLANK_LINES)));
+                    break;
+                }
                 continue;
             }
-            if (rows.size() >= MAX_ROWS) {
+            if (++read > MAX_ROWS) {
                 problems.add(new Problem(line, "import.problem.too.many", Integer.toString(MAX_ROWS)));
                 break;
             }
@@ -153,6 +177,10 @@ public final class CsvImport {
             rows.add(new Row(line, name, cls, note));
         }
         return new Plan(id, fileName, d.encoding(), rows, problems, created, updated, now);
+    }
+
+    private static boolean isBlank(List<String> record) {
+        return record.stream().allMatch(String::isBlank);
     }
 
     /** As {@link Accounts#sameName} compares names: case, width, punctuation and spacing ignored. */

@@ -30,7 +30,7 @@ import java.util.Set;
 public final class ExportCommands {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExportCommands.class);
     /** Largest CSV read (a spreadsheet of thousands of accounts is far smaller). */
-    static final long MAX_IMPORT_BYTES = 5L * 1024 * 1024;
+    static final long MAX_IMPORT_BYTES = CsvImport.MAX_BYTES;
     private static final int MAX_BUTTONS = 20;
     private static final int PROBLEMS_SHOWN = 10;
     static final Table<CsvImport.Plan> IMPORTS = Table.of("imports", CsvImport.Plan.class);
@@ -152,13 +152,14 @@ public final class ExportCommands {
         turn.later(() -> {
             byte[] bytes;
             try {
-                bytes = file.content().read();
+                // the size in the message may be missing or wrong: the read itself stops at the cap
+                bytes = file.content().read(MAX_IMPORT_BYTES);
+            } catch (Event.TooLarge e) {
+                LOG.info("the file {} sent by user {} is over {} bytes; not read", name, user, MAX_IMPORT_BYTES);
+                return List.of(Reply.of(messages.get(lang, "import.too.big", MAX_IMPORT_BYTES / 1024 / 1024)));
             } catch (IOException | RuntimeException e) {
                 LOG.warn("reading the file {} sent by user {} failed: {}", name, user, e.toString());
                 return List.of(Reply.of(messages.get(lang, "import.download.failed")));
-            }
-            if (bytes.length > MAX_IMPORT_BYTES) {
-                return List.of(Reply.of(messages.get(lang, "import.too.big", MAX_IMPORT_BYTES / 1024 / 1024)));
             }
             return store.inTransaction(tx -> {
                 CsvImport.Plan plan = CsvImport.plan(tx, accounts, user, id, name, bytes, java.time.Instant.now());

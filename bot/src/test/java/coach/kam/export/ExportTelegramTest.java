@@ -79,4 +79,34 @@ class ExportTelegramTest {
         List<Account> list = bot.coach().store().inTransaction(tx -> new Accounts().list(tx, REP));
         assertEquals(List.of("华东医药集团"), list.stream().map(Account::name).toList());
     }
+
+    /** The reply to a document the rep sent, once the bot answered it. */
+    private String replyTo(java.util.function.LongSupplier send) {
+        List<Shown> replies = bot.after(send, REP);
+        if (replies.isEmpty()) {
+            // the answer comes after the file was read, off the update's turn
+            FakeBotApi.Call call = bot.api().awaitCall("sendMessage", p -> p.path("chat_id").asLong() == REP
+                    && p.path("text").asText().contains("too large"), WAIT);
+            return call.params().path("text").asText();
+        }
+        return replies.get(replies.size() - 1).text();
+    }
+
+    @Test
+    void aDocumentWithoutASizeIsDownloadedOnlyUpToTheCap() {
+        bot.type(REP, "/start");
+        long size = 19L * 1024 * 1024;
+        String reply = replyTo(() -> bot.api().enqueueGeneratedDocument(REP, "accounts.csv", size, false));
+        assertTrue(reply.contains("That file is too large (at most 2 MB)"), reply);
+        assertEquals(1, bot.api().fileDownloads());
+        assertTrue(bot.api().fileBytesServed() < size, "the bot stopped reading: " + bot.api().fileBytesServed());
+    }
+
+    @Test
+    void aDocumentOverTelegramsDownloadLimitIsRefusedWithoutADownload() {
+        bot.type(REP, "/start");
+        String reply = replyTo(() -> bot.api().enqueueGeneratedDocument(REP, "accounts.csv", 60L * 1024 * 1024, false));
+        assertTrue(reply.contains("That file is too large (at most 2 MB)"), reply);
+        assertEquals(0, bot.api().fileDownloads());
+    }
 }

@@ -122,9 +122,21 @@ public final class FakeBotApi implements AutoCloseable {
     private final List<java.util.function.Consumer<Call>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private boolean keepCalls = true;
     private int tooManyRequests;
-    /** file_id -> content of files users sent (guarded by lock). */
-    private final Map<String, byte[]> files = new HashMap<>();
+    /** file_id -> files users sent (guarded by lock). */
+    private final Map<String, FakeFile> files = new HashMap<>();
     private int fileDownloads;
+    private long fileBytesServed;
+
+    /** Telegram's limit on files a bot downloads through the public Bot API (getFile refuses larger ones). */
+    public static final long MAX_DOWNLOAD = 20L * 1024 * 1024;
+
+    /**
+     * A file a user sent: its bytes, or (bytes null) {@code size} bytes of blank CSV lines made while
+     * they are served; {@code declared} says whether Telegram tells its size (file_size, and a
+     * Content-Length on the download) or leaves it out.
+     */
+    private record FakeFile(byte[] bytes, long size, boolean declared) {
+    }
 
     private FakeBotApi(String token) throws IOException {
         this.token = token;
@@ -237,10 +249,30 @@ public final class FakeBotApi implements AutoCloseable {
      * that getFile and the file download serve them. {@code caption} may be null.
      */
     public long enqueueDocument(long userId, String fileName, byte[] bytes, String caption) {
+        return enqueueFile(userId, fileName, new FakeFile(bytes.clone(), bytes.length, true), caption);
+    }
+
+    /**
+     * As {@link #enqueueDocument}, for a file whose size Telegram does not tell: no file_size in the
+     * message nor in getFile, and a download without a length (sent in chunks).
+     */
+    public long enqueueDocumentWithoutSize(long userId, String fileName, byte[] bytes) {
+        return enqueueFile(userId, fileName, new FakeFile(bytes.clone(), bytes.length, false), null);
+    }
+
+    /**
+     * A document of {@code size} bytes of blank lines, made as it is downloaded rather than kept (for
+     * files far larger than a test wants in memory); {@code declared} as in {@link #enqueueDocumentWithoutSize}.
+     */
+    public long enqueueGeneratedDocument(long userId, String fileName, long size, boolean declared) {
+        return enqueueFile(userId, fileName, new FakeFile(null, size, declared), null);
+    }
+
+    private long enqueueFile(long userId, String fileName, FakeFile content, String caption) {
         long messageId = messageIds.incrementAndGet();
         String fileId = "upload-" + messageId;
         synchronized (lock) {
-            files.put(fileId, bytes.clone());
+            files.put(fileId, content);
         }
         ObjectNode message = FakeBotApiObjects.message(messageId, FakeBotApiObjects.user(userId, "en"),
                 FakeBotApiObjects.privateChat(userId));
@@ -249,7 +281,9 @@ public final class FakeBotApi implements AutoCloseable {
         document.put("file_unique_id", "unique-" + fileId);
         document.put("file_name", fileName);
         document.put("mime_type", "text/csv");
-        document.put("file_size", bytes.length);
+        if (content.declared()) {
+            document.put("file_size", content.size());
+        }
         if (caption != null) {
             message.put("caption", caption);
         }
@@ -275,6 +309,16 @@ public final class FakeBotApi implements AutoCloseable {
     public int fileDownloads() {
         synchronized (lock) {
             return fileDownloads;
+        }
+    }
+
+    /**
+     * Bytes of file downloads the client took: counted as each chunk's write returns, so a client
+     * that stops reading ends the count (give or take what the connection buffers).
+     */
+    public long fileBytesServed() {
+        synchronized (lock) {
+            return fileBytesServed;
         }
     }
 
@@ -448,7 +492,7 @@ public final class FakeBotApi implements AutoCloseable {
     private void serveFile(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String prefix = "/file/bot" + token + "/";
-        byte[] bytes = null;
+        FakeFile file = null;
         if (!path.startsWith(prefix)) {
             violation("file download with a wrong token or path: " + path);
         } else if (!"GET".equals(exchange.getRequestMethod())) {
@@ -456,13 +500,13 @@ public final class FakeBotApi implements AutoCloseable {
         } else {
             String filePath = path.substring(prefix.length());
             synchronized (lock) {
-                bytes = filePath.startsWith("documents/") ? files.get(filePath.substring("documents/".length())) : null;
-                if (bytes != null) {
+                file = filePath.startsWith("documents/") ? files.get(filePath.substring("documents/".length())) : null;
+                if (file != null) {
                     fileDownloads++;
                 }
             }
         }
-        if (bytes == null) {
+        if (file == null) {
             byte[] body = "Not Found".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(404, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -471,21 +515,48 @@ public final class FakeBotApi implements AutoCloseable {
             return;
         }
         exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
-        exchange.sendResponseHeaders(200, bytes.length);
+        // length 0: chunked, with no Content-Length
+        exchange.sendResponseHeaders(200, file.declared() ? file.size() : 0);
+        byte[] chunk = new byte[64 * 1024];
+        if (file.bytes() == null) {
+            for (int i = 0; i < chunk.length; i += 2) {
+                chunk[i] = '\r';
+                chunk[i + 1] = '\n';
+            }
+        }
         try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
+            for (long at = 0; at < file.size(); ) {
+                int n = (int) Math.min(chunk.length, file.size() - at);
+                if (file.bytes() != null) {
+                    out.write(file.bytes(), (int) at, n);
+                } else {
+                    out.write(chunk, 0, n);
+                }
+                at += n;
+                synchronized (lock) {
+                    fileBytesServed += n;
+                }
+            }
         }
     }
 
-    /** getFile: the file's path for the download, or "invalid file_id" for a file no user sent. */
+    /**
+     * getFile: the file's path for the download (with file_size when Telegram tells it), "invalid
+     * file_id" for a file no user sent, or "file is too big" over {@link #MAX_DOWNLOAD}.
+     */
     private Answer getFile(FakeBotApiSpec.Method method, ObjectNode params, long receivedAt) {
         String fileId = params.path("file_id").asText();
-        byte[] bytes;
+        FakeFile content;
         synchronized (lock) {
-            bytes = files.get(fileId);
+            content = files.get(fileId);
         }
-        if (bytes == null) {
+        if (content == null) {
             return rejected(method, params, receivedAt, "Bad Request: invalid file_id");
+        }
+        if (content.size() > MAX_DOWNLOAD) {
+            // not a broken rule: Telegram's answer for a file over the bots' download limit
+            record(new Call(method.name(), params, receivedAt, 400));
+            return error(400, "Bad Request: file is too big", null);
         }
         record(new Call(method.name(), params, receivedAt, 200));
         ObjectNode ok = mapper.createObjectNode();
@@ -493,7 +564,9 @@ public final class FakeBotApi implements AutoCloseable {
         ObjectNode file = ok.putObject("result");
         file.put("file_id", fileId);
         file.put("file_unique_id", "unique-" + fileId);
-        file.put("file_size", bytes.length);
+        if (content.declared()) {
+            file.put("file_size", content.size());
+        }
         file.put("file_path", "documents/" + fileId);
         return new Answer(200, ok);
     }
