@@ -50,13 +50,19 @@ public final class ChildConsole implements AutoCloseable {
 
     /** Starts {@code kam-coach <args>} with {@code extraEnv} added to a clean environment. */
     public static ChildConsole start(Path stderr, Map<String, String> extraEnv, String... args) throws IOException {
+        return startMain(stderr, extraEnv, "coach.kam.cli.Main", args);
+    }
+
+    /** As {@link #start(Path, Map, String...)} with another main class (one that installs a test hook first). */
+    public static ChildConsole startMain(Path stderr, Map<String, String> extraEnv, String mainClass, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
         command.add("-Dfile.encoding=UTF-8");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add("coach.kam.cli.Main");
+        command.add(mainClass);
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
