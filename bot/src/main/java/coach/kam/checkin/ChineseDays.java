@@ -17,8 +17,12 @@ final class ChineseDays {
             Map.entry("今天", 0), Map.entry("今日", 0), Map.entry("今晚", 0), Map.entry("今夜", 0),
             Map.entry("今早", 0), Map.entry("明天", 1), Map.entry("明日", 1), Map.entry("明早", 1),
             Map.entry("明晨", 1), Map.entry("明晚", 1), Map.entry("后天", 2), Map.entry("大后天", 3));
+    /**
+     * The blanks are possessive ({@code \s*+}): nothing after them starts with a blank, and plain
+     * {@code \s*} would try every way of sharing a run of blanks between two of them.
+     */
     private static final Pattern WEEKDAY = Pattern.compile(
-            "(下下|下|这|本|上)?\\s*个?\\s*(?:周|星期|礼拜)\\s*([一二三四五六日天末1-7])?");
+            "(下下|下|这|本|上)?\\s*+个?\\s*+(?:周|星期|礼拜)\\s*+([一二三四五六日天末1-7])?");
     private static final String WEEKDAYS = "一二三四五六日";
     private static final Pattern MONTH_DAY = Pattern.compile(
             "(?:(\\d{4}|[〇零一二三四五六七八九]{4})\\s*年\\s*)?(" + NUM + ")\\s*月\\s*(" + NUM + ")\\s*[日号]");

@@ -15,8 +15,12 @@ import java.util.regex.Pattern;
  */
 final class Offsets {
     private static final int CI = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    /**
+     * The blanks are possessive ({@code \s*+}): nothing after them starts with a blank, and plain
+     * {@code \s*} would try every way of sharing a run of blanks between four of them.
+     */
     private static final Pattern ZH = Pattern.compile(
-            "(" + NUM + ")?\\s*个?\\s*(半)?\\s*个?\\s*(分钟|分|小时|钟头|钟|天|日|周|星期|礼拜|月)\\s*(?:以后|之后|后)");
+            "(" + NUM + ")?\\s*+个?\\s*+(半)?\\s*+个?\\s*+(分钟|分|小时|钟头|钟|天|日|周|星期|礼拜|月)\\s*+(?:以后|之后|后)");
     private static final String EN_UNIT = "(minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?)(?![a-z])";
     private static final Pattern EN_IN = Pattern.compile(
             "in\\s+(?:(half)\\s+an?|(" + EN_COUNT + "))\\s+" + EN_UNIT, CI);

@@ -1,5 +1,6 @@
 package coach.kam.checkin;
 
+import coach.kam.text.Head;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -32,6 +33,11 @@ import java.util.Objects;
  */
 public final class WhenParser {
     private static final String SEPARATORS = ",，:：;；、。.-—–~ \t\r\n\u3000";
+    /**
+     * How much of the text is scanned for the time. The time starts the message and takes a few
+     * dozen characters at most; the rest of the text is the reminder, which is kept whole.
+     */
+    static final int READ_CHARS = 200;
 
     private final Clock clock;
 
@@ -45,7 +51,7 @@ public final class WhenParser {
             return new NotFound();
         }
         ZonedDateTime now = ZonedDateTime.ofInstant(clock.instant(), zone).truncatedTo(ChronoUnit.MINUTES);
-        Scan scan = new Scan(text);
+        Scan scan = new Scan(Head.of(text, READ_CHARS));
         try {
             ZonedDateTime at = read(scan, now);
             if (at == null) {

@@ -15,6 +15,14 @@ import java.util.List;
  * as plain text with their buttons numbered, and typing a number presses that button.
  */
 public final class ConsoleChat {
+    /**
+     * "/loc 31.23, 121.47" or "/loc 31.23 121.47". Between the numbers: blanks around a comma, or
+     * blanks with a space among them, each run read once (possessive {@code *+}), where
+     * {@code \s*[, ]\s*} tried every way of sharing a run of spaces out between its three parts.
+     */
+    private static final java.util.regex.Pattern LOCATION = java.util.regex.Pattern.compile(
+            "(?i)/(loc|location)\\s++-?\\d++(\\.\\d++)?(?:\\s*+,|[\\t\\n\\x0B\\f\\r]*+ )\\s*+-?\\d++(\\.\\d++)?");
+
     private final Conversation conversation;
     private final BufferedReader in;
     private final PrintStream out;
@@ -79,7 +87,7 @@ public final class ConsoleChat {
                 return new Event(userId, userId, null, null, shown.get(n - 1).data(), null, languageCode);
             }
         }
-        if (line.matches("(?i)/(loc|location)\\s+-?\\d+(\\.\\d+)?\\s*[, ]\\s*-?\\d+(\\.\\d+)?")) {
+        if (LOCATION.matcher(line).matches()) {
             String[] parts = line.replaceFirst("(?i)/(loc|location)\\s+", "").split("[,\\s]+");
             return new Event(userId, userId, null, null, null,
                     new Event.Location(Double.parseDouble(parts[0]), Double.parseDouble(parts[1])), languageCode);

@@ -167,7 +167,34 @@ public final class Report {
         return Html.toPlain(html).strip();
     }
 
-    private static String oneLine(String s) {
-        return s == null ? "" : s.strip().replaceAll("\\s*\\n\\s*", " ");
+    /**
+     * The text on one line: each run of blanks that holds a line break becomes one space. A plain
+     * scan; as {@code \s*\n\s*} a long run of spaces was rescanned from each space in it.
+     */
+    static String oneLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        String t = s.strip();
+        StringBuilder out = new StringBuilder(t.length());
+        int i = 0;
+        while (i < t.length()) {
+            if (!isBlank(t.charAt(i))) {
+                out.append(t.charAt(i++));
+                continue;
+            }
+            int start = i;
+            boolean lineBreak = false;
+            while (i < t.length() && isBlank(t.charAt(i))) {
+                lineBreak |= t.charAt(i++) == '\n';
+            }
+            out.append(lineBreak ? " " : t.substring(start, i));
+        }
+        return out.toString();
+    }
+
+    /** White space as a regular expression's {@code \s} means it: ASCII only. */
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 }

@@ -20,8 +20,14 @@ final class AnswerParser {
     static final int MAX_TEXT = 200;
     static final int MAX_LONGTEXT = 2000;
     private static final Pattern NUMBER = Pattern.compile("[-+]?\\d[\\d,]*(?:\\.\\d+)?|[-+]?\\.\\d+");
+    /**
+     * An amount with its currency sign, scale and unit. The digit and blank runs are possessive
+     * ({@code *+}): what follows each never starts with a digit, comma or blank, and plain
+     * {@code \s*} would try every way of sharing a run of blanks between the two after the number.
+     */
     private static final Pattern MONEY = Pattern.compile(
-            "^[¥￥$€]?\\s*(\\d[\\d,]*(?:\\.\\d+)?)\\s*(亿|万|千|k|m|mn|million|b|bn|billion|thousand)?\\s*(元|块|rmb|cny|usd|eur|dollars?)?$",
+            "^[¥￥$€]?\\s*+(\\d[\\d,]*+(?:\\.\\d++)?)\\s*+(亿|万|千|k|m|mn|million|b|bn|billion|thousand)?\\s*+"
+            + "(元|块|rmb|cny|usd|eur|dollars?)?$",
             Pattern.CASE_INSENSITIVE);
 
     /** Either an answer, or the message key that explains what to type and its arguments. */
@@ -101,7 +107,7 @@ final class AnswerParser {
 
     private static Result multi(Flow.Step step, String text, String lang) {
         List<String> ids = new ArrayList<>();
-        for (String part : text.split("[,、;；/]|\\s+and\\s+|和")) {
+        for (String part : ChoiceList.parts(text)) {
             if (part.isBlank()) {
                 continue;
             }

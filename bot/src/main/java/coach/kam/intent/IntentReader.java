@@ -1,5 +1,6 @@
 package coach.kam.intent;
 
+import coach.kam.text.Head;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,11 @@ import java.util.regex.Pattern;
 public final class IntentReader {
     /** How far the winner must lead for the reading to count as clear. */
     static final double MARGIN = 1.0;
+    /**
+     * How much of a line is read. What a line is shows in its first sentences; reading the rest of
+     * a 4,096-character paste would only cost time. The whole line is still what gets saved.
+     */
+    static final int READ_CHARS = 500;
 
     private static final String PERSON_ZH = "(?:客户|对方|他们|她们|他|她|采购|买家|老板|领导|财务|负责人|总监|经理|老总"
             + "|[\\u4e00-\\u9fa5]总|[\\u4e00-\\u9fa5]经理|[\\u4e00-\\u9fa5]姐|[\\u4e00-\\u9fa5]哥)";
@@ -41,9 +47,8 @@ public final class IntentReader {
     private static final Pattern ASKED_EN = Pattern.compile(
             "\\b(?:customer|client|buyer|he|she|they|procurement|[a-z]+)\\s+(?:asked|asks|wants to know|wanted to know"
             + "|want to know)\\b");
-    private static final Pattern QUOTED = Pattern.compile("[“\"「『].{2,}[”\"」』]|原话");
 
-    private static final Pattern QMARK_END = Pattern.compile("[?？]\\s*$");
+    private static final Pattern QMARK_END = Pattern.compile("[?？]\\s*+$");
     private static final Pattern QMARK = Pattern.compile("[?？]");
     private static final Pattern QWORD_ZH = Pattern.compile(
             "怎么|怎样|如何|什么|哪些|哪个|哪里|哪几|为什么|为啥|是否|要不要|该不该|能不能|可不可以|有没有|多少|几种|几个|多久"
@@ -54,7 +59,6 @@ public final class IntentReader {
     private static final Pattern QSTART_EN = Pattern.compile(
             "^(?:how|what|what's|whats|when|why|which|who|where|should|can|could|would|is|are|do|does|did|any"
             + "|tips|explain|tell me|give me|help me|show me|walk me|teach me|best way|ways to)\\b");
-    private static final Pattern FILLER_EN = Pattern.compile("^(?:(?:so|ok|okay|um|uh|hey|and|quick question)[,:]?\\s+)+");
     private static final Pattern ASKING_EN = Pattern.compile(
             "\\b(?:how do i|how do you|how can i|how should i|how to|how often|what should i|what do i|what's the"
             + "|what is the|what are|is there any way|is there a way|any advice|any tips|i wanted to ask|i want to know"
@@ -97,9 +101,15 @@ public final class IntentReader {
         return base.substring(Math.min(end, base.length())).strip();
     }
 
+    /**
+     * Reads the first {@link #READ_CHARS} characters of {@code raw} (the customer's words come
+     * from them too) and whether the whole line ends with a question mark.
+     */
     public static Reading read(String raw) {
-        String original = raw == null ? "" : raw.strip();
+        String whole = raw == null ? "" : raw.strip();
+        String original = Head.of(whole, READ_CHARS).strip();
         String text = Normalizer.normalize(original, Normalizer.Form.NFKC).strip();
+        String end = original.length() == whole.length() ? text : Normalizer.normalize(whole, Normalizer.Form.NFKC).strip();
         String lower = text.toLowerCase(Locale.ROOT);
         boolean zh = HAN.matcher(text).find();
         int length = zh ? text.codePointCount(0, text.length()) : lower.split("\\s+").length;
@@ -131,7 +141,7 @@ public final class IntentReader {
             reported = true;
             signals.add("a question the customer asked");
         }
-        if (QUOTED.matcher(text).find()) {
+        if (Scans.quoted(text)) {
             customer += 1;
             signals.add("quoted");
         }
@@ -146,7 +156,7 @@ public final class IntentReader {
         }
 
         boolean asking = false;
-        if (QMARK_END.matcher(text).find()) {
+        if (QMARK_END.matcher(end).find()) {
             question += 2.5;
             signals.add("ends with a question mark");
         } else if (QMARK.matcher(text).find()) {
@@ -162,7 +172,7 @@ public final class IntentReader {
             asking = true;
             signals.add("asks the coach");
         }
-        if (!zh && QSTART_EN.matcher(FILLER_EN.matcher(lower).replaceFirst("")).find()) {
+        if (!zh && QSTART_EN.matcher(Scans.withoutFillers(lower)).find()) {
             question += 2;
             signals.add("starts like a question");
         }

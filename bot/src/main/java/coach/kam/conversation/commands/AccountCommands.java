@@ -78,8 +78,14 @@ public final class AccountCommands {
         turn.say(turn.t("account.closed"));
     }
 
-    /** The arrows a rep may type between the old and the new name, a phone's auto-corrected one included. */
-    private static final java.util.regex.Pattern ARROW = java.util.regex.Pattern.compile("\\s*(?:->|－>|-＞|－＞|=>|→|⟶|➔|➜|➡️?|⇒)\\s*");
+    /**
+     * The arrows a rep may type between the old and the new name, a phone's auto-corrected one
+     * included, with the blanks around them. Blanks are taken only from the start of their run
+     * ({@code (?<!\s)}) and possessively (no arrow starts with one): a long run of blanks is
+     * scanned once, not again from each blank in it.
+     */
+    private static final java.util.regex.Pattern ARROW = java.util.regex.Pattern.compile(
+            "(?<!\\s)\\s*+(?:->|－>|-＞|－＞|=>|→|⟶|➔|➜|➡️?|⇒)\\s*+");
 
     private void rename(Turn turn, String args) {
         java.util.regex.Matcher arrow = ARROW.matcher(args);

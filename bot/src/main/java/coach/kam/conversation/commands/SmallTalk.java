@@ -46,18 +46,17 @@ final class SmallTalk {
 
     static Optional<Kind> kind(String text) {
         String t = Normalizer.normalize(text, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT)
-                .replaceAll("[\\u200B-\\u200D\\uFE0F]", "")
-                .replaceAll("[!！.。~～,，]+$", "")
-                .replaceAll("\\s+", " ");
+                .replaceAll("[\\u200B-\\u200D\\uFE0F]", "");
+        t = SmallTalkText.withoutTrailing(t, "!！.。~～,，").replaceAll("\\s+", " ");
         if ("?".equals(t) || "？".equals(t)) {
             return Optional.of(Kind.HELP);
         }
-        t = t.replaceAll("[?？]+$", "");
+        t = SmallTalkText.withoutTrailing(t, "?？");
         if (t.length() <= 12 && UNDO.matcher(t).find() && !t.matches("^(?:删除|删掉|取消)$")) {
             return Optional.of(Kind.UNDO);
         }
         // a repeated emoji or word: "👍👍", "谢谢谢谢"
-        String once = t.replaceAll("^(.+?)\\1+$", "$1");
+        String once = SmallTalkText.unit(t);
         for (String s : new String[] {t, once}) {
             if (HELLO.contains(s)) {
                 return Optional.of(Kind.HELLO);
