@@ -4,6 +4,8 @@ import coach.kam.conversation.Button;
 import coach.kam.conversation.Conversation;
 import coach.kam.conversation.Event;
 import coach.kam.conversation.Reply;
+import coach.kam.pipeline.Pending;
+import coach.kam.pipeline.Pipeline;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -30,6 +32,8 @@ public final class ConsoleChat {
     private final String languageCode;
     private List<Button> shown = List.of();
     private java.nio.file.Path documents = java.nio.file.Path.of(".");
+    private static final java.time.Duration ANSWER_WAIT = java.time.Duration.ofMinutes(10);
+    private Pipeline pipeline;
 
     public ConsoleChat(Conversation conversation, BufferedReader in, PrintStream out, long userId, String languageCode) {
         this.conversation = conversation;
@@ -61,8 +65,16 @@ public final class ConsoleChat {
         return this;
     }
 
-    /** Reads lines until end of input or /quit. */
+    /** Reads lines until end of input or /quit; then the pipeline stops (what waits is handled at the next start). */
     public void run(boolean prompt) throws IOException {
+        try {
+            readLines(prompt);
+        } finally {
+            close();
+        }
+    }
+
+    private void readLines(boolean prompt) throws IOException {
         String line;
         while (true) {
             if (prompt) {
@@ -76,8 +88,45 @@ public final class ConsoleChat {
             if (line.isBlank()) {
                 continue;
             }
-            conversation.handle(toEvent(line.strip()), this::print);
+            Event event = toEvent(line.strip());
+            String file = event.attachment() == null ? null : importPath(line.strip());
+            Pending sent = pipeline().receive(List.of(new Pipeline.Incoming(0, userId,
+                    ConsoleTurns.encode(event, file), event))).get(0);
+            try {
+                if (!pipeline.awaitEntry(sent.entry().seq(), ANSWER_WAIT)) {
+                    out.println("(still working on it; the answer follows)");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
+    }
+
+    /**
+     * The console's way in: the same pipeline as Telegram's (a durable inbox, isolated turns, the
+     * quarantine), with replies printed once their turn committed. Opened on first use.
+     */
+    private Pipeline pipeline() {
+        if (pipeline == null) {
+            pipeline = new Pipeline(conversation.store(),
+                    (tx, chat, replies) -> tx.afterCommit(() -> print(replies)),
+                    new ConsoleTurns(conversation, userId, this::print), java.time.Clock.systemUTC(), null).start();
+        }
+        return pipeline;
+    }
+
+    /** Stops the pipeline; what is still in its inbox is handled at the next start. */
+    public void close() {
+        if (pipeline != null) {
+            pipeline.close();
+            pipeline = null;
+        }
+    }
+
+    private static String importPath(String line) {
+        String rest = line.substring(line.indexOf(' ') + 1).strip();
+        return java.nio.file.Path.of(rest.replaceAll("^[\"']|[\"']$", "")).toAbsolutePath().toString();
     }
 
     Event toEvent(String line) {

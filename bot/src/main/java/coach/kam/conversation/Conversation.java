@@ -72,6 +72,11 @@ public final class Conversation {
         return messages;
     }
 
+    /** The store the conversation's turns run in, for adapters that run turns through the pipeline. */
+    public Store store() {
+        return store;
+    }
+
     /** What handling one event inside a caller's transaction came to. */
     public record Outcome(Kind kind, List<Reply> replies, List<java.util.function.Supplier<List<Reply>>> deferred,
                           Runnable redo) {

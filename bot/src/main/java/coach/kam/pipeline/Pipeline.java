@@ -231,7 +231,6 @@ public final class Pipeline implements AutoCloseable {
             result.release().forEach(order::release);
             monitor.notifyAll();
         }
-        result.done().forEach(this::completed);
         for (Runnable r : result.afterCommit()) {
             try {
                 r.run();
@@ -239,6 +238,7 @@ public final class Pipeline implements AutoCloseable {
                 LOG.error("work after a commit failed", e);
             }
         }
+        result.done().forEach(this::completed);
         result.later().forEach(after::submit);
     }
 
