@@ -49,6 +49,8 @@ public final class Pipeline implements AutoCloseable {
     private final Set<Integer> inInbox = new HashSet<>();
     private boolean running;
     private Thread thread;
+    /** The group the handler thread holds, for the thread that replaces it should it die. */
+    private Map<Long, List<Pending>> heldGroup;
     private volatile long lastProgress = System.nanoTime();
 
     /**
@@ -172,6 +174,15 @@ public final class Pipeline implements AutoCloseable {
         t.setUncaughtExceptionHandler((dead, e) -> {
             LOG.error("the handler thread died; starting a new one", e);
             synchronized (monitor) {
+                Map<Long, List<Pending>> lost = heldGroup;
+                heldGroup = null;
+                if (lost != null) {
+                    // nothing of that group was committed: its updates wait again, first in their chats
+                    lost.forEach((chat, items) -> {
+                        order.putBack(chat, items);
+                        order.release(chat);
+                    });
+                }
                 if (running && thread == dead) {
                     startThread();
                 }
@@ -191,6 +202,7 @@ public final class Pipeline implements AutoCloseable {
                     }
                     group = order.takeGroup(run.soloNext() ? 1 : GROUP_LIMIT);
                     if (!group.isEmpty()) {
+                        heldGroup = group;
                         break;
                     }
                     try {
@@ -202,6 +214,9 @@ public final class Pipeline implements AutoCloseable {
                 }
             }
             handle(group);
+            synchronized (monitor) {
+                heldGroup = null;
+            }
             lastProgress = System.nanoTime();
         }
     }
