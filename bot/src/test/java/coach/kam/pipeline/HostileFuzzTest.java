@@ -127,4 +127,60 @@ class HostileFuzzTest {
                     "a new user's /help is answered afterwards");
         }
     }
+
+    /**
+     * The same through a child JVM in Telegram mode, killed (SIGKILL) in the middle and started
+     * again: every message still gets its answer, nothing is set aside, and a new user's /help is
+     * answered afterwards.
+     */
+    @Test
+    void afterAKillInTheMiddleEveryoneIsStillAnswered() throws Exception {
+        int total = Integer.getInteger("kam.fuzz.killed", 300);
+        Path data = dir.resolve("data");
+        try (FakeBotApi api = FakeBotApi.start(TelegramDriver.TOKEN)) {
+            java.util.Map<String, String> env = Map.of("TELEGRAM_BOT_TOKEN", TelegramDriver.TOKEN,
+                    "KAM_TELEGRAM_API_URL", api.baseUrl(), "KAM_OPEN_ACCESS", "true", "KAM_SEND_RATE", "0",
+                    "KAM_BACKUP_TIME", "off");
+            String[] args = {"telegram", "--data", data.toString()};
+            Map<Long, Integer> texts = new HashMap<>();
+            try (coach.kam.testing.ChildConsole first = coach.kam.testing.ChildConsole.start(dir.resolve("err-1.txt"),
+                    env, args)) {
+                for (long u = 1_000; u < 1_000 + CHATS; u++) {
+                    api.enqueueText(u, "/new Fuzz " + u);
+                }
+                api.awaitState(() -> api.calls("sendMessage").size() >= CHATS, Duration.ofSeconds(120), "accounts");
+                Random r = new Random(17);
+                for (int i = 0; i < total; i++) {
+                    long user = 1_000 + r.nextInt(CHATS);
+                    if (r.nextInt(10) < 8) {
+                        api.enqueueText(user, text(r), r.nextBoolean() ? "en" : "zh-hans");
+                        texts.merge(user, 1, Integer::sum);
+                    } else {
+                        api.enqueueCallback(user, forgedData(r), 1 + r.nextInt(50));
+                    }
+                }
+                int before = api.calls("sendMessage").size();
+                api.awaitState(() -> api.calls("sendMessage").size() >= before + total / 4, Duration.ofSeconds(300),
+                        "a quarter answered before the kill");
+                first.kill();
+            }
+            try (coach.kam.testing.ChildConsole second = coach.kam.testing.ChildConsole.start(dir.resolve("err-2.txt"),
+                    env, args)) {
+                api.awaitState(() -> texts.entrySet().stream().allMatch(e -> sentTo(api, e.getKey()) >= e.getValue() + 1),
+                        Duration.ofSeconds(600), "every message answered (and the account's own reply)");
+                api.enqueueText(77_777, "/help");
+                api.awaitState(() -> sentTo(api, 77_777) >= 1, Duration.ofSeconds(60), "a new user's /help");
+                second.terminate();
+                second.waitFor(Duration.ofSeconds(60));
+            }
+            assertEquals(List.of(), api.violations());
+            try (coach.kam.store.MapDbStore store = coach.kam.store.MapDbStore.open(data)) {
+                assertEquals(List.of(), store.inTransaction(tx -> Quarantine.list(tx, 20)), "turns that crashed");
+            }
+        }
+    }
+
+    private static long sentTo(FakeBotApi api, long chat) {
+        return api.calls("sendMessage").stream().filter(c -> c.ok() && c.params().path("chat_id").asLong() == chat).count();
+    }
 }
