@@ -90,6 +90,9 @@ public final class KamCoach implements AutoCloseable {
     }
 
     /** Wires the capabilities around ready parts; tests pass their own indexes and model. */
+    /** Texts from this length on are embedded before their turn (see {@code Conversation.prepare}). */
+    static final int PREPARED_LENGTH = 200;
+
     public static KamCoach assemble(Config config, Clock clock, KnowledgeBase knowledge, Store store,
                                     SearchIndexes indexes, Optional<LlmAnswerer> llm) {
         Messages messages = Messages.load();
@@ -122,8 +125,9 @@ public final class KamCoach implements AutoCloseable {
         AtomicReference<Desk> desk = new AtomicReference<>();
         new QuarantineCommands(config.admins(), desk).register(b);
         b.prepare(text -> {
-            // embeds the text for the searches its turn is likely to run, before the store's lock is taken
-            if (ask.ready()) {
+            // embeds a long text for the searches its turn is likely to run, before the store's lock is
+            // taken; a short one costs milliseconds in the turn, less than guessing would
+            if (text.length() >= PREPARED_LENGTH && ask.ready()) {
                 ask.answerNow(text);
                 objectionService.lookup(text);
             }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Poison in a crowd, in one run: 50 chats write notes, each waiting for its reply, first alone,
- * then while one chat pastes "ok " x 1,000 with an account open and another runs turns that throw
- * OutOfMemoryError (a test hook). Prints the others' updates/s, p50 and p99 side by side, what
+ * then while one chat pastes "ok " x 1,000 with an account open and another sends a note whose turn
+ * throws OutOfMemoryError on every attempt (a test hook). Prints the others' updates/s, p50 and p99 side by side, what
  * was set aside, and whether every note was stored once. Asserts nothing about time.
  */
 @Tag("bench")
@@ -92,10 +92,8 @@ class PoisonCrowdBenchmark {
                 t.start();
             }
             if (poison) {
-                for (int i = 0; i < NOTES; i++) {
-                    api.enqueueText(CHATS + 1, "ok ".repeat(1_000), "en");
-                    api.enqueueText(CHATS + 2, "/note Crowd " + (CHATS + 2) + ": boom " + i, "en");
-                }
+                api.enqueueText(CHATS + 1, "ok ".repeat(1_000), "en");
+                api.enqueueText(CHATS + 2, "/note Crowd " + (CHATS + 2) + ": boom", "en");
             }
             for (Thread t : threads) {
                 t.join();
