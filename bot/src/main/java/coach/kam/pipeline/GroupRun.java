@@ -155,8 +155,16 @@ final class GroupRun {
         return Outcome.AGAIN;
     }
 
-    /** Moves an update from the inbox to the quarantine and tells its sender; returns its completion. */
     Completions.Done quarantine(Tx tx, Pending p, Inbox.Entry entry, Throwable e) {
+        return setAside(tx, p, entry, e, handler, clock);
+    }
+
+    /**
+     * Moves an update from the inbox to the quarantine and tells its sender ({@code e} null: the
+     * process died while its turn ran); returns its completion.
+     */
+    static Completions.Done setAside(Tx tx, Pending p, Inbox.Entry entry, Throwable e, TurnHandler handler,
+                                     Clock clock) {
         Quarantine.Item item = Quarantine.add(tx, Quarantine.Kind.UPDATE, entry.chatKey(), entry.updateId(),
                 clock.instant(), entry.attempts(), entry.deaths(), e, entry.json());
         LOG.error("update {} from chat {} is set aside as quarantine item {} ({})", entry.updateId(), entry.chatKey(),

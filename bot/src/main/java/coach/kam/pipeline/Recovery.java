@@ -2,7 +2,6 @@ package coach.kam.pipeline;
 
 import coach.kam.quarantine.Quarantine;
 import coach.kam.store.Store;
-import coach.kam.store.Tx;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,26 +37,13 @@ final class Recovery {
                     kept.add(dead);
                     continue;
                 }
-                quarantine(tx, dead, handler, clock);
+                LOG.error("update {} from chat {} was running at {} process deaths", dead.updateId(), dead.chatKey(),
+                        dead.deaths());
+                GroupRun.setAside(tx, new Pending(dead, null), dead, null, handler, clock);
             }
             return kept;
         });
         inHand.clear();
         return left;
-    }
-
-    private static void quarantine(Tx tx, Inbox.Entry e, TurnHandler handler, Clock clock) {
-        Quarantine.Item item = Quarantine.add(tx, Quarantine.Kind.UPDATE, e.chatKey(), e.updateId(), clock.instant(),
-                e.attempts(), e.deaths(), null, e.json());
-        LOG.error("update {} from chat {} was in hand at {} process deaths; set aside as quarantine item {}",
-                e.updateId(), e.chatKey(), e.deaths(), item.id());
-        Inbox.remove(tx, e);
-        Tx.Scope scope = tx.scope();
-        try {
-            handler.quarantined(scope, new Pending(e, null), item);
-            scope.keep();
-        } catch (Throwable told) {
-            LOG.error("could not tell chat {} about quarantine item {}", e.chatKey(), item.id(), told);
-        }
     }
 }
