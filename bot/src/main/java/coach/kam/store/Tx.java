@@ -18,32 +18,22 @@ public interface Tx {
     <T> List<T> withPrefix(Table<T> table, String prefix);
 
     /** As {@link #withPrefix}, with each value's key. */
-    default <T> NavigableMap<String, T> entries(Table<T> table, String prefix) {
-        throw new UnsupportedOperationException("entries");
-    }
+    <T> NavigableMap<String, T> entries(Table<T> table, String prefix);
 
     /**
      * The records of any table by name, as JSON brought up to the table's current version (its
      * {@code _v} field removed), for code that walks {@link Tables} without knowing record types.
      */
-    default NavigableMap<String, ObjectNode> records(String table, String prefix) {
-        throw new UnsupportedOperationException("records");
-    }
+    NavigableMap<String, ObjectNode> records(String table, String prefix);
 
     /** Writes a record as JSON at the table's current version (see {@link #records}). */
-    default void putRecord(String table, String key, ObjectNode record) {
-        throw new UnsupportedOperationException("putRecord");
-    }
+    void putRecord(String table, String key, ObjectNode record);
 
     /** The last number a named sequence gave (0 when it never gave one). */
-    default long sequence(String sequence) {
-        throw new UnsupportedOperationException("sequence");
-    }
+    long sequence(String sequence);
 
     /** Moves a sequence forward to at least {@code atLeast} (never back), so imported ids are not given again. */
-    default void raiseSequence(String sequence, long atLeast) {
-        throw new UnsupportedOperationException("raiseSequence");
-    }
+    void raiseSequence(String sequence, long atLeast);
 
     /** A fresh number from a named sequence; rolled back with the transaction. */
     long nextId(String sequence);
@@ -55,23 +45,17 @@ public interface Tx {
     boolean markUpdateHandled(long updateId);
 
     /** Whether the update with this id was recorded as handled (within the kept window). */
-    default boolean isUpdateHandled(long updateId) {
-        throw new UnsupportedOperationException("isUpdateHandled");
-    }
+    boolean isUpdateHandled(long updateId);
 
     /** Runs {@code action} once this transaction has committed; dropped when it rolls back. */
-    default void afterCommit(Runnable action) {
-        throw new UnsupportedOperationException("afterCommit");
-    }
+    void afterCommit(Runnable action);
 
     /**
      * A nested scope: it reads through to this transaction and sees its own writes, but changes this
      * transaction only when {@link Scope#keep()} is called. Dropping it undoes everything done in it,
      * without rolling back the rest of the transaction.
      */
-    default Scope scope() {
-        throw new UnsupportedOperationException("scope");
-    }
+    Scope scope();
 
     /** Writes kept aside until {@link #keep()}. */
     interface Scope extends Tx {
