@@ -9,6 +9,7 @@ import coach.kam.conversation.Dialog;
 import coach.kam.conversation.Html;
 import coach.kam.conversation.Turn;
 import coach.kam.flows.Dates;
+import coach.kam.when.WhenParser;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;

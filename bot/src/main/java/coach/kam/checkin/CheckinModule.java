@@ -5,6 +5,7 @@ import coach.kam.conversation.Conversation;
 import coach.kam.conversation.Turn;
 import coach.kam.conversation.commands.AccountOverview;
 import coach.kam.store.Store;
+import coach.kam.when.WhenParser;
 import java.time.Clock;
 import java.util.Set;
 import java.util.function.Consumer;

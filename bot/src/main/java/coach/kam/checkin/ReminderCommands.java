@@ -8,6 +8,7 @@ import coach.kam.conversation.Dialog;
 import coach.kam.conversation.Html;
 import coach.kam.conversation.Reply;
 import coach.kam.conversation.Turn;
+import coach.kam.when.WhenParser;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;

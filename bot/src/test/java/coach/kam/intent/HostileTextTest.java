@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import coach.kam.checkin.WhenParser;
 import coach.kam.conversation.CommandWords;
 import coach.kam.conversation.commands.ZoneNames;
 import coach.kam.flows.Dates;
 import coach.kam.testing.HostileText;
+import coach.kam.when.WhenParser;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package coach.kam.checkin;
+package coach.kam.when;
 
 import coach.kam.text.Head;
 import java.time.Clock;

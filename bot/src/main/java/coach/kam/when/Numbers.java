@@ -1,4 +1,4 @@
-package coach.kam.checkin;
+package coach.kam.when;
 
 import java.util.Locale;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package coach.kam.checkin;
+package coach.kam.when;
 
 /** Thrown while reading a time phrase that is recognised but cannot be turned into one instant. */
 final class Unsure extends RuntimeException {

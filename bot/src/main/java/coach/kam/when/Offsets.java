@@ -1,7 +1,7 @@
-package coach.kam.checkin;
+package coach.kam.when;
 
-import static coach.kam.checkin.Numbers.EN_COUNT;
-import static coach.kam.checkin.Numbers.NUM;
+import static coach.kam.when.Numbers.EN_COUNT;
+import static coach.kam.when.Numbers.NUM;
 
 import java.time.ZonedDateTime;
 import java.util.Locale;

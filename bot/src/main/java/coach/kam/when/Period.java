@@ -1,4 +1,4 @@
-package coach.kam.checkin;
+package coach.kam.when;
 
 /** A part of the day; turns a 12-hour clock hour into a 24-hour one and gives the hour used when none is said. */
 enum Period {

@@ -1,4 +1,4 @@
-package coach.kam.checkin;
+package coach.kam.when;
 
 import java.util.List;
 

@@ -1,6 +1,6 @@
-package coach.kam.checkin;
+package coach.kam.when;
 
-import static coach.kam.checkin.Numbers.NUM;
+import static coach.kam.when.Numbers.NUM;
 
 import java.util.Locale;
 import java.util.Map;

@@ -1,13 +1,13 @@
-package coach.kam.checkin;
+package coach.kam.when;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import coach.kam.checkin.WhenParser.NotFound;
-import coach.kam.checkin.WhenParser.Parsed;
-import coach.kam.checkin.WhenParser.Result;
-import coach.kam.checkin.WhenParser.Unclear;
+import coach.kam.when.WhenParser.NotFound;
+import coach.kam.when.WhenParser.Parsed;
+import coach.kam.when.WhenParser.Result;
+import coach.kam.when.WhenParser.Unclear;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
