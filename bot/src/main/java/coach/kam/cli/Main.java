@@ -101,6 +101,7 @@ public final class Main implements Callable<Integer> {
                 BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
                 new ConsoleChat(coach.conversation(), in, out, user, language)
                         .savingDocumentsIn(config.dataDir().resolve("exports"))
+                        .countingDeathsIn(config.dataDir())
                         .showingDue(coach.scheduler(), java.time.Duration.ofSeconds(5)).run(interactive);
             }
             return 0;

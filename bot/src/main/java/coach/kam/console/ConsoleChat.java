@@ -34,6 +34,7 @@ public final class ConsoleChat {
     private java.nio.file.Path documents = java.nio.file.Path.of(".");
     private static final java.time.Duration ANSWER_WAIT = java.time.Duration.ofMinutes(10);
     private Pipeline pipeline;
+    private java.nio.file.Path dataDir;
 
     public ConsoleChat(Conversation conversation, BufferedReader in, PrintStream out, long userId, String languageCode) {
         this.conversation = conversation;
@@ -56,6 +57,15 @@ public final class ConsoleChat {
         // What fell due while nothing ran is shown before the first prompt.
         scheduler.runDue();
         scheduler.every(every, () -> { });
+        return this;
+    }
+
+    /**
+     * The data folder, where the pipeline notes the turn that runs so that a process death is
+     * counted against it (unset: deaths are not counted).
+     */
+    public ConsoleChat countingDeathsIn(java.nio.file.Path dataDir) {
+        this.dataDir = dataDir;
         return this;
     }
 
@@ -111,7 +121,8 @@ public final class ConsoleChat {
         if (pipeline == null) {
             pipeline = new Pipeline(conversation.store(),
                     (tx, chat, replies) -> tx.afterCommit(() -> print(replies)),
-                    new ConsoleTurns(conversation, userId, this::print), java.time.Clock.systemUTC(), null).start();
+                    new ConsoleTurns(conversation, userId, this::print), java.time.Clock.systemUTC(),
+                    dataDir == null ? null : dataDir.resolve("inbox.inhand")).start();
         }
         return pipeline;
     }
