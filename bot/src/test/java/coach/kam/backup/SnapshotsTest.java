@@ -51,14 +51,18 @@ class SnapshotsTest {
         }
     }
 
-    /** Waits (bounded) until the client dropped its request file. */
-    static void awaitRequest(Path dataDir) throws Exception {
+    /** Waits (bounded) until the client dropped its request file, looking again whenever the client did not end. */
+    static void awaitRequest(Path dataDir, CompletableFuture<?> client) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (requestFiles(dataDir).stream().noneMatch(n -> n.endsWith(Snapshots.WANT))) {
-            if (System.nanoTime() > deadline) {
+            if (System.nanoTime() > deadline || client.isDone()) {
                 throw new AssertionError("no request appeared");
             }
-            Thread.sleep(10);
+            try {
+                client.get(10, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException stillAsking) {
+                // the client is still waiting for its copy: look for its request again
+            }
         }
     }
 
@@ -84,7 +88,7 @@ class SnapshotsTest {
                     throw new java.util.concurrent.CompletionException(e);
                 }
             });
-            awaitRequest(dir);
+            awaitRequest(dir, client);
             for (int i = 0; i < Snapshots.ATTEMPTS; i++) {
                 assertEquals(0, bot.serve());
             }
@@ -124,7 +128,7 @@ class SnapshotsTest {
                     throw new java.util.concurrent.CompletionException(e);
                 }
             });
-            awaitRequest(dir);
+            awaitRequest(dir, client);
             assertEquals(0, bot.serve());
             assertEquals(1, bot.serve());
             Path copy = client.get(20, TimeUnit.SECONDS);

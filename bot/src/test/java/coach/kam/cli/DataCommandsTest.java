@@ -86,7 +86,11 @@ class DataCommandsTest {
             long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
             while (!backup.isDone() && System.nanoTime() < deadline) {
                 bot.serve();
-                Thread.sleep(20);
+                try {
+                    backup.get(20, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException stillWaiting) {
+                    // the command waits for its copy: serve the requests again
+                }
             }
             assertEquals(2, backup.get(1, java.util.concurrent.TimeUnit.SECONDS));
         } finally {
