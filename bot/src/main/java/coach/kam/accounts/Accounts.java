@@ -27,6 +27,11 @@ public final class Accounts {
     }
 
     /** An account of this owner with the same name (ignoring case and spacing), if any. */
+    /** A name as {@link #sameName} compares it: case, width, punctuation and spacing ignored. */
+    public static String nameKey(String name) {
+        return NameMatcher.normalise(name);
+    }
+
     public Optional<Account> sameName(Tx tx, long ownerId, String name) {
         String wanted = NameMatcher.normalise(name);
         return list(tx, ownerId).stream().filter(a -> NameMatcher.normalise(a.name()).equals(wanted)).findFirst();

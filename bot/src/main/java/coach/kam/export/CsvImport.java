@@ -183,10 +183,9 @@ public final class CsvImport {
         return record.stream().allMatch(String::isBlank);
     }
 
-    /** As {@link Accounts#sameName} compares names: case, width, punctuation and spacing ignored. */
+    /** As {@link Accounts#sameName} compares names. */
     static String sameName(String name) {
-        String folded = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        return folded.replaceAll("[\\p{Punct}\\p{IsPunctuation}\\s]+", "");
+        return Accounts.nameKey(name);
     }
 
     private static String cell(List<String> rec, int col) {
