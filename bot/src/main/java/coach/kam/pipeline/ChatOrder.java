@@ -27,10 +27,12 @@ final class ChatOrder {
 
     /**
      * Up to {@code limit} prepared updates of chats that are free; those chats are busy until
-     * released. An update that was in hand when the process died forms a group of its own, so that
-     * if it kills the process again it takes nobody else's turn with it.
+     * released. An update that was running when the process died forms a group of its own, so that
+     * if it kills the process again it takes nobody else's turn with it; it waits while
+     * {@code suspects} is false (a process that just started runs its first turns slowly, and a
+     * death then should not count against the update that happened to run first).
      */
-    Map<Long, List<Pending>> takeGroup(int limit) {
+    Map<Long, List<Pending>> takeGroup(int limit, boolean suspects) {
         Map<Long, List<Pending>> group = new LinkedHashMap<>();
         int taken = 0;
         List<Long> served = new ArrayList<>();
@@ -49,7 +51,7 @@ final class ChatOrder {
                 continue;
             }
             if (head.entry().suspect()) {
-                if (!group.isEmpty()) {
+                if (!group.isEmpty() || !suspects) {
                     continue;
                 }
                 line.items.pollFirst();

@@ -52,6 +52,9 @@ public final class Pipeline implements AutoCloseable {
     /** The group the handler thread holds, for the thread that replaces it should it die. */
     private Map<Long, List<Pending>> heldGroup;
     private volatile long lastProgress = System.nanoTime();
+    private static final long WARM_UP_NANOS = 1_000_000_000L;
+    private final long startedNanos = System.nanoTime();
+    private boolean warm;
 
     /**
      * {@code queue} is where replies go (null when the adapter delivers them itself in
@@ -200,7 +203,7 @@ public final class Pipeline implements AutoCloseable {
                     if (!running) {
                         return;
                     }
-                    group = order.takeGroup(run.soloNext() ? 1 : GROUP_LIMIT);
+                    group = order.takeGroup(run.soloNext() ? 1 : GROUP_LIMIT, warm());
                     if (!group.isEmpty()) {
                         heldGroup = group;
                         break;
@@ -219,6 +222,17 @@ public final class Pipeline implements AutoCloseable {
             }
             lastProgress = System.nanoTime();
         }
+    }
+
+    /**
+     * Whether updates that were running at a process death may run again: a second after this
+     * process started, once its first turns (class loading, cold code) are behind it.
+     */
+    private boolean warm() {
+        if (!warm && System.nanoTime() - startedNanos > WARM_UP_NANOS) {
+            warm = true;
+        }
+        return warm;
     }
 
     private void handle(Map<Long, List<Pending>> group) {
