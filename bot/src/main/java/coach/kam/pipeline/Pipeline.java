@@ -52,9 +52,15 @@ public final class Pipeline implements AutoCloseable {
     /** The group the handler thread holds, for the thread that replaces it should it die. */
     private Map<Long, List<Pending>> heldGroup;
     private volatile long lastProgress = System.nanoTime();
+    /**
+     * An update that was running at a process death runs again alone once this process has run a
+     * second and a few groups of others (its first, cold turns are slow, and a death then should not
+     * count against whichever update ran first), or at once after that second when nothing else waits.
+     */
     private static final long WARM_UP_NANOS = 1_000_000_000L;
+    private static final int WARM_UP_GROUPS = 3;
     private final long startedNanos = System.nanoTime();
-    private boolean warm;
+    private long groupsDone;
 
     /**
      * {@code queue} is where replies go (null when the adapter delivers them itself in
@@ -203,7 +209,13 @@ public final class Pipeline implements AutoCloseable {
                     if (!running) {
                         return;
                     }
-                    group = order.takeGroup(run.soloNext() ? 1 : GROUP_LIMIT, warm());
+                    int limit = run.soloNext() ? 1 : GROUP_LIMIT;
+                    boolean started = System.nanoTime() - startedNanos > WARM_UP_NANOS;
+                    group = order.takeGroup(limit, started && groupsDone >= WARM_UP_GROUPS);
+                    if (group.isEmpty() && started) {
+                        // nothing else to do: a suspect need not wait for others
+                        group = order.takeGroup(limit, true);
+                    }
                     if (!group.isEmpty()) {
                         heldGroup = group;
                         break;
@@ -222,17 +234,6 @@ public final class Pipeline implements AutoCloseable {
             }
             lastProgress = System.nanoTime();
         }
-    }
-
-    /**
-     * Whether updates that were running at a process death may run again: a second after this
-     * process started, once its first turns (class loading, cold code) are behind it.
-     */
-    private boolean warm() {
-        if (!warm && System.nanoTime() - startedNanos > WARM_UP_NANOS) {
-            warm = true;
-        }
-        return warm;
     }
 
     private void handle(Map<Long, List<Pending>> group) {
@@ -258,6 +259,7 @@ public final class Pipeline implements AutoCloseable {
         synchronized (monitor) {
             result.putBack().forEach(order::putBack);
             result.release().forEach(order::release);
+            groupsDone++;
             monitor.notifyAll();
         }
         for (Runnable r : result.afterCommit()) {
