@@ -147,16 +147,12 @@ final class GroupRun {
         log(e, "update " + entry.updateId() + " from chat " + entry.chatKey() + " failed (attempt " + entry.attempts()
                 + " of " + Quarantine.MAX_ATTEMPTS + "); nothing it changed was kept");
         if (entry.attempts() >= Quarantine.MAX_ATTEMPTS) {
-            result.done().add(quarantine(tx, p, entry, e));
+            result.done().add(setAside(tx, p, entry, e, handler, clock));
             return Outcome.NEXT;
         }
         Inbox.put(tx, entry);
         result.afterCommit().add(() -> p.entry(entry));
         return Outcome.AGAIN;
-    }
-
-    Completions.Done quarantine(Tx tx, Pending p, Inbox.Entry entry, Throwable e) {
-        return setAside(tx, p, entry, e, handler, clock);
     }
 
     /**
@@ -195,7 +191,7 @@ final class GroupRun {
         try {
             Completions.Done gone = store.inTransaction(tx -> {
                 if (entry.attempts() >= Quarantine.MAX_ATTEMPTS) {
-                    return quarantine(tx, p, entry, e);
+                    return setAside(tx, p, entry, e, handler, clock);
                 }
                 Inbox.put(tx, entry);
                 return null;
