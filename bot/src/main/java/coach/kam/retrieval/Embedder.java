@@ -91,6 +91,9 @@ public final class Embedder {
      */
     private static final Object RUNNING = new Object();
     private static boolean stopping;
+    /** Set before waiting for {@link #RUNNING}, so a load failing meanwhile already sees it. */
+    private static final Object STOP_FLAG = new Object();
+    private static boolean stoppingSeen;
     private static boolean hooked;
     /** Texts per native call when embedding many, so a stop never waits long for the current call. */
     static final int BATCH = 128;
@@ -132,8 +135,32 @@ public final class Embedder {
      * environment under a session still being created (SIGSEGV in OrtSession.createSession).
      */
     public static void stopBeforeExit() {
+        synchronized (STOP_FLAG) {
+            stoppingSeen = true;
+        }
         synchronized (RUNNING) {
             stopping = true;
+        }
+    }
+
+    /**
+     * Whether the JVM is running its shutdown hooks. The native runtime closes its environment in a
+     * hook of its own, which may run while a model is still loading, so a load that fails then is
+     * part of stopping, not a fault.
+     */
+    public static boolean jvmStopping() {
+        synchronized (STOP_FLAG) {
+            if (stoppingSeen) {
+                return true;
+            }
+        }
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
         }
     }
 

@@ -58,6 +58,11 @@ public final class SearchIndexes {
                     f.complete(ready);
                     return;
                 } catch (Throwable e) {
+                    if (Embedder.jvmStopping()) {
+                        LOG.info("search index not built: the program is stopping");
+                        f.completeExceptionally(e);
+                        return;
+                    }
                     LOG.error("building the search index failed (attempt {}); trying again in {} s", attempt,
                             pause.toSeconds(), e);
                 }
