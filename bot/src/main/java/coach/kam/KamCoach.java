@@ -121,7 +121,7 @@ public final class KamCoach implements AutoCloseable {
         checkins.register(b, store);
         new coach.kam.export.ExportCommands(store, messages, knowledge, accounts, facts,
                 new coach.kam.export.Exporter(new coach.kam.export.Report(knowledge, accounts, facts, overview)),
-                config.admins()).register(b);
+                config.admins(), checkins.sharesNotes()).register(b);
         AtomicReference<Desk> desk = new AtomicReference<>();
         new QuarantineCommands(config.admins(), desk).register(b);
         b.prepare(text -> {

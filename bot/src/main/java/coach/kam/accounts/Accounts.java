@@ -73,6 +73,7 @@ public final class Accounts {
         }
         Note stored = note.withId(tx.nextId("note"));
         tx.put(NOTES, notePrefix(account.ownerId(), account.id()) + pad(stored.id()), stored);
+        Activity.counted(tx, account.ownerId(), stored, 1);
         return stored;
     }
 
@@ -101,7 +102,10 @@ public final class Accounts {
     public Optional<Note> deleteNote(Tx tx, Account account, long noteId) {
         String key = notePrefix(account.ownerId(), account.id()) + pad(noteId);
         Optional<Note> note = tx.get(NOTES, key);
-        note.ifPresent(n -> tx.delete(NOTES, key));
+        note.ifPresent(n -> {
+            tx.delete(NOTES, key);
+            Activity.counted(tx, account.ownerId(), n, -1);
+        });
         return note;
     }
 

@@ -44,6 +44,7 @@ public final class CheckinModule {
     public void register(Conversation.Builder b, Store store) {
         this.scheduler = new Scheduler(store, null, schedule, this.store, checkins, nudges, team, reminders,
                 reminderCommands, clock);
+        team.mailVia(scheduler);
         this.checkinCommands = new CheckinCommands(accounts, checkins, this.store, scheduler, when, reminders);
         reminderCommands.register(b);
         checkinCommands.register(b);
@@ -54,6 +55,11 @@ public final class CheckinModule {
     public Scheduler start(Conversation conversation) {
         scheduler.bind(conversation);
         return scheduler;
+    }
+
+    /** Whether a rep lets their manager export their note texts (/team share). */
+    public java.util.function.BiPredicate<coach.kam.store.Tx, Long> sharesNotes() {
+        return team::shares;
     }
 
     /** The check-in line of /settings. */

@@ -67,6 +67,41 @@ public final class Scheduler {
         this.conversation = built;
     }
 
+    /** Words in one person's language. */
+    @FunctionalInterface
+    interface Words {
+        String t(String key, Object... args);
+    }
+
+    /**
+     * Queues a message to {@code userId} in their language, in the caller's transaction (an
+     * invitation, a note to a manager). False when no adapter sends yet or the chat blocked the bot.
+     */
+    boolean tell(Tx tx, long userId, java.util.function.Function<Words, Reply> make) {
+        Outgoing sink = out;
+        Conversation c = conversation;
+        if (sink == null || c == null || !sink.reachable(userId)) {
+            return false;
+        }
+        String lang = c.languageOf(tx, userId, null);
+        sink.enqueue(tx, userId, List.of(make.apply((key, args) -> c.messages().get(lang, key, args))));
+        return true;
+    }
+
+    /** Schedules a manager's Monday digest now that their team has someone in it, if it is not yet. */
+    void digestFor(Tx tx, long managerId) {
+        Conversation c = conversation;
+        if (c == null) {
+            return;
+        }
+        c.inTurn(tx, managerId, turn -> {
+            CheckinStore.Prefs p = prefs(turn);
+            if (p.nextDigest() == null) {
+                setWeekly(turn, p.day(), p.time());
+            }
+        });
+    }
+
     /** Where due messages go; set by the adapter that runs (the send queue, or the console). */
     public void sendTo(Outgoing outgoing) {
         this.out = outgoing;
@@ -230,7 +265,7 @@ public final class Scheduler {
                 if (!e.due().equals(p.nextDigest())) {
                     return;
                 }
-                team.digest(turn);
+                team.weeklyDigest(turn);
                 reschedule(turn, p, p.nextCheckin(), p.nextNudge(), nextDigest(turn, p));
             }
             case REMINDER -> reminders.get(turn.tx(), turn.userId(), e.ref())
@@ -261,7 +296,7 @@ public final class Scheduler {
         for (Session s : Sessions.all(tx)) {
             Optional<CheckinStore.Prefs> p = prefsStore.prefs(tx, s.userId());
             boolean stale = p.isEmpty() || !s.zone().equals(p.get().zone())
-                    || (team.isManager(s.userId()) && team.members(tx, s.userId()).isPresent() && p.get().nextDigest() == null);
+                    || (team.isManager(s.userId()) && team.leads(tx, s.userId()) && p.get().nextDigest() == null);
             if (stale) {
                 Tx.Scope scope = tx.scope();
                 try {
@@ -304,7 +339,7 @@ public final class Scheduler {
     }
 
     private Instant nextDigest(Turn turn, CheckinStore.Prefs p) {
-        boolean leads = team.isManager(turn.userId()) && team.members(turn.tx(), turn.userId()).isPresent();
+        boolean leads = team.isManager(turn.userId()) && team.leads(turn.tx(), turn.userId());
         return leads ? Weekly.next(DayOfWeek.MONDAY, p.time(), turn.zone(), turn.now()) : null;
     }
 

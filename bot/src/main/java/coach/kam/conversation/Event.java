@@ -3,10 +3,21 @@ package coach.kam.conversation;
 /**
  * Something a rep did, as any adapter sees it: typed text, pressed a button, shared a location or
  * sent a file. {@code updateId} is set when the transport can redeliver the same event (Telegram),
- * so that a repeat changes nothing.
+ * so that a repeat changes nothing. {@code displayName} is the sender's name when the transport
+ * knows it, or null.
  */
 public record Event(long userId, long chatId, Long updateId, String text, String buttonData,
-                    Location location, String languageCode, Attachment attachment) {
+                    Location location, String languageCode, Attachment attachment, String displayName) {
+
+    public Event(long userId, long chatId, Long updateId, String text, String buttonData, Location location,
+                 String languageCode, Attachment attachment) {
+        this(userId, chatId, updateId, text, buttonData, location, languageCode, attachment, null);
+    }
+
+    /** The same event with the sender's name as the transport shows it (Telegram: first and last name). */
+    public Event named(String name) {
+        return new Event(userId, chatId, updateId, text, buttonData, location, languageCode, attachment, name);
+    }
 
     public Event(long userId, long chatId, Long updateId, String text, String buttonData, Location location,
                  String languageCode) {

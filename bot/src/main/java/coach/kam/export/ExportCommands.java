@@ -42,9 +42,13 @@ public final class ExportCommands {
     private final AccountFacts facts;
     private final Exporter exporter;
     private final Set<Long> admins;
+    private final java.util.function.BiPredicate<coach.kam.store.Tx, Long> shares;
+    /** In an admin's export: one row per account of each rep who keeps note texts private. */
+    static final String TEAM_CSV = "team-summary.csv";
 
     public ExportCommands(Store store, Messages messages, KnowledgeBase knowledge, Accounts accounts, AccountFacts facts,
-                          Exporter exporter, Set<Long> admins) {
+                          Exporter exporter, Set<Long> admins, java.util.function.BiPredicate<coach.kam.store.Tx, Long> shares) {
+        this.shares = shares;
         this.store = store;
         this.messages = messages;
         this.knowledge = knowledge;
@@ -71,7 +75,7 @@ public final class ExportCommands {
                 turn.say(turn.t("export.all.admins.only"));
                 return;
             }
-            send(turn, DataJson.Scope.all());
+            exportShared(turn);
             return;
         }
         if (query.isEmpty()) {
@@ -90,6 +94,47 @@ public final class ExportCommands {
             }
             turn.say(turn.t("export.choose", Html.escape(query)), rows);
         }
+    }
+
+    /**
+     * An admin's /export --all: their own data and that of every rep who lets their manager export
+     * their note texts (/team share on); the others are only named by count. The command line's
+     * export --all, run by whoever holds the data folder, carries everything.
+     */
+    private void exportShared(Turn turn) {
+        java.util.Set<Long> included = new java.util.TreeSet<>();
+        List<String> summary = new ArrayList<>();
+        summary.add(Csv.row(List.of("rep", "account", "tier", "class", "notes", "last_contact")));
+        int withheld = 0;
+        for (var s : coach.kam.conversation.Sessions.all(turn.tx())) {
+            long user = s.userId();
+            if (user == turn.userId() || shares.test(turn.tx(), user)) {
+                included.add(user);
+                continue;
+            }
+            List<Account> theirs = accounts.list(turn.tx(), user);
+            withheld += theirs.isEmpty() ? 0 : 1;
+            for (Account a : theirs) {
+                summary.add(summaryRow(turn, user, a));
+            }
+        }
+        included.add(turn.userId());
+        Exporter.Export e = exporter.export(turn, new DataJson.Scope(included, null),
+                withheld == 0 ? java.util.Map.of() : java.util.Map.of(TEAM_CSV, String.join("\r\n", summary) + "\r\n"));
+        String caption = turn.t("export.caption", e.accounts(), e.records());
+        if (withheld > 0) {
+            caption += "\n" + turn.t("export.all.withheld", withheld);
+        }
+        turn.say(Reply.document(e.fileName(), e.zip(), caption));
+    }
+
+    /** What the digest shows of an account, never what was written about it. */
+    private String summaryRow(Turn turn, long user, Account a) {
+        List<coach.kam.accounts.Note> notes = accounts.notes(turn.tx(), a);
+        String tier = facts.latestEvaluation(turn.tx(), a).map(AccountFacts.Evaluation::tier).orElse("");
+        String cls = facts.classification(turn.tx(), a).map(AccountFacts.Classification::accountClass).orElse("");
+        String last = notes.isEmpty() ? "" : notes.get(0).at().atZone(turn.zone()).toLocalDate().toString();
+        return Csv.row(List.of(Long.toString(user), a.name(), tier, cls, Integer.toString(notes.size()), last));
     }
 
     private void exportButton(Turn turn, String[] args) {

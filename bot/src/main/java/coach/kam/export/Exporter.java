@@ -39,6 +39,11 @@ public final class Exporter {
     }
 
     public Export export(Turn turn, DataJson.Scope scope) {
+        return export(turn, scope, java.util.Map.of());
+    }
+
+    /** An export with more files beside the usual three (name to text). */
+    public Export export(Turn turn, DataJson.Scope scope, java.util.Map<String, String> extra) {
         Instant now = turn.now();
         ObjectNode data = DataJson.export(turn.tx(), scope, now);
         List<Long> users = new ArrayList<>();
@@ -56,6 +61,9 @@ public final class Exporter {
             put(zip, REPORT, report.markdown(turn, accounts, now), now);
             put(zip, CSV, report.csv(turn, accounts), now);
             put(zip, DATA, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(data), now);
+            for (var file : new java.util.TreeMap<>(extra).entrySet()) {
+                put(zip, file.getKey(), file.getValue(), now);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

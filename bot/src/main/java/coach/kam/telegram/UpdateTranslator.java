@@ -29,15 +29,23 @@ final class UpdateTranslator {
             String text = m.hasText() ? m.getText() : (m.getCaption() != null ? m.getCaption() : null);
             Event.Attachment attachment = files != null && m.hasDocument() ? files.attachment(m.getDocument()) : null;
             return Optional.of(new Event(from.getId(), m.getChatId(), updateId, text, null, location,
-                    from.getLanguageCode(), attachment));
+                    from.getLanguageCode(), attachment, fullName(from)));
         }
         if (update.hasCallbackQuery() && update.getCallbackQuery().getMessage() != null) {
             var q = update.getCallbackQuery();
             String data = q.getData() == null ? "" : q.getData();
             return Optional.of(new Event(q.getFrom().getId(), q.getMessage().getChatId(), updateId, null, data,
-                    null, q.getFrom().getLanguageCode()));
+                    null, q.getFrom().getLanguageCode(), null, fullName(q.getFrom())));
         }
         return Optional.empty();
+    }
+
+    /** "First Last" as Telegram has it, or null. */
+    static String fullName(User u) {
+        String first = u.getFirstName() == null ? "" : u.getFirstName();
+        String last = u.getLastName() == null ? "" : u.getLastName();
+        String full = (first + " " + last).strip();
+        return full.isEmpty() ? null : full;
     }
 
     /** The user behind any update, for access checks. */

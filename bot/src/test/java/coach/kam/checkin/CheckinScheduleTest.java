@@ -214,8 +214,11 @@ class CheckinScheduleTest {
         start("2026-11-27T02:00:00Z");
         say(MANAGER, "/lang en");
         assertContains(say(REP, "/team add 1"), "managers only");
-        assertContains(say(MANAGER, "/team add 1"), "Added 1");
         say(REP, "/lang en");
+        assertContains(say(MANAGER, "/team add 1"), "Invited 1");
+        List<Reply> invitation = queued.stream().filter(e -> e.getKey() == REP).map(Map.Entry::getValue).toList();
+        queued.clear();
+        assertContains(press(REP, "✅ Accept", invitation), "You joined");
         say(REP, "/new Acme Foods");
         say(REP, "the buyer told me a secret price");
         say(REP, "/checkin");

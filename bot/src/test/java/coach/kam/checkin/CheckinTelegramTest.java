@@ -93,8 +93,16 @@ class CheckinTelegramTest {
             String en = bot.type(REP, "/remind borealis: Monday 3pm send the quote").get(0).text();
             assertTrue(en.contains("2026-11-30 Mon 15:00"), en);
             bot.type(MANAGER, "/lang en");
+            int before = bot.api().calls("sendMessage").size();
             String added = bot.type(MANAGER, "/team add 1").toString();
-            assertTrue(added.contains("Added 1"), added);
+            assertTrue(added.contains("Invited 1"), added);
+            bot.coach().sendQueue().wake();
+            JsonNode invitation = bot.api().awaitCall("sendMessage",
+                    p -> p.path("chat_id").asLong() == REP && p.path("text").asText().contains("invites you"), WAIT)
+                    .params();
+            assertTrue(sentTo(bot.api(), REP, before).contains(invitation), invitation.toString());
+            String joined = bot.pressData(REP, buttonData(invitation, "✅ Accept")).toString();
+            assertTrue(joined.contains("You joined"), joined);
             runDue(bot, REP, 0);
 
             at(clock, "2026-11-28T02:00:00Z");

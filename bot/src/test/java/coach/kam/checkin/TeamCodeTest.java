@@ -56,7 +56,7 @@ class TeamCodeTest {
     void aRemovedRepCannotRejoinWithTheOldCode() {
         String first = code(say(MANAGER, "/team invite"));
         assertContains(say(REP, "/join " + first), "You joined");
-        assertContains(say(MANAGER, "/team"), "1 reps: 5");
+        assertContains(say(MANAGER, "/team"), "1 reps: \n• 5");
 
         String removed = say(MANAGER, "/team remove " + REP);
         assertContains(removed, "Removed 5");
@@ -67,7 +67,7 @@ class TeamCodeTest {
 
         assertContains(say(MANAGER, "/team invite"), "/join " + second);
         assertContains(say(NEWCOMER, "/join " + second), "You joined");
-        assertContains(say(MANAGER, "/team"), "1 reps: 6");
+        assertContains(say(MANAGER, "/team"), "1 reps: \n• 6");
     }
 
     @Test

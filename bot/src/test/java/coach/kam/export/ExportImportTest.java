@@ -148,8 +148,12 @@ public class ExportImportTest {
         typeSomeData();
         assertFalse(type(REP, "/export --all").stream().anyMatch(Reply::hasDocument));
         Map<String, String> files = unzip(document(type(TestCoach.MANAGER, "/export --all")).document().bytes());
-        assertTrue(files.get("report.md").contains("Secret Co"));
-        assertTrue(files.get("report.md").contains("ACME Ltd"));
+        // reps who did not agree are listed by account, tier and counts, never by what they wrote
+        String summary = files.get("team-summary.csv");
+        assertTrue(summary.contains("Secret Co") && summary.contains("ACME Ltd"), summary);
+        assertTrue(summary.contains(REP + ",ACME Ltd,,,2,"), summary);
+        String all = String.join("\n", files.values());
+        assertFalse(all.contains("price talk") || all.contains("other rep's note"), all);
     }
 
     @Test

@@ -1,0 +1,170 @@
+package coach.kam.checkin;
+
+import coach.kam.store.Table;
+import coach.kam.store.Tx;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The teams as stored: a manager's members, invitations and who shares note texts; each rep's
+ * team (so a rep sees and can leave it); people's display names; and the mark of the last digest
+ * sent, so it goes out once a week and can name tier changes.
+ */
+final class TeamStore {
+    /** The reps a manager follows, those invited who have not answered, and the code reps join with. */
+    record Members(long managerId, Set<Long> reps, String code, Set<Long> invited, Set<Long> sharing) {
+        Members {
+            reps = reps == null ? Set.of() : Set.copyOf(reps);
+            invited = invited == null ? Set.of() : Set.copyOf(invited);
+            sharing = sharing == null ? Set.of() : Set.copyOf(sharing);
+        }
+
+        Members(long managerId) {
+            this(managerId, Set.of(), null, Set.of(), Set.of());
+        }
+
+        Members withCode(String newCode) {
+            return new Members(managerId, reps, newCode, invited, sharing);
+        }
+
+        Members withRep(long rep, boolean in) {
+            return new Members(managerId, toggled(reps, rep, in), code, toggled(invited, rep, false),
+                    in ? sharing : toggled(sharing, rep, false));
+        }
+
+        Members withInvited(long rep, boolean in) {
+            return new Members(managerId, reps, code, toggled(invited, rep, in), sharing);
+        }
+
+        Members withSharing(long rep, boolean on) {
+            return new Members(managerId, reps, code, invited, toggled(sharing, rep, on && reps.contains(rep)));
+        }
+
+        private static Set<Long> toggled(Set<Long> set, long id, boolean in) {
+            Set<Long> out = new TreeSet<>(set);
+            if (in) {
+                out.add(id);
+            } else {
+                out.remove(id);
+            }
+            return out;
+        }
+    }
+
+    /** The team a rep is in. */
+    record Membership(long rep, long managerId) {
+    }
+
+    /** How a person is named to others: the name they set, else their Telegram name. */
+    record Person(long userId, String chosen, String seen) {
+        String name() {
+            return chosen != null ? chosen : seen;
+        }
+    }
+
+    /** The last digest a manager was sent: its week, and each followed account's tier then. */
+    record Mark(long managerId, String week, Map<Long, String> tiers) {
+        Mark {
+            tiers = tiers == null ? Map.of() : Map.copyOf(tiers);
+        }
+    }
+
+    private static final Table<Members> TEAMS = Table.of("teams", Members.class);
+    private static final Table<Members> CODES = Table.of("team-codes", Members.class);
+    private static final Table<Membership> MEMBERSHIPS = Table.owned("team-of", Membership.class, 1);
+    private static final Table<Person> PEOPLE = Table.owned("people", Person.class, 1);
+    private static final Table<Mark> MARKS = Table.owned("digest-marks", Mark.class, 1);
+    static final int MAX_NAME = 40;
+
+    Optional<Members> members(Tx tx, long managerId) {
+        return tx.get(TEAMS, Long.toString(managerId));
+    }
+
+    Members membersOrNew(Tx tx, long managerId) {
+        return members(tx, managerId).orElse(new Members(managerId));
+    }
+
+    Optional<Members> byCode(Tx tx, String code) {
+        return tx.get(CODES, code);
+    }
+
+    /** Saves a team and keeps each rep's membership in step with it. */
+    void save(Tx tx, Members before, Members after) {
+        tx.put(TEAMS, Long.toString(after.managerId()), after);
+        if (after.code() != null) {
+            tx.put(CODES, after.code(), after);
+        }
+        for (long rep : before.reps()) {
+            if (!after.reps().contains(rep)) {
+                tx.delete(MEMBERSHIPS, Long.toString(rep));
+            }
+        }
+        for (long rep : after.reps()) {
+            if (!before.reps().contains(rep)) {
+                team(tx, rep).filter(m -> m.managerId() != after.managerId())
+                        .ifPresent(old -> leaveOther(tx, rep, old.managerId()));
+                tx.put(MEMBERSHIPS, Long.toString(rep), new Membership(rep, after.managerId()));
+            }
+        }
+    }
+
+    /** A rep is in one team at a time: joining another leaves the first. */
+    private void leaveOther(Tx tx, long rep, long otherManager) {
+        members(tx, otherManager).ifPresent(m -> tx.put(TEAMS, Long.toString(otherManager), m.withRep(rep, false)));
+    }
+
+    Optional<Membership> team(Tx tx, long rep) {
+        return tx.get(MEMBERSHIPS, Long.toString(rep));
+    }
+
+    /** Remembers the name Telegram gave, unless it is already known. */
+    void seen(Tx tx, long userId, String name) {
+        String clean = clean(name);
+        if (clean == null) {
+            return;
+        }
+        Optional<Person> p = tx.get(PEOPLE, Long.toString(userId));
+        if (p.isEmpty() || !clean.equals(p.get().seen())) {
+            tx.put(PEOPLE, Long.toString(userId), new Person(userId, p.map(Person::chosen).orElse(null), clean));
+        }
+    }
+
+    void choose(Tx tx, long userId, String name) {
+        Optional<Person> p = tx.get(PEOPLE, Long.toString(userId));
+        tx.put(PEOPLE, Long.toString(userId), new Person(userId, clean(name), p.map(Person::seen).orElse(null)));
+    }
+
+    /** The person's name, or their id when no name is known. */
+    String name(Tx tx, long userId) {
+        return tx.get(PEOPLE, Long.toString(userId)).map(Person::name).orElse(Long.toString(userId));
+    }
+
+    Optional<Mark> mark(Tx tx, long managerId) {
+        return tx.get(MARKS, Long.toString(managerId));
+    }
+
+    void mark(Tx tx, Mark mark) {
+        tx.put(MARKS, Long.toString(mark.managerId()), mark);
+    }
+
+    /** Names are one line of at most {@value #MAX_NAME} characters without control characters. */
+    static String clean(String name) {
+        if (name == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        name.codePoints().limit(MAX_NAME * 2L).forEach(c -> {
+            int type = Character.getType(c);
+            boolean hidden = Character.isISOControl(c) || type == Character.FORMAT;
+            out.appendCodePoint(hidden || Character.isWhitespace(c) ? ' ' : c);
+        });
+        String s = out.toString().strip().replaceAll(" {2,}", " ");
+        if (s.isEmpty()) {
+            return null;
+        }
+        return s.codePointCount(0, s.length()) > MAX_NAME ? s.substring(0, s.offsetByCodePoints(0, MAX_NAME)) : s;
+    }
+}
