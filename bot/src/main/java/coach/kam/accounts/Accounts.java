@@ -65,6 +65,7 @@ public final class Accounts {
             tx.delete(NOTES, prefix + pad(note.id()));
         }
         tx.delete(ACCOUNTS, accountKey(account.ownerId(), account.id()));
+        Summaries.forget(tx, accountKey(account.ownerId(), account.id()));
     }
 
     public Note addNote(Tx tx, Account account, Note note) {
@@ -72,6 +73,8 @@ public final class Accounts {
             throw new IllegalArgumentException("note longer than " + MAX_NOTE_LENGTH);
         }
         Note stored = note.withId(tx.nextId("note"));
+        String key = accountKey(account.ownerId(), account.id());
+        Summaries.added(tx, key, stored, () -> notes(tx, account));
         tx.put(NOTES, notePrefix(account.ownerId(), account.id()) + pad(stored.id()), stored);
         Activity.counted(tx, account.ownerId(), stored, 1);
         return stored;
@@ -105,6 +108,7 @@ public final class Accounts {
         note.ifPresent(n -> {
             tx.delete(NOTES, key);
             Activity.counted(tx, account.ownerId(), n, -1);
+            Summaries.deleted(tx, accountKey(account.ownerId(), account.id()), n, () -> notes(tx, account));
         });
         return note;
     }
@@ -120,6 +124,11 @@ public final class Accounts {
             }
         }
         return Optional.ofNullable(last);
+    }
+
+    /** The account's counts and last contact, without reading its notes (see {@link Summaries}). */
+    public Summaries.Summary summary(Tx tx, Account account) {
+        return Summaries.of(tx, accountKey(account.ownerId(), account.id()), () -> notes(tx, account));
     }
 
     /** Newest first. */

@@ -145,18 +145,25 @@ public final class Scheduler {
         while (true) {
             Batch done = store.inTransaction(tx -> runBatch(tx, now, failed));
             messaged += done.messaged();
-            if (done.reps() < BATCH) {
+            if (done.finished()) {
                 return messaged;
             }
         }
     }
 
-    /** How many reps a batch handled, and how many of them got a message. */
-    private record Batch(int reps, int messaged) {
+    /** How many reps of a batch got a message, and whether nothing due is left. */
+    private record Batch(int messaged, boolean finished) {
     }
 
     /**
-     * One transaction over up to {@link #BATCH} reps, each in a scope of its own: a rep whose turn
+     * A batch stops taking further reps once it has run this long, so the store's lock is never
+     * held much longer by scheduled work; the reps left are run by the next batch, at once.
+     */
+    static final long BATCH_BUDGET_NANOS = 50_000_000L;
+
+    /**
+     * One transaction over up to {@link #BATCH} reps (fewer once {@link #BATCH_BUDGET_NANOS} is
+     * spent), each in a scope of its own: a rep whose turn
      * throws keeps their entries (tried again at the next run, skipped for the rest of this one)
      * and the others' messages go out; after {@value Quarantine#MAX_ATTEMPTS} failures the rep's
      * due entries are set aside in the quarantine.
@@ -173,7 +180,13 @@ public final class Scheduler {
             byRep.computeIfAbsent(e.userId(), k -> new ArrayList<>()).add(e);
         }
         int messaged = 0;
+        int ran = 0;
+        long start = System.nanoTime();
         for (var rep : byRep.entrySet()) {
+            if (ran > 0 && System.nanoTime() - start > BATCH_BUDGET_NANOS) {
+                return new Batch(messaged, false);
+            }
+            ran++;
             Tx.Scope scope = tx.scope();
             try {
                 boolean said = runRep(scope, rep.getKey(), rep.getValue());
@@ -187,8 +200,9 @@ public final class Scheduler {
         }
         if (byRep.size() < BATCH) {
             schedule.ran(tx, now);
+            return new Batch(messaged, true);
         }
-        return new Batch(byRep.size(), messaged);
+        return new Batch(messaged, false);
     }
 
     /** Runs one rep's due entries as one turn; true when it queued a message. */

@@ -140,6 +140,7 @@ public final class DataJson {
         int count = 0;
         List<String> tables = new ArrayList<>();
         List<String> refused = new ArrayList<>();
+        Set<Long> touched = new TreeSet<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path("tables").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> t = it.next();
             Optional<Tables.Spec> spec = Tables.spec(t.getKey()).filter(Tables.Spec::exportable);
@@ -173,6 +174,9 @@ public final class DataJson {
                     }
                 }
                 tx.putRecord(spec.get().name(), key, record);
+                if (spec.get().name().equals("notes")) {
+                    spec.get().owner(key).ifPresent(touched::add);
+                }
                 count++;
                 any = true;
             }
@@ -186,6 +190,8 @@ public final class DataJson {
                 tx.raiseSequence(s.getKey(), s.getValue().asLong());
             }
         }
+        // the kept counts of accounts whose notes came in are counted again when next read
+        touched.forEach(owner -> coach.kam.accounts.Summaries.forgetRep(tx, owner));
         return new Result(count, tables, refused);
     }
 }

@@ -131,7 +131,7 @@ public final class AccountCommands {
     }
 
     private void confirmDelete(Turn turn, Account account) {
-        int notes = accounts.notes(turn.tx(), account).size();
+        int notes = accounts.summary(turn.tx(), account).total();
         turn.say(turn.t("delete.confirm", Html.escape(account.name()), notes), List.of(List.of(
                 new Button(turn.t("delete.yes"), "delyes:" + account.id()),
                 new Button(turn.t("delete.no"), "delno"))));

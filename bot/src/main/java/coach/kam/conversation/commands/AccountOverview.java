@@ -149,7 +149,7 @@ public final class AccountOverview {
 
     /** When the rep last recorded anything about the account (a note, a visit, a logged objection). */
     public Optional<Instant> lastContact(Turn turn, Account a) {
-        return accounts.notes(turn.tx(), a).stream().map(Note::at).findFirst();
+        return accounts.summary(turn.tx(), a).last();
     }
 
     /** Days between contacts the account should get: from its class, else from its tier's class. */
