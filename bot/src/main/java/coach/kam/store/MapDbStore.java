@@ -28,6 +28,7 @@ import org.mapdb.Serializer;
  * by a lock; each is short (no network calls happen inside one).
  */
 public final class MapDbStore implements Store {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MapDbStore.class);
     static final String FILE_NAME = "kam-coach.db";
     private static final String VERSION_FIELD = "_v";
     /**
@@ -40,6 +41,17 @@ public final class MapDbStore implements Store {
 
     private final Path file;
     private final Clock clock;
+    /** Makes the store's files (MapDB's file channels; tests give one that fails on purpose). */
+    private final org.mapdb.volume.VolumeFactory files;
+    /** The files of the open connection, closed without a write when one fails. */
+    private Volumes volumes;
+    private final Damage damage = new Damage();
+    /** Why writes stop now, or null; with the free-space watch that may cause one. */
+    private volatile String outage;
+    private Throwable outageCause;
+    private SpaceWatch space;
+    private long nextRecoveryNanos;
+    private static final long RECOVERY_EVERY_NANOS = 1_000_000_000L;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, BTreeMap<String, String>> maps = new ConcurrentHashMap<>();
     private DB db;
@@ -53,14 +65,21 @@ public final class MapDbStore implements Store {
     private BTreeMap<String, Long> sequences;
     private boolean catalogChanged;
 
-    private MapDbStore(Path file, Clock clock) {
+    private MapDbStore(Path file, Clock clock, org.mapdb.volume.VolumeFactory files) {
         this.file = file;
         this.clock = clock;
-        connect();
+        this.files = files;
+        try {
+            connect();
+        } catch (RuntimeException | Error e) {
+            volumes.closeHard();
+            throw e;
+        }
     }
 
     private void connect() {
-        db = DBMaker.fileDB(file.toFile()).fileChannelEnable().transactionEnable().make();
+        volumes = new Volumes(files);
+        db = volumes.open(file);
         maps.clear();
         handledUpdates = db.treeMap("handled-updates", Serializer.LONG, Serializer.LONG).createOrOpen();
         handledOrder = db.treeMap("handled-order", Serializer.LONG, Serializer.LONG).createOrOpen();
@@ -87,19 +106,154 @@ public final class MapDbStore implements Store {
 
     /** As {@link #open(Path)}, with the clock that dates handled updates (tests move it). */
     public static MapDbStore open(Path dataDir, Clock clock) {
+        return open(dataDir, clock, null);
+    }
+
+    /**
+     * As {@link #open(Path, Clock)}, with the store's files made by {@code files} (null: MapDB's
+     * file channels). Tests pass a factory whose files fail at a chosen write.
+     */
+    public static MapDbStore open(Path dataDir, Clock clock, org.mapdb.volume.VolumeFactory files) {
         try {
             Files.createDirectories(dataDir);
         } catch (Exception e) {
             throw new StoreException("cannot create the data folder " + dataDir + ": " + e.getMessage(), e);
         }
         Path file = dataDir.resolve(FILE_NAME);
+        boolean existed = Files.exists(file);
         try {
-            return new MapDbStore(file, clock);
+            return connected(dataDir, file, clock, files);
+        } catch (RuntimeException | AssertionError e) {
+            if (!existed && !(e instanceof StoreHeld)) {
+                // a store that could not even be created (a full disk) holds nothing: no half-made file is left
+                deleteStoreFiles(dataDir);
+            }
+            throw e;
+        }
+    }
+
+    private static void deleteStoreFiles(Path dataDir) {
+        try (var left = Files.list(dataDir)) {
+            for (Path p : left.toList()) {
+                String n = p.getFileName().toString();
+                if (n.equals(FILE_NAME) || n.startsWith(FILE_NAME + ".wal")) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (java.io.IOException e) {
+            LOG.warn("cannot remove the half-made store in {}: {}", dataDir, e.toString());
+        }
+    }
+
+    private static MapDbStore connected(Path dataDir, Path file, Clock clock, org.mapdb.volume.VolumeFactory files) {
+        try {
+            return new MapDbStore(file, clock, files);
         } catch (DBException.FileLocked e) {
-            throw new StoreException("the data folder " + dataDir
+            throw new StoreHeld("the data folder " + dataDir
                     + " is in use by another KAM Coach process; stop it or choose another KAM_DATA_DIR", e);
-        } catch (DBException e) {
-            throw new StoreException("cannot open the store " + file + ": " + e.getMessage(), e);
+        } catch (RuntimeException | AssertionError e) {
+            if (e.getCause() instanceof java.nio.channels.OverlappingFileLockException) {
+                throw new StoreHeld("the data folder " + dataDir + " is in use by this process already", e);
+            }
+            throw new StoreException("cannot open the store " + file + ": " + Faults.describe(e), e);
+        }
+    }
+
+    /**
+     * Watches free space in the data folder from now on: below its limit the store stops taking
+     * writes (an outage), and takes them again once there is room.
+     */
+    public MapDbStore watching(SpaceWatch watch) {
+        lock.lock();
+        try {
+            this.space = watch;
+        } finally {
+            lock.unlock();
+        }
+        return this;
+    }
+
+    @Override
+    public Optional<String> outage() {
+        return Optional.ofNullable(outage);
+    }
+
+    @Override
+    public List<BadRecord> damaged() {
+        return damage.all();
+    }
+
+    /** Under the lock: throws {@link StoreOutage} unless the store can take a transaction now. */
+    private void usable() {
+        if (outage == null && space != null) {
+            space.shortage().ifPresent(why -> stop(why, null));
+        }
+        if (outage != null && System.nanoTime() >= nextRecoveryNanos) {
+            recover();
+        }
+        if (outage != null) {
+            throw new StoreOutage(outage, outageCause);
+        }
+    }
+
+    /**
+     * Stops taking writes. After a failed write the files are closed as they are, without a
+     * rollback or a reconnect: the next open replays the write-ahead log, which holds every
+     * committed transaction whole.
+     */
+    private void stop(String why, Throwable cause) {
+        if (cause != null && db != null) {
+            db = null;
+            volumes.closeHard();
+            maps.clear();
+        }
+        if (outage == null) {
+            LOG.error("the store takes no writes: {}; it tries again every second (kam-coach check, restore)", why,
+                    cause);
+            if (space != null) {
+                space.release();
+            }
+        }
+        outage = why;
+        outageCause = cause;
+        nextRecoveryNanos = System.nanoTime() + RECOVERY_EVERY_NANOS;
+    }
+
+    /** Under the lock: tries to take writes again now (reopening the file if a write failed). */
+    private void recover() {
+        nextRecoveryNanos = System.nanoTime() + RECOVERY_EVERY_NANOS;
+        if (space != null && space.shortage().isPresent()) {
+            return;
+        }
+        if (db == null) {
+            try {
+                connect();
+            } catch (RuntimeException | AssertionError e) {
+                volumes.closeHard();
+                db = null;
+                outage = "the store cannot be reopened: " + Faults.describe(e);
+                outageCause = e;
+                return;
+            }
+        }
+        LOG.info("the store takes writes again (was: {})", outage);
+        outage = null;
+        outageCause = null;
+        if (space != null) {
+            space.reserve();
+        }
+    }
+
+    /** Tries to take writes again at once, instead of at the next second; returns whether it works. */
+    public boolean recoverNow() {
+        lock.lock();
+        try {
+            if (outage != null) {
+                recover();
+            }
+            return outage == null;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -109,20 +263,31 @@ public final class MapDbStore implements Store {
         T result;
         lock.lock();
         try {
+            usable();
             try {
                 result = work.apply(tx);
-                if (tx.dirty || catalogChanged) {
-                    catalogChanged = false;
-                    // a commit costs an fsync or two; a transaction that only read has nothing to make durable
-                    db.commit();
-                }
             } catch (Throwable e) {
+                if (Faults.isStorage(e)) {
+                    stop(Faults.describe(e), e);
+                    throw new StoreOutage(outage, e);
+                }
                 try {
                     rollback();
-                } catch (RuntimeException reconnect) {
+                } catch (RuntimeException | AssertionError reconnect) {
                     e.addSuppressed(reconnect);
+                    stop(Faults.describe(reconnect), reconnect);
                 }
                 throw e;
+            }
+            if (tx.dirty || catalogChanged) {
+                catalogChanged = false;
+                try {
+                    // a commit costs an fsync or two; a transaction that only read has nothing to make durable
+                    db.commit();
+                } catch (RuntimeException | Error e) {
+                    stop(Faults.describe(e), e);
+                    throw new StoreOutage(outage, e);
+                }
             }
         } finally {
             tx.closed = true;
@@ -145,11 +310,15 @@ public final class MapDbStore implements Store {
         Path part = target.resolveSibling(target.getFileName() + ".part");
         lock.lock();
         try {
+            if (db == null) {
+                throw new StoreOutage(outage, outageCause);
+            }
             Files.deleteIfExists(part);
             if (target.getParent() != null) {
                 Files.createDirectories(target.getParent());
             }
             DB copy = DBMaker.fileDB(part.toFile()).fileChannelEnable().make();
+            boolean whole = false;
             try {
                 for (String name : db.getAllNames()) {
                     if (name.startsWith("t-")) {
@@ -163,28 +332,60 @@ public final class MapDbStore implements Store {
                         copy.treeMap(name, Serializer.LONG, Serializer.LONG).createOrOpen().putAll(handledOrder);
                     }
                 }
+                whole = true;
             } finally {
-                copy.close();
+                try {
+                    copy.close();
+                } catch (RuntimeException e) {
+                    if (whole) {
+                        throw e;
+                    }
+                }
             }
             Files.move(part, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.io.IOException e) {
-            throw new StoreException("cannot write the copy " + target + ": " + e.getMessage(), e);
+        } catch (java.io.IOException | RuntimeException e) {
+            deleteQuietly(part);
+            if (e instanceof StoreOutage o) {
+                throw o;
+            }
+            throw new StoreException("cannot write the copy " + target + ": " + Faults.describe(e)
+                    + "; the partial file was removed", e);
         } finally {
             lock.unlock();
         }
     }
 
-    /** Whether another process (or another store in this one) holds the store in {@code dataDir}. */
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (java.io.IOException e) {
+            // nothing more to do
+        }
+    }
+
+    /**
+     * Whether another process (or another store in this one) holds the store in {@code dataDir}: its
+     * file lock is taken. Only the lock is tried, the store is not opened, so a damaged store is not
+     * "held".
+     */
     public static boolean isHeld(Path dataDir) {
-        if (!Files.exists(dataDir.resolve(FILE_NAME))) {
+        Path f = dataDir.resolve(FILE_NAME);
+        if (!Files.exists(f)) {
             return false;
         }
-        try {
-            open(dataDir).close();
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(f,
+                java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.channels.FileLock l = ch.tryLock();
+            if (l == null) {
+                return true;
+            }
+            l.release();
             return false;
-        } catch (StoreException e) {
-            return e.getCause() instanceof DBException.FileLocked;
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 
@@ -257,8 +458,15 @@ public final class MapDbStore implements Store {
     public void close() {
         lock.lock();
         try {
-            if (!db.isClosed()) {
-                db.close();
+            if (db == null) {
+                volumes.closeHard();
+            } else if (!db.isClosed()) {
+                try {
+                    db.close();
+                } catch (RuntimeException | AssertionError e) {
+                    LOG.error("closing the store failed; the next start replays its write-ahead log", e);
+                    volumes.closeHard();
+                }
             }
         } finally {
             lock.unlock();
@@ -278,15 +486,43 @@ public final class MapDbStore implements Store {
         });
     }
 
-    private static String encode(Table<?> table, Object value) {
+    private static String encode(Table<?> table, String key, Object value) {
         ObjectNode node = Json.MAPPER.valueToTree(value);
         node.put(VERSION_FIELD, table.schemaVersion());
-        return node.toString();
+        return Envelope.seal(key, node.toString());
     }
 
-    private static <T> T decode(Table<T> table, String json) {
+    /**
+     * A stored value as JSON at the table's version, or null when it is damaged (reported once and
+     * skipped): a checksum that does not match, or a record from before checksums that no longer
+     * parses. A record that passes its checksum is what was written; failing to read it is a bug,
+     * and throws.
+     */
+    private ObjectNode read(String table, String key, String stored, int version) {
+        String json;
         try {
-            ObjectNode node = upgrade(table.name(), json, table.schemaVersion());
+            json = Envelope.open(key, stored);
+        } catch (Envelope.Damaged e) {
+            damage.report(table, key, e.getMessage());
+            return null;
+        }
+        try {
+            return upgrade(table, json, version);
+        } catch (JsonProcessingException | ClassCastException e) {
+            if (!Envelope.sealed(stored)) {
+                damage.report(table, key, "unreadable record written before checksums");
+                return null;
+            }
+            throw new IllegalStateException("unreadable record in " + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    private <T> T decode(Table<T> table, String key, String stored) {
+        ObjectNode node = read(table.name(), key, stored, table.schemaVersion());
+        if (node == null) {
+            return null;
+        }
+        try {
             return Json.MAPPER.treeToValue(node, table.type());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable record in " + table.name() + ": " + e.getMessage(), e);
@@ -305,39 +541,49 @@ public final class MapDbStore implements Store {
         return written < version ? Tables.migrate(table, node, written, version) : node;
     }
 
-    /** The records of raw JSON values in key order, as a transaction and a scope both read them. */
-    private static <T> List<T> decodedValues(Table<T> table, Map<String, String> raw) {
+    private <T> Optional<T> decodedOne(Table<T> table, String key, String stored) {
+        return stored == null ? Optional.empty() : Optional.ofNullable(decode(table, key, stored));
+    }
+
+    /** The records of raw values in key order, as a transaction and a scope both read them; damaged ones skipped. */
+    private <T> List<T> decodedValues(Table<T> table, Map<String, String> raw) {
         List<T> out = new ArrayList<>(raw.size());
-        for (String json : raw.values()) {
-            out.add(decode(table, json));
-        }
+        raw.forEach((k, stored) -> {
+            T v = decode(table, k, stored);
+            if (v != null) {
+                out.add(v);
+            }
+        });
         return out;
     }
 
-    private static <T> java.util.NavigableMap<String, T> decodedEntries(Table<T> table, Map<String, String> raw) {
+    private <T> java.util.NavigableMap<String, T> decodedEntries(Table<T> table, Map<String, String> raw) {
         java.util.NavigableMap<String, T> out = new TreeMap<>();
-        raw.forEach((k, json) -> out.put(k, decode(table, json)));
+        raw.forEach((k, stored) -> {
+            T v = decode(table, k, stored);
+            if (v != null) {
+                out.put(k, v);
+            }
+        });
         return out;
     }
 
-    private static java.util.NavigableMap<String, ObjectNode> decodedRecords(String table, Map<String, String> raw) {
+    private java.util.NavigableMap<String, ObjectNode> decodedRecords(String table, Map<String, String> raw) {
         java.util.NavigableMap<String, ObjectNode> out = new TreeMap<>();
-        raw.forEach((k, json) -> out.put(k, record(table, json)));
+        int version = Tables.versionOf(table);
+        raw.forEach((k, stored) -> {
+            ObjectNode v = read(table, k, stored, version);
+            if (v != null) {
+                out.put(k, v);
+            }
+        });
         return out;
     }
 
-    private static ObjectNode record(String table, String json) {
-        try {
-            return upgrade(table, json, Tables.versionOf(table));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable record in " + table + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static String encodeRecord(String table, ObjectNode record) {
+    private static String encodeRecord(String table, String key, ObjectNode record) {
         ObjectNode node = record.deepCopy();
         node.put(VERSION_FIELD, Tables.versionOf(table));
-        return node.toString();
+        return Envelope.seal(key, node.toString());
     }
 
     private String rawGet(String table, String key) {
@@ -384,14 +630,13 @@ public final class MapDbStore implements Store {
 
         @Override
         public <T> Optional<T> get(Table<T> table, String key) {
-            String json = rawGet(table.name(), key);
-            return json == null ? Optional.empty() : Optional.of(decode(table, json));
+            return decodedOne(table, key, rawGet(table.name(), key));
         }
 
         @Override
         public <T> void put(Table<T> table, String key, T value) {
             dirty = true;
-            map(table.name()).put(key, encode(table, value));
+            map(table.name()).put(key, encode(table, key, value));
         }
 
         @Override
@@ -419,7 +664,7 @@ public final class MapDbStore implements Store {
         @Override
         public void putRecord(String table, String key, ObjectNode value) {
             dirty = true;
-            map(table).put(key, encodeRecord(table, value));
+            map(table).put(key, encodeRecord(table, key, value));
         }
 
         @Override
@@ -501,13 +746,12 @@ public final class MapDbStore implements Store {
 
         @Override
         public <T> Optional<T> get(Table<T> table, String key) {
-            String json = json(table.name(), key);
-            return json == null ? Optional.empty() : Optional.of(decode(table, json));
+            return decodedOne(table, key, json(table.name(), key));
         }
 
         @Override
         public <T> void put(Table<T> table, String key, T value) {
-            writesOf(table.name()).put(key, encode(table, value));
+            writesOf(table.name()).put(key, encode(table, key, value));
         }
 
         @Override
@@ -548,7 +792,7 @@ public final class MapDbStore implements Store {
 
         @Override
         public void putRecord(String table, String key, ObjectNode value) {
-            writesOf(table).put(key, encodeRecord(table, value));
+            writesOf(table).put(key, encodeRecord(table, key, value));
         }
 
         @Override

@@ -20,6 +20,23 @@ public interface Store extends AutoCloseable {
         throw new UnsupportedOperationException("copyTo");
     }
 
+    /**
+     * Why the store takes no writes now (a full disk, a failed write), or empty when it works. A
+     * health check reads this; the store clears it by itself once it works again.
+     */
+    default java.util.Optional<String> outage() {
+        return java.util.Optional.empty();
+    }
+
+    /** Records found damaged by reads since the store was opened (skipped by every read). */
+    default java.util.List<BadRecord> damaged() {
+        return java.util.List.of();
+    }
+
+    /** A stored record that failed its checksum or could not be read: where it is and why. */
+    record BadRecord(String table, String key, String reason) {
+    }
+
     @Override
     void close();
 }

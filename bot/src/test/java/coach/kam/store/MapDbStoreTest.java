@@ -352,9 +352,9 @@ class MapDbStoreTest {
         DB db = DBMaker.fileDB(dir.resolve(MapDbStore.FILE_NAME).toFile()).transactionEnable().make();
         try {
             JsonNode storedMap = Json.MAPPER.readTree(
-                    db.treeMap("t-maps", Serializer.STRING, Serializer.STRING).open().get("m"));
+                    Envelope.open("m", db.treeMap("t-maps", Serializer.STRING, Serializer.STRING).open().get("m")));
             JsonNode storedItem = Json.MAPPER.readTree(
-                    db.treeMap("t-items", Serializer.STRING, Serializer.STRING).open().get("i"));
+                    Envelope.open("i", db.treeMap("t-items", Serializer.STRING, Serializer.STRING).open().get("i")));
             assertEquals(3, storedMap.get("_v").asInt());
             assertEquals(1, storedItem.get("_v").asInt());
         } finally {
