@@ -48,6 +48,8 @@ public final class KamCoach implements AutoCloseable {
     private final Scheduler scheduler;
     private final SendQueue sendQueue;
     private coach.kam.backup.Backups backups;
+    private SearchIndexes indexes;
+    private volatile boolean closed;
 
     private KamCoach(Store store, Conversation conversation, ObjectionService objections, Scheduler scheduler) {
         this.store = store;
@@ -135,6 +137,7 @@ public final class KamCoach implements AutoCloseable {
         Conversation conversation = b.build();
         KamCoach coach = new KamCoach(store, conversation, objectionService, checkins.start(conversation));
         coach.desk = desk;
+        coach.indexes = indexes;
         return coach;
     }
 
@@ -163,8 +166,19 @@ public final class KamCoach implements AutoCloseable {
         return store;
     }
 
+    /** Whether the search index is built (questions and objections are answered at once). */
+    public boolean searchReady() {
+        return indexes != null && indexes.ifReady().isPresent();
+    }
+
+    /** Whether {@link #close()} was called. */
+    public boolean closed() {
+        return closed;
+    }
+
     @Override
     public void close() {
+        closed = true;
         if (backups != null) {
             backups.close();
         }

@@ -28,13 +28,6 @@ import picocli.CommandLine.Option;
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
-        if (SizedJvm.wanted(args)) {
-            try {
-                System.exit(SizedJvm.run(args));
-            } catch (Exception e) {
-                System.err.println("kam-coach: cannot start a sized JVM (" + e + "); running here");
-            }
-        }
         int code = run(args);
         coach.kam.retrieval.Embedder.stopBeforeExit();
         System.exit(code);
@@ -54,6 +47,12 @@ public final class Main implements Callable<Integer> {
         Config config = Config.fromEnvironment(System.getenv());
         if (config.telegramToken().isPresent()) {
             return new TelegramCommand().call();
+        }
+        if (System.console() == null && Terminal.inputIsNull()) {
+            // e.g. a container started without a token and without -i: nothing to chat with, nothing to serve
+            System.err.println("kam-coach: TELEGRAM_BOT_TOKEN is not set and there is no terminal to chat in."
+                    + " Set TELEGRAM_BOT_TOKEN to run on Telegram, or start with a terminal (docker run -it) for the console.");
+            return 2;
         }
         System.err.println("No TELEGRAM_BOT_TOKEN set: opening the console chat. Set it to run on Telegram.");
         return new Console().call();
@@ -92,6 +91,7 @@ public final class Main implements Callable<Integer> {
             Config config = config(data);
             String language = lang != null ? lang : Locale.getDefault().getLanguage();
             boolean interactive = System.console() != null;
+            DataFolder.check(config.dataDir());
             try (KamCoach coach = KamCoach.start(config, Clock.systemDefaultZone())) {
                 PrintStream out = utf8Out();
                 if (interactive) {

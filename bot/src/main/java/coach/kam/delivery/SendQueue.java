@@ -64,7 +64,7 @@ public final class SendQueue implements AutoCloseable {
     private Transport transport;
     private Pacer pacer;
     private ExecutorService senders;
-    private Thread dispatcher;
+    private volatile Thread dispatcher;
     private Thread acker;
     private boolean closed;
     private long sent;
@@ -163,6 +163,27 @@ public final class SendQueue implements AutoCloseable {
         synchronized (lock) {
             return sent;
         }
+    }
+
+    /** Waits until nothing is waiting or in flight for any chat (or the queue is not sending); false on timeout. */
+    public boolean awaitEmpty(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            while (transport != null && !closed && chats.values().stream().anyMatch(c -> !c.entries.isEmpty())) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(lock, left);
+            }
+            return true;
+        }
+    }
+
+    /** Whether the dispatcher thread runs (false before start and after close). */
+    public boolean dispatcherAlive() {
+        Thread t = dispatcher;
+        return t != null && t.isAlive();
     }
 
     /** Waits until nothing is waiting or in flight for this chat; false on timeout. */

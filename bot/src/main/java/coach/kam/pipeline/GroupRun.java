@@ -38,6 +38,7 @@ final class GroupRun {
     private final Clock clock;
     /** Chats of a group whose transaction failed: until each ran alone, groups hold one chat. */
     private final Set<Long> solo = new HashSet<>();
+    volatile PipelineMeters meters = PipelineMeters.none();
 
     GroupRun(SendQueue queue, Outbox outbox, TurnHandler handler, Clock clock, InHand inHand) {
         this.inHand = inHand;
@@ -104,13 +105,16 @@ final class GroupRun {
         Tx.Scope scope = tx.scope();
         TurnHandler.Step step;
         inHand.mark(entry.seq());
+        long started = System.nanoTime();
         try {
             step = handler.handle(scope, p);
             scope.keep();
         } catch (Throwable e) {
+            meters.failed.increment();
             return failed(tx, p, e, result);
         } finally {
             inHand.clear();
+            meters.turn.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
         result.afterCommit().addAll(step.afterCommit());
         Completions.Done done = new Completions.Done(entry.seq(), entry.updateId(), step.replyChat());
@@ -118,10 +122,12 @@ final class GroupRun {
             case DONE -> {
                 Inbox.remove(tx, entry);
                 result.done().add(done);
+                result.afterCommit().add(meters.handled::increment);
                 return Outcome.NEXT;
             }
             case DEFERRED -> {
                 Inbox.remove(tx, entry);
+                result.afterCommit().add(meters.handled::increment);
                 result.later().add(new AfterWork.Job(chat, step.replyChat(), step.deferred(), null, done));
                 return Outcome.HELD;
             }
@@ -148,6 +154,7 @@ final class GroupRun {
                 + " of " + Quarantine.MAX_ATTEMPTS + "); nothing it changed was kept");
         if (entry.attempts() >= Quarantine.MAX_ATTEMPTS) {
             result.done().add(setAside(tx, p, entry, e, handler, clock));
+            result.afterCommit().add(meters.quarantined::increment);
             return Outcome.NEXT;
         }
         Inbox.put(tx, entry);
@@ -197,7 +204,9 @@ final class GroupRun {
                 return null;
             });
             p.entry(entry);
+            meters.failed.increment();
             if (gone != null) {
+                meters.quarantined.increment();
                 group.get(entry.chatKey()).clear();
                 solo.remove(entry.chatKey());
             }

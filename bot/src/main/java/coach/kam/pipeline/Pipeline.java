@@ -61,6 +61,10 @@ public final class Pipeline implements AutoCloseable {
     private static final int WARM_UP_GROUPS = 3;
     private final long startedNanos = System.nanoTime();
     private long groupsDone;
+    /** When each entry in the inbox arrived (clock millis), by inbox sequence: the oldest is first. */
+    private final java.util.concurrent.ConcurrentSkipListMap<Long, Long> arrived =
+            new java.util.concurrent.ConcurrentSkipListMap<>();
+    private volatile PipelineMeters meters = PipelineMeters.none();
 
     /**
      * {@code queue} is where replies go (null when the adapter delivers them itself in
@@ -135,6 +139,7 @@ public final class Pipeline implements AutoCloseable {
         synchronized (monitor) {
             added.forEach(this::queued);
         }
+        meters.received.increment(added.size());
         added.forEach(prepare::submit);
         return added;
     }
@@ -155,6 +160,7 @@ public final class Pipeline implements AutoCloseable {
 
     /** Under the monitor: the entry waits in its chat's line. */
     private void queued(Pending p) {
+        arrived.putIfAbsent(p.entry().seq(), clock.millis());
         order.add(p);
         if (p.entry().updateId() != 0) {
             inInbox.add(p.entry().updateId());
@@ -165,6 +171,7 @@ public final class Pipeline implements AutoCloseable {
         synchronized (monitor) {
             inInbox.remove(d.updateId());
         }
+        arrived.remove(d.seq());
         completions.done(d);
     }
 
@@ -307,6 +314,43 @@ public final class Pipeline implements AutoCloseable {
     public int waiting() {
         synchronized (monitor) {
             return order.waiting();
+        }
+    }
+
+    /**
+     * Counts updates received, handled, failed and set aside, and times turns, in {@code registry};
+     * the inbox's depth and the age of its oldest entry are read from here. Returns this pipeline.
+     */
+    public Pipeline instrument(io.micrometer.core.instrument.MeterRegistry registry) {
+        PipelineMeters m = PipelineMeters.in(registry);
+        meters = m;
+        run.meters = m;
+        io.micrometer.core.instrument.Gauge.builder("kam.inbox.depth", this, Pipeline::inInbox)
+                .description("updates in the inbox (received, not handled yet)").register(registry);
+        io.micrometer.core.instrument.Gauge.builder("kam.inbox.oldest.age", this, p -> p.oldestWaiting().toMillis() / 1000.0)
+                .baseUnit("seconds").description("how long the oldest update in the inbox has waited")
+                .register(registry);
+        return this;
+    }
+
+    /** Entries in the inbox: waiting, in hand, or waiting for work after their turn. */
+    public int inInbox() {
+        return arrived.size();
+    }
+
+    /** How long the oldest entry in the inbox has waited (by the pipeline's clock); zero when it is empty. */
+    public Duration oldestWaiting() {
+        Map.Entry<Long, Long> first = arrived.firstEntry();
+        if (first == null) {
+            return Duration.ZERO;
+        }
+        return Duration.ofMillis(Math.max(0, clock.millis() - first.getValue()));
+    }
+
+    /** Whether the handler thread runs (a dead one is replaced at once, so false means stopped). */
+    public boolean handlerAlive() {
+        synchronized (monitor) {
+            return running && thread != null && thread.isAlive();
         }
     }
 

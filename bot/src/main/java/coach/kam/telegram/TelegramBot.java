@@ -49,13 +49,7 @@ public final class TelegramBot implements LongPollingUpdateConsumer, AutoCloseab
 
     @Override
     public void consume(List<Update> updates) {
-        List<Pipeline.Incoming> incoming = new ArrayList<>(updates.size());
-        for (Update u : updates) {
-            RawUpdate raw = u instanceof RawUpdate r ? r : null;
-            String json = raw != null && raw.raw() != null ? raw.raw() : toJson(u);
-            long key = raw != null && raw.problem() != null ? 0 : chatKey(u);
-            incoming.add(new Pipeline.Incoming(u.getUpdateId(), key, json, raw));
-        }
+        List<Pipeline.Incoming> incoming = incoming(updates);
         for (int attempt = 1; running; attempt++) {
             try {
                 pipeline.receive(incoming);
@@ -71,6 +65,38 @@ public final class TelegramBot implements LongPollingUpdateConsumer, AutoCloseab
                 }
             }
         }
+    }
+
+    /**
+     * Makes updates durable in the inbox once, for an intake that reports a failure to its sender
+     * itself (the webhook answers an error and Telegram posts again); throws when the store cannot
+     * take them or the bot is stopping.
+     */
+    void store(List<Update> updates) {
+        if (!running) {
+            throw new IllegalStateException("the bot is stopping");
+        }
+        pipeline.receive(incoming(updates));
+    }
+
+    boolean running() {
+        return running;
+    }
+
+    private static List<Pipeline.Incoming> incoming(List<Update> updates) {
+        List<Pipeline.Incoming> incoming = new ArrayList<>(updates.size());
+        for (Update u : updates) {
+            RawUpdate raw = u instanceof RawUpdate r ? r : null;
+            String json = raw != null && raw.raw() != null ? raw.raw() : toJson(u);
+            long key = raw != null && raw.problem() != null ? 0 : chatKey(u);
+            incoming.add(new Pipeline.Incoming(u.getUpdateId(), key, json, raw));
+        }
+        return incoming;
+    }
+
+    /** Stops taking updates; those stored are still handled until {@link #close()}. */
+    void stopIntake() {
+        running = false;
     }
 
     private static String toJson(Update u) {

@@ -48,15 +48,40 @@ public final class TelegramRunner implements AutoCloseable {
         }
     }
 
+    /**
+     * How updates come in: long polling (the default), or Telegram's webhook posting to {@code url}
+     * with {@code secret} in its header ({@link #webhook()} is then the handler to serve).
+     */
+    public record Intake(java.util.Optional<URI> url, String secret) {
+        public static Intake polling() {
+            return new Intake(java.util.Optional.empty(), null);
+        }
+
+        public static Intake webhook(URI url, String secret) {
+            return new Intake(java.util.Optional.of(url), secret);
+        }
+    }
+
+    /** How long queued messages may still go out when the bot stops. */
+    static final Duration DRAIN = Duration.ofSeconds(10);
+
     private final TelegramBotsLongPollingApplication app;
     private final TelegramBot bot;
     private final SendQueue queue;
+    private final WebhookIntake webhook;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private TelegramRunner(TelegramBotsLongPollingApplication app, TelegramBot bot, SendQueue queue) {
+    private TelegramRunner(TelegramBotsLongPollingApplication app, TelegramBot bot, SendQueue queue,
+                           WebhookIntake webhook) {
         this.app = app;
         this.bot = bot;
         this.queue = queue;
+        this.webhook = webhook;
+    }
+
+    /** In webhook mode, the handler for Telegram's posts (serve it at the webhook URL's path); else null. */
+    public com.sun.net.httpserver.HttpHandler webhook() {
+        return webhook;
     }
 
     public TelegramBot bot() {
@@ -82,23 +107,41 @@ public final class TelegramRunner implements AutoCloseable {
     public static TelegramRunner start(Settings settings, Store store, Conversation conversation, SendQueue queue,
                                        Access access, InlineSearch inline, Clock clock, java.nio.file.Path dataDir)
             throws TelegramApiException {
-        return start(settings, store, conversation, queue, access, inline, clock, dataDir, d -> Thread.sleep(d.toMillis()));
+        return start(settings, store, conversation, queue, access, inline, clock, dataDir, d -> Thread.sleep(d.toMillis()),
+                Intake.polling(), null);
+    }
+
+    /**
+     * As above, taking updates by {@code intake} and counting Telegram's answers in {@code meters}
+     * (null: not counted).
+     */
+    public static TelegramRunner start(Settings settings, Store store, Conversation conversation, SendQueue queue,
+                                       Access access, InlineSearch inline, Clock clock, java.nio.file.Path dataDir,
+                                       Intake intake, io.micrometer.core.instrument.MeterRegistry meters)
+            throws TelegramApiException {
+        return start(settings, store, conversation, queue, access, inline, clock, dataDir, d -> Thread.sleep(d.toMillis()),
+                intake, meters);
     }
 
     /** As above, waiting between retries with {@code pause} (tests record the waits instead of sleeping). */
     static TelegramRunner start(Settings settings, Store store, Conversation conversation, SendQueue queue,
                                 Access access, InlineSearch inline, Clock clock, ReplySender.Pause pause)
             throws TelegramApiException {
-        return start(settings, store, conversation, queue, access, inline, clock, null, pause);
+        return start(settings, store, conversation, queue, access, inline, clock, null, pause, Intake.polling(), null);
     }
 
     private static TelegramRunner start(Settings settings, Store store, Conversation conversation, SendQueue queue,
                                         Access access, InlineSearch inline, Clock clock, java.nio.file.Path dataDir,
-                                        ReplySender.Pause pause)
+                                        ReplySender.Pause pause, Intake intake,
+                                        io.micrometer.core.instrument.MeterRegistry meters)
             throws TelegramApiException {
         URI apiUrl = settings.apiUrl();
         TelegramUrl url = new TelegramUrl(apiUrl.getScheme(), apiUrl.getHost(), port(apiUrl), false);
-        OkHttpClient sendClient = new OkHttpClient.Builder()
+        OkHttpClient.Builder sendBuilder = new OkHttpClient.Builder();
+        if (meters != null) {
+            sendBuilder.addInterceptor(new TelegramAnswers(meters));
+        }
+        OkHttpClient sendClient = sendBuilder
                 .retryOnConnectionFailure(false)
                 .connectionPool(new ConnectionPool(SENDERS + 2, 5, java.util.concurrent.TimeUnit.MINUTES))
                 .connectTimeout(Duration.ofSeconds(10))
@@ -111,6 +154,19 @@ public final class TelegramRunner implements AutoCloseable {
         queue.start(new TelegramTransport(client), new Pacer(settings.sendRate(), System::nanoTime), SENDERS);
         TelegramBot bot = new TelegramBot(store, conversation, access, inline, queue, sender, clock,
                 new TelegramFiles(client, sendClient, apiUrl, settings.token()), dataDir);
+        if (meters != null) {
+            bot.pipeline().instrument(meters);
+        }
+        if (intake.url().isPresent()) {
+            try {
+                Webhooks.set(client, pause, intake.url().get(), intake.secret(), UPDATE_TYPES);
+            } catch (TelegramApiException | RuntimeException e) {
+                bot.close();
+                queue.close();
+                throw e;
+            }
+            return new TelegramRunner(null, bot, queue, new WebhookIntake(bot, intake.secret()));
+        }
         OkHttpClient pollClient = new OkHttpClient.Builder()
                 .retryOnConnectionFailure(false)
                 // the session's own deleteWebhook at registration is tried once; getUpdates has the session's back-off
@@ -127,7 +183,7 @@ public final class TelegramRunner implements AutoCloseable {
             queue.close();
             throw e;
         }
-        return new TelegramRunner(app, bot, queue);
+        return new TelegramRunner(app, bot, queue, null);
     }
 
     /**
@@ -240,16 +296,32 @@ public final class TelegramRunner implements AutoCloseable {
         stopped.await();
     }
 
-    /** Stops polling, then handling, then sending; what is left waits in the store for the next start. */
+    /**
+     * Stops taking updates, finishes the group in hand, gives queued messages up to
+     * {@value #DRAIN_SECONDS} s to go out, then stops sending; what is left waits in the store for
+     * the next start.
+     */
     @Override
     public void close() {
-        try {
-            app.close();
-        } catch (Exception e) {
-            LOG.warn("stopping long polling: {}", e.toString());
+        bot.stopIntake();
+        if (app != null) {
+            try {
+                app.close();
+            } catch (Exception e) {
+                LOG.warn("stopping long polling: {}", e.toString());
+            }
         }
         bot.close();
+        try {
+            if (!queue.awaitEmpty(DRAIN)) {
+                LOG.info("{} message(s) still queued are sent at the next start", queue.pending());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         queue.close();
         stopped.countDown();
     }
+
+    private static final int DRAIN_SECONDS = 10;
 }

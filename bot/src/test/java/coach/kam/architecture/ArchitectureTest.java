@@ -36,7 +36,8 @@ class ArchitectureTest {
     static ArchRule layers() {
         return layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Root").definedBy("coach.kam")
-                .layer("Adapters").definedBy("coach.kam.telegram..", "coach.kam.console..", "coach.kam.cli..")
+                .layer("Adapters").definedBy("coach.kam.telegram..", "coach.kam.console..", "coach.kam.cli..",
+                        "coach.kam.ops..")
                 .layer("Pipeline").definedBy("coach.kam.pipeline..")
                 .layer("Conversation").definedBy("coach.kam.conversation..")
                 .layer("Services").definedBy(SERVICES)

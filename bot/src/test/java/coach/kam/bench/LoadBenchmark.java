@@ -109,7 +109,6 @@ class LoadBenchmark {
             if (System.getProperty("bench.flags") != null) {
                 command.addAll(List.of(System.getProperty("bench.flags").split(" ")));
             }
-            command.add("-Dkam.sized=true");
             boolean nmt = System.getProperty("bench.nmt") != null;
             if (nmt) {
                 command.add("-XX:NativeMemoryTracking=summary");
@@ -166,13 +165,17 @@ class LoadBenchmark {
     }
 
     static List<String> sizedFlags() throws Exception {
-        // the same flags as coach.kam.cli.SizedJvm, read so that the benchmark measures what users get
-        Class<?> c = Class.forName("coach.kam.cli.SizedJvm");
-        var f = c.getDeclaredField("FLAGS");
-        f.setAccessible(true);
-        @SuppressWarnings("unchecked")
-        List<String> flags = (List<String>) f.get(null);
-        return flags;
+        // the flags bin/kam-coach gives the JVM (and the image's JDK_JAVA_OPTIONS), so the benchmark measures what users get
+        for (Path candidate : List.of(Path.of("..", "bin", "kam-coach"), Path.of("bin", "kam-coach"))) {
+            if (Files.isRegularFile(candidate)) {
+                for (String line : Files.readAllLines(candidate)) {
+                    if (line.startsWith("KAM_DEFAULT_JAVA_OPTIONS=")) {
+                        return List.of(line.substring(line.indexOf('"') + 1, line.lastIndexOf('"')).split(" "));
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("bin/kam-coach not found above " + Path.of("").toAbsolutePath());
     }
 
     /** 50 reps: one account each, then 40 notes one at a time, each waiting for its reply. */

@@ -1,0 +1,99 @@
+package coach.kam.ops;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a piece of work every {@code period} on a thread of its own (the scheduler's check-ins and
+ * reminders), contains whatever it throws, and reports its lag (how late each run started against
+ * its plan) and whether it still runs: a run that has not started for three periods, or has been
+ * running for longer than {@code stuckAfter}, makes the liveness check fail.
+ */
+public final class Ticker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Ticker.class);
+
+    private final String name;
+    private final Duration period;
+    private final Duration stuckAfter;
+    private final ScheduledExecutorService timer;
+    private final Timer lag;
+    private final Timer took;
+    private volatile long plannedNanos;
+    private volatile long lastStartNanos = System.nanoTime();
+    private volatile long runningSinceNanos;
+    private volatile boolean running;
+
+    private Ticker(String name, Duration period, Duration stuckAfter, MeterRegistry registry) {
+        this.name = name;
+        this.period = period;
+        this.stuckAfter = stuckAfter;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "kam-" + name);
+            t.setDaemon(true);
+            return t;
+        });
+        this.lag = Timer.builder("kam." + name + ".lag").description("how late a run of the " + name + " started")
+                .register(registry);
+        this.took = Timer.builder("kam." + name + ".run").description("how long a run of the " + name + " took")
+                .register(registry);
+    }
+
+    /** Starts running {@code work} now and then every {@code period} after the previous run ended. */
+    public static Ticker start(String name, Duration period, Duration stuckAfter, MeterRegistry registry,
+                               Runnable work) {
+        Ticker t = new Ticker(name, period, stuckAfter, registry);
+        t.plannedNanos = System.nanoTime();
+        t.timer.scheduleWithFixedDelay(() -> t.runOnce(work), 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        return t;
+    }
+
+    private void runOnce(Runnable work) {
+        long start = System.nanoTime();
+        lag.record(Math.max(0, start - plannedNanos), TimeUnit.NANOSECONDS);
+        lastStartNanos = start;
+        runningSinceNanos = start;
+        running = true;
+        try {
+            work.run();
+        } catch (Throwable e) {
+            // a task that throws is never run again by the timer: contain everything
+            LOG.error("{}: a run failed", name, e);
+        } finally {
+            running = false;
+            long end = System.nanoTime();
+            took.record(end - start, TimeUnit.NANOSECONDS);
+            plannedNanos = end + period.toNanos();
+        }
+    }
+
+    /** The liveness check: empty while runs start on time and end. */
+    public Supplier<Optional<String>> check() {
+        return () -> {
+            long now = System.nanoTime();
+            if (timer.isShutdown()) {
+                return Optional.of("the " + name + " is stopped");
+            }
+            if (running && now - runningSinceNanos > stuckAfter.toNanos()) {
+                return Optional.of("a run of the " + name + " has taken " + (now - runningSinceNanos) / 1_000_000_000L
+                        + " s (limit " + stuckAfter.toSeconds() + " s)");
+            }
+            if (!running && now - lastStartNanos > period.multipliedBy(3).plus(stuckAfter).toNanos()) {
+                return Optional.of("the " + name + " has not run for " + (now - lastStartNanos) / 1_000_000_000L + " s");
+            }
+            return Optional.empty();
+        };
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}
