@@ -37,7 +37,7 @@ public final class CheckinModule {
         this.checkins = new Checkins(accounts, overview, store);
         this.nudges = new Nudges(accounts, overview, store);
         this.team = new Team(managers, accounts, overview, store);
-        this.reminderCommands = new ReminderCommands(accounts, reminders, when);
+        this.reminderCommands = new ReminderCommands(accounts, reminders, when, store);
     }
 
     /** Registers the commands; {@link #start} must follow once the conversation is built. */

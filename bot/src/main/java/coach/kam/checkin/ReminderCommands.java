@@ -10,14 +10,13 @@ import coach.kam.conversation.Reply;
 import coach.kam.conversation.Turn;
 import coach.kam.when.WhenParser;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * /remind in one line ("/remind acme: tomorrow 9:00 send the quote") or step by step (account,
@@ -25,22 +24,22 @@ import java.util.regex.Pattern;
  * reminder when it arrives. A time that is not clear is asked again, never guessed.
  */
 public final class ReminderCommands {
-    private static final Pattern REMIND_ME = Pattern.compile("^(?:请)?(?:提醒我|提醒一下我|remind me(?: to)?)[,，:：\\s]*(.*)$",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final String NO_ACCOUNT = "0";
     private final Accounts accounts;
     private final Reminders reminders;
     private final WhenParser when;
+    private final CheckinStore prefs;
 
-    public ReminderCommands(Accounts accounts, Reminders reminders, WhenParser when) {
+    ReminderCommands(Accounts accounts, Reminders reminders, WhenParser when, CheckinStore prefs) {
         this.accounts = accounts;
         this.reminders = reminders;
         this.when = when;
+        this.prefs = prefs;
     }
 
     public void register(Conversation.Builder b) {
         b.command("remind", this::command);
-        b.textRoute(text -> REMIND_ME.matcher(text.strip()).matches(), (turn, text, arg) -> remindMe(turn, text));
+        b.textRoute(when::asksToRemind, (turn, text, arg) -> remindMe(turn, text));
         b.waitingFor("remind-account", (turn, typed, arg) -> accountTyped(turn, typed),
                 (turn, accountId, arg) -> askWhen(turn, accountId, null));
         b.waitingFor("remind-when", (turn, typed, arg) -> whenTyped(turn, typed, arg),
@@ -48,10 +47,6 @@ public final class ReminderCommands {
         b.waitingFor("remind-what", (turn, typed, arg) -> whatTyped(turn, typed, arg));
         b.command("reminders", (turn, args) -> list(turn));
         b.button("rem", this::pressed);
-    }
-
-    static boolean isRemindMe(String text) {
-        return REMIND_ME.matcher(text.strip()).matches();
     }
 
     private void command(Turn turn, String args) {
@@ -71,12 +66,26 @@ public final class ReminderCommands {
         whenTyped(turn, args, account);
     }
 
+    /**
+     * "明天下午三点提醒我给王总打电话", "remind me to call jim tomorrow at 3pm": with no time in the
+     * line, the task is kept while the time is asked for.
+     */
     private void remindMe(Turn turn, String text) {
-        Matcher m = REMIND_ME.matcher(text.strip());
-        String rest = m.matches() ? m.group(1) : text;
         Long open = turn.session().openAccountId();
-        String account = open != null ? open.toString() : mentionedAccount(turn, rest).map(a -> Long.toString(a.id())).orElse(NO_ACCOUNT);
-        whenTyped(turn, rest, account);
+        String account = open != null ? open.toString() : mentionedAccount(turn, text).map(a -> Long.toString(a.id())).orElse(NO_ACCOUNT);
+        if (when.line(text, turn.zone(), morning(turn)) instanceof WhenParser.NotFound) {
+            String task = WhenParser.withoutMarker(text);
+            if (!task.isBlank() && task.length() <= Reminders.MAX_TEXT) {
+                askWhen(turn, account, task);
+                return;
+            }
+        }
+        whenTyped(turn, text, account);
+    }
+
+    /** The rep's check-in time: a deadline ("周五前", "by Friday") reminds at it on its day. */
+    private LocalTime morning(Turn turn) {
+        return prefs.prefs(turn.tx(), turn.userId()).map(CheckinStore.Prefs::time).orElse(CheckinStore.DEFAULT_TIME);
     }
 
     /** An account whose name appears in the text (its first four characters are enough for a Chinese name). */
@@ -110,7 +119,9 @@ public final class ReminderCommands {
 
     private void askWhen(Turn turn, String accountId, String what) {
         Dialog d = turn.await("remind-when", accountId + (what == null ? "" : "\n" + what));
-        turn.say(turn.t("remind.ask.when"), List.of(
+        String ask = what == null ? turn.t("remind.ask.when")
+                : turn.t("remind.ask.when.task", Html.escape(Html.shorten(what, 80))) + "\n" + turn.t("remind.ask.when");
+        turn.say(ask, List.of(
                 List.of(turn.choice(d, turn.t("remind.in.hour"), "c", "hour")),
                 List.of(turn.choice(d, turn.t("remind.tomorrow"), "c", "tomorrow")),
                 List.of(turn.choice(d, turn.t("remind.monday"), "c", "monday"))));
@@ -129,10 +140,9 @@ public final class ReminderCommands {
         String[] parts = arg == null ? new String[] {NO_ACCOUNT} : arg.split("\n", 2);
         String accountId = parts[0];
         String knownWhat = parts.length > 1 ? parts[1] : null;
-        Matcher remindMe = REMIND_ME.matcher(typed.strip());
-        WhenParser.Result r = when.parse(remindMe.matches() ? remindMe.group(1) : typed, turn.zone());
+        WhenParser.Result r = when.line(typed, turn.zone(), morning(turn));
         if (r instanceof WhenParser.Parsed p) {
-            String what = knownWhat != null ? knownWhat : p.rest();
+            String what = knownWhat != null && !knownWhat.isBlank() ? knownWhat : p.rest();
             if (what == null || what.isBlank()) {
                 turn.await("remind-what", accountId + ":" + p.at().toInstant().getEpochSecond());
                 turn.say(turn.t("remind.ask.what", when(turn, p.at().toInstant())));
@@ -143,11 +153,11 @@ public final class ReminderCommands {
         }
         String reason = r instanceof WhenParser.Unclear u ? "remind.unclear." + u.reasonKey() : "remind.no.time";
         turn.say(turn.t(reason, Html.escape(Html.shorten(typed, 60))));
-        Dialog d = turn.await("remind-when", accountId + (knownWhat == null ? "" : "\n" + knownWhat));
-        turn.say(turn.t("remind.ask.when"), List.of(
-                List.of(turn.choice(d, turn.t("remind.in.hour"), "c", "hour")),
-                List.of(turn.choice(d, turn.t("remind.tomorrow"), "c", "tomorrow")),
-                List.of(turn.choice(d, turn.t("remind.monday"), "c", "monday"))));
+        String keep = knownWhat;
+        if (keep == null && r instanceof WhenParser.Unclear u && !u.rest().isBlank() && u.rest().length() <= Reminders.MAX_TEXT) {
+            keep = u.rest();
+        }
+        askWhen(turn, accountId, keep);
     }
 
     private void whatTyped(Turn turn, String typed, String arg) {

@@ -25,6 +25,8 @@ final class EnglishDays {
     private static final Pattern MONTH_FIRST = Pattern.compile("(?:on\\s+)?" + MONTH + "\\s*" + ORDINAL + YEAR, CI);
     private static final Pattern DAY_FIRST = Pattern.compile(
             "(?:on\\s+)?(?:the\\s+)?" + ORDINAL + "\\s*(?:of\\s+)?" + MONTH + YEAR, CI);
+    /** "on the 5th": a day of this month, or of the next that has it. */
+    private static final Pattern ORDINAL_ONLY = Pattern.compile("(?:on\\s+)?the\\s+(\\d{1,2})(?:st|nd|rd|th)(?![a-z\\d])", CI);
     private static final List<String> MONTHS = List.of(
             "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
     private static final List<String> WEEKDAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
@@ -49,6 +51,9 @@ final class EnglishDays {
         }
         if ((m = scan.take(DAY_FIRST)) != null) {
             return monthDay(today, m.group(2), m.group(1), m.group(3));
+        }
+        if ((m = scan.take(ORDINAL_ONLY)) != null) {
+            return Days.dayOfMonth(today, Integer.parseInt(m.group(1)));
         }
         return null;
     }

@@ -2,6 +2,8 @@ package coach.kam.when;
 
 import coach.kam.text.Head;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
@@ -53,22 +55,86 @@ public final class WhenParser {
         ZonedDateTime now = ZonedDateTime.ofInstant(clock.instant(), zone).truncatedTo(ChronoUnit.MINUTES);
         Scan scan = new Scan(Head.of(text, READ_CHARS));
         try {
-            ZonedDateTime at = read(scan, now);
+            ZonedDateTime at = read(scan, now, Day.NINE);
             if (at == null) {
                 return new NotFound();
             }
             return new Parsed(at, phrase(text, scan), rest(text.substring(scan.pos())));
         } catch (Unsure e) {
-            return new Unclear(phrase(text, scan), e.reasonKey);
+            return new Unclear(phrase(text, scan), e.reasonKey, "");
         }
     }
 
-    private static ZonedDateTime read(Scan scan, ZonedDateTime now) {
-        Offsets.Offset offset = Offsets.read(scan, now);
+    /**
+     * Reads a whole reminder line: "提醒我 / remind me" anywhere or not at all, the time phrase
+     * before or after the task. Parsed.rest and Unclear.rest are the reminder's text, without the
+     * marker and the time phrase. A deadline (月底前, by Friday, eod) reminds on its day at
+     * {@code morning}, or at 16:00 on the day itself once the morning has passed.
+     */
+    public Result line(String text, ZoneId zone, LocalTime morning) {
+        if (text == null || text.isBlank()) {
+            return new NotFound();
+        }
+        ZonedDateTime now = ZonedDateTime.ofInstant(clock.instant(), zone).truncatedTo(ChronoUnit.MINUTES);
+        LineReader.Span marker = Marker.find(Head.of(text, LineReader.READ_CHARS));
+        LineReader.Found found = LineReader.find(LineReader.blanked(text, marker), now, morning);
+        if (found == null) {
+            return new NotFound();
+        }
+        String phrase = text.substring(found.span().start(), found.span().end()).strip();
+        String rest = LineReader.rest(text, marker, found.span());
+        return found.at() != null ? new Parsed(found.at(), phrase, rest) : new Unclear(phrase, found.reasonKey(), rest);
+    }
+
+    /**
+     * Whether a line asks for a reminder: it holds "提醒我 / remind me", and either only polite words
+     * come before it ("请提醒我…", "can you remind me…") or a time phrase does ("明天下午三点提醒我…").
+     * "王总提醒我下周带样品" reports what someone said and is not a request.
+     */
+    public boolean asksToRemind(String text) {
+        if (text == null || text.isBlank()) {
+            return false;
+        }
+        LineReader.Span marker = Marker.find(Head.of(text, LineReader.READ_CHARS));
+        if (marker == null) {
+            return false;
+        }
+        if (LineReader.onlyFillers(text, marker.start())) {
+            return true;
+        }
+        ZonedDateTime now = ZonedDateTime.ofInstant(clock.instant(), ZoneId.of("UTC")).truncatedTo(ChronoUnit.MINUTES);
+        LineReader.Found found = LineReader.find(LineReader.blanked(text, marker), now, Day.NINE);
+        return found != null && found.span().start() < marker.start();
+    }
+
+    /** The line without its "提醒我 / remind me" and the polite words around it: the task alone. */
+    public static String withoutMarker(String text) {
+        if (text == null) {
+            return "";
+        }
+        return LineReader.rest(text, Marker.find(Head.of(text, LineReader.READ_CHARS)), null);
+    }
+
+    /** Reads one time phrase at the scan's position; null when none starts there. */
+    static ZonedDateTime read(Scan scan, ZonedDateTime now, LocalTime morning) {
+        LocalDate deadline = Deadlines.read(scan, now.toLocalDate());
+        if (deadline != null) {
+            return withOptionalTime(scan, now, Day.fixed(deadline), morning);
+        }
+        int start = scan.pos();
+        boolean by = Deadlines.byWord(scan);
+        Offsets.Offset offset = by ? null : Offsets.read(scan, now);
         if (offset != null && offset.at() != null) {
             return offset.at();
         }
         Day day = offset != null ? offset.day() : Days.read(scan, now.toLocalDate());
+        if (by && day == null) {
+            scan.reset(start);
+            return null;
+        }
+        if (day != null && day.period() == null && offset == null && (by || Deadlines.zhBefore(scan))) {
+            return withOptionalTime(scan, now, day, morning);
+        }
         Period period = day != null && day.period() != null ? day.period() : Times.period(scan);
         TimeOfDay time = Times.clock(scan);
         if (time != null && period == null) {
@@ -76,11 +142,26 @@ public final class WhenParser {
         }
         if (day == null && (time != null || period != null)) {
             day = EnglishDays.read(scan, now.toLocalDate());
+            if (day != null && period == null) {
+                period = Times.period(scan);
+            }
         }
         if (day == null && period == null && time == null) {
             return null;
         }
         return Resolver.resolve(now, day, period, time);
+    }
+
+    /** A deadline's day: at the time said after it ("by Friday 3pm"), else on its morning. */
+    private static ZonedDateTime withOptionalTime(Scan scan, ZonedDateTime now, Day day, LocalTime morning) {
+        int mark = scan.pos();
+        Period period = Times.period(scan);
+        TimeOfDay time = Times.clock(scan);
+        if (time == null && period == null) {
+            scan.reset(mark);
+            return Deadlines.resolve(now, day.date(), morning);
+        }
+        return Resolver.resolve(now, Day.fixed(day.date()), period, time);
     }
 
     private static String phrase(String text, Scan scan) {
@@ -104,9 +185,10 @@ public final class WhenParser {
 
     /**
      * A time was recognised but is ambiguous or incomplete, e.g. "下午" with no day, "next" alone,
-     * "32号", "25:00"; reasonKey is one of: "ambiguous", "invalid", "past".
+     * "32号", "25:00"; reasonKey is one of: "ambiguous", "invalid", "past". rest: for a whole
+     * line, the reminder's text without the time phrase (empty from {@link #parse}).
      */
-    public record Unclear(String phrase, String reasonKey) implements Result {
+    public record Unclear(String phrase, String reasonKey, String rest) implements Result {
     }
 
     public record NotFound() implements Result {

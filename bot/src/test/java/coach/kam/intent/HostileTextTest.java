@@ -68,6 +68,23 @@ class HostileTextTest {
     }
 
     @Test
+    void theWholeLineReminderReaderReadsEveryText() {
+        WhenParser when = new WhenParser(Clock.fixed(Instant.parse("2026-11-29T12:15:00Z"), ZoneOffset.UTC));
+        ZoneId zone = ZoneId.of("Asia/Shanghai");
+        HostileText.check("WhenParser.line", text -> when.line(text, zone, java.time.LocalTime.of(9, 0)), r -> {
+            if (r instanceof WhenParser.Parsed p) {
+                return p.at() != null && p.phrase().length() < 400 && p.rest() != null;
+            }
+            return r instanceof WhenParser.NotFound || r instanceof WhenParser.Unclear u && UNCLEAR.contains(u.reasonKey());
+        });
+        HostileText.check("WhenParser.asksToRemind", text -> when.asksToRemind("提醒我" + text), b -> b);
+        String what = "给王总打电话 " + "哈".repeat(4000);
+        WhenParser.Parsed parsed = assertInstanceOf(WhenParser.Parsed.class,
+                HostileText.onSmallStack(() -> when.line("明天下午三点提醒我" + what, zone, java.time.LocalTime.of(9, 0))));
+        assertEquals(what.strip(), parsed.rest());
+    }
+
+    @Test
     void commandWordsSplitEveryText() {
         HostileText.check("CommandWords.parse", text -> CommandWords.parse("/" + text, COMMANDS),
                 p -> p.name() != null && p.word() != null && p.args() != null);
