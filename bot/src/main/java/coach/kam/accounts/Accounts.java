@@ -96,6 +96,14 @@ public final class Accounts {
         return false;
     }
 
+    /** Puts a note back under its own id (undoing a delete); returns it. */
+    public Note restoreNote(Tx tx, Account account, Note note) {
+        Note stored = new Note(note.id(), account.id(), note.kind(), note.text(), note.latitude(), note.longitude(),
+                note.objectionId(), note.at(), note.script(), note.worked());
+        tx.put(NOTES, notePrefix(account.ownerId(), account.id()) + pad(stored.id()), stored);
+        return stored;
+    }
+
     /** One note of this account, if it is there. */
     public Optional<Note> note(Tx tx, Account account, long noteId) {
         return tx.get(NOTES, notePrefix(account.ownerId(), account.id()) + pad(noteId));

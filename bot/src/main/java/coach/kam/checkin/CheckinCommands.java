@@ -53,6 +53,7 @@ public final class CheckinCommands {
                 (turn, reason, arg) -> snoozed(turn, arg, turn.t("checkin.reason." + reason)));
         b.button("cis", this::settingsPressed);
         b.waitingFor("checkin-time", (turn, text, arg) -> timeTyped(turn, text, arg));
+        b.waitingFor("checkin-day", (turn, text, arg) -> dayTyped(turn, text));
     }
 
     /** "ci:<op>:<account>:<week>" */
@@ -195,6 +196,7 @@ public final class CheckinCommands {
                 }
             }
             rows.add(row);
+            turn.await("checkin-day", null);
             turn.say(turn.t("checkin.ask.day"), rows);
         } else if (args.length == 2 && args[0].equals("d") && args[1].matches("[1-7]")) {
             List<Button> row = new ArrayList<>();
@@ -206,6 +208,23 @@ public final class CheckinCommands {
                     LocalTime.of(Integer.parseInt(args[2].substring(0, 2)), Integer.parseInt(args[2].substring(2))));
         } else {
             turn.say(turn.t("button.unknown"));
+        }
+    }
+
+    /** "周五下午5点" typed at the day buttons sets day and time; a day alone asks the time; anything else is asked back. */
+    private void dayTyped(Turn turn, String text) {
+        WhenParser.Result r = when.parse(text, turn.zone());
+        if (!(r instanceof WhenParser.Parsed p)) {
+            turn.say(turn.t("checkin.bad.day"));
+            settingsPressed(turn, new String[] {"d"});
+            return;
+        }
+        java.time.ZonedDateTime at = p.at().withZoneSameInstant(turn.zone());
+        boolean timeGiven = text.chars().anyMatch(ch -> Character.isDigit(ch) || "点點:：".indexOf(ch) >= 0);
+        if (timeGiven) {
+            set(turn, at.getDayOfWeek(), at.toLocalTime().withSecond(0).withNano(0));
+        } else {
+            settingsPressed(turn, new String[] {"d", Integer.toString(at.getDayOfWeek().getValue())});
         }
     }
 

@@ -25,6 +25,8 @@ public final class Conversation {
      */
     public static volatile java.util.function.Consumer<Event> faultHook;
     private static final Set<String> DIALOG_COMMANDS = Set.of("back", "skip", "cancel");
+    /** Commands that only look something up: they do not pause an open walkthrough. */
+    private static final Set<String> LOOK_UPS = Set.of("o", "objection", "ask", "topics", "checklist", "brief", "help");
 
     private final Store store;
     private final Messages messages;
@@ -34,6 +36,7 @@ public final class Conversation {
     private final Map<String, DialogHandler> dialogs;
     private final Map<java.util.function.Predicate<String>, TextAction> textRoutes;
     private final TextAction plainText;
+    private final TextAction questions;
     private final LocationAction location;
     private final DocumentAction document;
     private final List<java.util.function.Consumer<String>> preparers;
@@ -59,6 +62,7 @@ public final class Conversation {
         this.dialogs = Map.copyOf(b.dialogs);
         this.textRoutes = new LinkedHashMap<>(b.textRoutes);
         this.plainText = b.plainText;
+        this.questions = b.questions;
         this.location = b.location;
         this.document = b.document;
         this.preparers = List.copyOf(b.preparers);
@@ -241,6 +245,7 @@ public final class Conversation {
 
     private void dispatch(Turn turn) {
         turn.onPlainText(this::plainText);
+        turn.onQuestion((t, text) -> questions.answer(t, text, null));
         Event e = turn.event();
         if (e.buttonData() != null) {
             if (DialogButton.isDialogData(e.buttonData())) {
@@ -306,6 +311,17 @@ public final class Conversation {
                     .orElseGet(() -> turn.t("command.unknown", typedWord)));
             return;
         }
+        Optional<Dialog> walk = turn.dialog().filter(Dialog::isWalkthrough);
+        if (walk.isPresent() && LOOK_UPS.contains(name)) {
+            // a look-up in the middle of a walkthrough: the walkthrough stays open, so the next line answers it
+            command.run(turn, args);
+            if (walk.get().id() == (turn.session().dialogId() == null ? -1 : turn.session().dialogId())) {
+                DialogHandler handler = dialogs.get(walk.get().kind());
+                turn.say(turn.t("walk.still.open", handler.title(turn, walk.get())));
+                handler.resume(turn, walk.get());
+            }
+            return;
+        }
         suspendDialog(turn);
         command.run(turn, args);
     }
@@ -320,11 +336,7 @@ public final class Conversation {
         switch (name) {
             case "back" -> handler.back(turn, open.get());
             case "skip" -> handler.skip(turn, open.get());
-            default -> {
-                turn.endDialog(open.get());
-                turn.say(handler.resumable() ? turn.t("dialog.cancelled", handler.title(turn, open.get()))
-                        : turn.t("cancel.done"));
-            }
+            default -> handler.cancel(turn, open.get());
         }
         return true;
     }
@@ -383,6 +395,7 @@ public final class Conversation {
         private final Map<String, DialogHandler> dialogs = new HashMap<>();
         private final Map<java.util.function.Predicate<String>, TextAction> textRoutes = new LinkedHashMap<>();
         private TextAction plainText = (turn, text, arg) -> turn.say(turn.t("help.short"));
+        private TextAction questions = (turn, text, arg) -> turn.say(turn.t("help.short"));
         private LocationAction location = (turn, loc) -> turn.say(turn.t("unsupported.message"));
         private DocumentAction document = (turn, file) -> turn.say(turn.t("unsupported.message"));
         private final List<java.util.function.Consumer<String>> preparers = new java.util.ArrayList<>();
@@ -438,6 +451,12 @@ public final class Conversation {
 
         public Builder plainText(TextAction action) {
             this.plainText = action;
+            return this;
+        }
+
+        /** How a methodology question is answered when a walkthrough asks for it ({@link Turn#answerQuestion}). */
+        public Builder questions(TextAction action) {
+            this.questions = action;
             return this;
         }
 

@@ -18,6 +18,15 @@ public interface DialogHandler {
     /** /skip: leave this step unanswered and go on. */
     void skip(Turn turn, Dialog dialog);
 
+    /**
+     * /cancel (or the step's cancel button): by default the dialog ends; a walkthrough with answers
+     * keeps them as a draft and asks whether to throw them away instead.
+     */
+    default void cancel(Turn turn, Dialog dialog) {
+        turn.endDialog(dialog);
+        turn.say(resumable() ? turn.t("dialog.cancelled", title(turn, dialog)) : turn.t("cancel.done"));
+    }
+
     /** Shows the current step again, after a suspension or a restart. */
     void resume(Turn turn, Dialog dialog);
 

@@ -51,7 +51,8 @@ final class OneStepDialog implements DialogHandler {
         cancel(turn, dialog);
     }
 
-    private void cancel(Turn turn, Dialog dialog) {
+    @Override
+    public void cancel(Turn turn, Dialog dialog) {
         turn.endDialog(dialog);
         turn.say(turn.t("cancel.done"));
     }

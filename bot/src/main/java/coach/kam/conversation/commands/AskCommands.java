@@ -46,6 +46,7 @@ public final class AskCommands {
             }
         });
         b.waitingFor("ask", (turn, text, arg) -> answer(turn, text));
+        b.questions((turn, text, arg) -> answer(turn, text));
         b.button("src", (turn, args) -> openSource(turn, args.length > 0 ? args[0] : ""));
     }
 

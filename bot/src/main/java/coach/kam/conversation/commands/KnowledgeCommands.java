@@ -192,7 +192,10 @@ public final class KnowledgeCommands {
                 turn.say(turn.t("button.unknown"));
                 return;
             }
-            progress.toggle(turn.tx(), open.get(), c.get().id(), part.items().get(i).id());
+            boolean ticked = progress.toggle(turn.tx(), open.get(), c.get().id(), part.items().get(i).id());
+            coach.kam.accounts.ChangeLog.record(turn.tx(), turn.userId(), coach.kam.accounts.ChangeLog.Kind.TICK,
+                    open.get().id(), null, null, null, c.get().id() + "/" + part.items().get(i).id(),
+                    part.items().get(i).text(turn.lang()), ticked, turn.now());
         }
         Set<String> done = progress.done(turn.tx(), open.get(), c.get().id());
         String lang = turn.lang();

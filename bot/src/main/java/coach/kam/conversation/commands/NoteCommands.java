@@ -2,6 +2,7 @@ package coach.kam.conversation.commands;
 
 import coach.kam.accounts.Account;
 import coach.kam.accounts.Accounts;
+import coach.kam.accounts.ChangeLog;
 import coach.kam.accounts.Note;
 import coach.kam.conversation.Button;
 import coach.kam.conversation.Conversation;
@@ -14,7 +15,6 @@ import coach.kam.knowledge.KnowledgeBase;
 import coach.kam.objections.ObjectionService;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -61,8 +61,7 @@ public final class NoteCommands {
         b.button("nd", (turn, args) -> withNote(turn, args, (a, n) -> confirmDelete(turn, a, n)));
         b.button("ndy", (turn, args) -> withNote(turn, args, (a, n) -> deleteNote(turn, a, n)));
         b.button("ndn", (turn, args) -> turn.say(turn.t("note.delete.kept")));
-        b.button("nu", (turn, args) -> withNote(turn, args, (a, n) -> undo(turn, a, n)));
-        b.command("undo", (turn, args) -> undoLast(turn));
+        new UndoCommands(accounts, turn -> note -> describe(turn, note)).register(b);
         b.button("nsave", (turn, args) -> withAccountOpen.saveInstead(turn, args,
                 id -> accounts.get(turn.tx(), turn.userId(), id)));
         b.button("nask", (turn, args) -> withNote(turn, args, (a, n) -> withAccountOpen.answer(turn, n)));
@@ -126,6 +125,7 @@ public final class NoteCommands {
             return Optional.empty();
         }
         Note note = accounts.addNote(turn.tx(), account, Note.text(account.id(), text, turn.now()));
+        added(turn, account, note);
         List<List<Button>> rows = new ArrayList<>();
         extra.apply(note).forEach(b -> rows.add(List.of(b)));
         rows.add(List.of(new Button(turn.t("btn.undo"), "nu:" + account.id() + ":" + note.id()),
@@ -165,6 +165,7 @@ public final class NoteCommands {
 
     private void saveVisit(Turn turn, Account account, double lat, double lon) {
         Note visit = accounts.addNote(turn.tx(), account, Note.visit(account.id(), lat, lon, turn.now()));
+        added(turn, account, visit);
         turn.say(turn.t("visit.saved", Html.escape(account.name()), turn.formatTime(turn.now())),
                 List.of(List.of(new Button(turn.t("btn.undo"), "nu:" + account.id() + ":" + visit.id()))));
     }
@@ -245,6 +246,8 @@ public final class NoteCommands {
                 return;
             }
             accounts.replaceNote(turn.tx(), account, note.withText(text));
+            ChangeLog.record(turn.tx(), turn.userId(), ChangeLog.Kind.NOTE_EDITED, account.id(), null, note,
+                    note.withText(text), null, null, null, turn.now());
             turn.say(turn.t("note.edited", Html.escape(account.name())), List.of(List.of(
                     new Button(turn.t("btn.note.open"), "nv:" + account.id() + ":" + note.id() + ":0"),
                     new Button(turn.t("btn.notes"), "notes:" + account.id()))));
@@ -259,26 +262,20 @@ public final class NoteCommands {
 
     private void deleteNote(Turn turn, Account account, Note note) {
         accounts.deleteNote(turn.tx(), account, note.id());
+        ChangeLog.record(turn.tx(), turn.userId(), ChangeLog.Kind.NOTE_DELETED, account.id(), null, note, null, null,
+                null, null, turn.now());
         turn.say(turn.t("note.deleted", Html.escape(account.name()), describe(turn, note)),
                 List.of(List.of(new Button(turn.t("btn.back.notes"), "notes:" + account.id()))));
     }
 
-    private void undo(Turn turn, Account account, Note note) {
-        accounts.deleteNote(turn.tx(), account, note.id());
-        turn.say(turn.t("undo.done", Html.escape(account.name()), describe(turn, note)));
-    }
-
-    private void undoLast(Turn turn) {
-        Optional<Map.Entry<Account, Note>> last = accounts.lastNote(turn.tx(), turn.userId());
-        if (last.isEmpty()) {
-            turn.say(turn.t("undo.nothing"));
-            return;
-        }
-        undo(turn, last.get().getKey(), last.get().getValue());
+    /** Records a note just added, for /undo. */
+    static void added(Turn turn, Account account, Note note) {
+        ChangeLog.record(turn.tx(), turn.userId(), ChangeLog.Kind.NOTE_ADDED, account.id(), null, null, note, null,
+                null, null, turn.now());
     }
 
     /** What a note was, in a few words: its text, "visit 11-27 10:00" or the objection. */
-    private String describe(Turn turn, Note note) {
+    String describe(Turn turn, Note note) {
         return switch (note.kind()) {
             case VISIT -> turn.t("note.describe.visit", turn.formatTime(note.at()));
             case OBJECTION -> NoteLines.objection(turn, knowledge, note);

@@ -144,6 +144,7 @@ public final class ObjectionCommands {
                 .filter(l -> l.objectionId().equals(o.id())).map(l -> l.query()).orElse("");
         Note note = accounts.addNote(turn.tx(), account, logged.complete(turn, o.id(), script,
                 Note.objection(account.id(), o.id(), said, turn.now())));
+        NoteCommands.added(turn, account, note);
         logged.remember(turn, account, note);
         turn.await("objection-note", account.id() + ":" + note.id());
         turn.say(turn.t("objection.logged", Html.escape(o.in(turn.lang()).title()), Html.escape(account.name())));
