@@ -231,7 +231,8 @@ public final class MapDbStore implements Store {
             } catch (RuntimeException | AssertionError e) {
                 volumes.closeHard();
                 db = null;
-                outage = "the store cannot be reopened: " + Faults.describe(e);
+                String why = Faults.describe(e);
+                outage = why.startsWith("storage full") ? why : "the store cannot be reopened: " + why;
                 outageCause = e;
                 return;
             }
