@@ -71,7 +71,7 @@ public final class DataFolder {
      */
     public static MapDbStore openForBot(Path dataDir, java.time.Clock clock, boolean newStore, Map<String, String> env) {
         Path file = dataDir.resolve(MapDbStore.FILE_NAME);
-        if (!Files.exists(file) && newestBackup(dataDir).isPresent() && !newStore) {
+        if (!Files.exists(file) && newestBackup(dataDir).isPresent() && !newStore && !newStoreAllowed(env)) {
             throw new StoreException("there is no store (" + MapDbStore.FILE_NAME + ") in " + dataDir.toAbsolutePath()
                     + ", but its backups/ folder holds backups, so it does not start with an empty store: "
                     + wayBack(dataDir) + "; or start an empty store with --new-store (KAM_NEW_STORE=true)", null);
