@@ -78,7 +78,8 @@ public final class KamCoach implements AutoCloseable {
 
     public static KamCoach start(Config config, Clock clock) {
         KnowledgeBase knowledge = KnowledgeLoader.load(config.knowledgeDir().orElse(null));
-        Store store = MapDbStore.open(config.dataDir());
+        Store store = coach.kam.store.DataFolder.openForBot(config.dataDir(), Clock.systemUTC(),
+                coach.kam.store.DataFolder.newStoreAllowed(System.getenv()), System.getenv());
         try {
             SearchIndexes indexes = SearchIndexes.buildInBackground(knowledge, store);
             KamCoach coach = assemble(config, clock, knowledge, store, indexes, LlmChoice.of(config.llm()));

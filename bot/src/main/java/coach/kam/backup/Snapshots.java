@@ -78,8 +78,10 @@ public final class Snapshots {
             try {
                 store.copyTo(ready);
             } catch (RuntimeException e) {
-                int failed = failures.merge(id, 1, Integer::sum);
                 String reason = e.getMessage() != null ? e.getMessage() : e.toString();
+                // a full disk or a store that takes no writes will not be better in a second: answered at once
+                boolean hopeless = reason.contains("storage full") || e instanceof coach.kam.store.StoreOutage;
+                int failed = failures.merge(id, hopeless ? ATTEMPTS : 1, Integer::sum);
                 if (failed < ATTEMPTS) {
                     LOG.warn("snapshot request {}: copy failed (attempt {} of {}), trying again: {}", id, failed,
                             ATTEMPTS, reason);
@@ -123,6 +125,16 @@ public final class Snapshots {
         }
     }
 
+    /** What to say when no copy came: the bot stopped meanwhile, or it is up but did not answer. */
+    static String unanswered(Path dataDir, Duration timeout) {
+        if (!coach.kam.store.MapDbStore.isHeld(dataDir)) {
+            return "the bot that held " + dataDir + " stopped before it made a copy; run the command again (with no"
+                    + " bot running it reads the store itself)";
+        }
+        return "the bot holding " + dataDir + " did not make a copy of its store within " + timeout.toSeconds()
+                + " s; its log says why (a full disk or a store that takes no writes stops copies)";
+    }
+
     /**
      * From another process: asks the bot holding {@code dataDir} for a copy of its store and
      * returns the copy's path (the caller deletes it). Fails with the bot's reason when it could not
@@ -140,6 +152,7 @@ public final class Snapshots {
         Files.move(part, want, StandardCopyOption.ATOMIC_MOVE);
         Path failed = dir.resolve(id + FAILED);
         long deadline = System.nanoTime() + timeout.toNanos();
+        int polls = 0;
         while (!Files.exists(ready)) {
             if (Files.exists(failed)) {
                 String reason = Files.readString(failed, StandardCharsets.UTF_8).strip();
@@ -150,10 +163,14 @@ public final class Snapshots {
             }
             if (System.nanoTime() > deadline) {
                 Files.deleteIfExists(want);
-                throw new IOException("the bot holding " + dataDir + " did not make a copy of its store within "
-                        + timeout.toSeconds() + " s (is it a version without snapshot requests?)");
+                throw new StoreException(unanswered(dataDir, timeout), null);
             }
             Thread.sleep(100);
+            if (++polls % 20 == 0 && !coach.kam.store.MapDbStore.isHeld(dataDir)) {
+                // the bot is gone: no copy will come
+                Files.deleteIfExists(want);
+                throw new StoreException(unanswered(dataDir, timeout), null);
+            }
         }
         Files.deleteIfExists(want);
         return ready;

@@ -42,12 +42,20 @@ final class DataCommands {
             return Snapshots.request(dataDir, SNAPSHOT_WAIT);
         }
         if (!Files.exists(dataDir.resolve("kam-coach.db"))) {
-            throw new StoreException("no store in " + dataDir + " (set KAM_DATA_DIR or --data)", null);
+            throw new StoreException("no store in " + dataDir + " (set KAM_DATA_DIR or --data); "
+                    + coach.kam.store.DataFolder.wayBack(dataDir), null);
         }
         Path dir = Files.createTempDirectory("kam-snapshot");
         Path copy = dir.resolve("snapshot.db");
         try (MapDbStore store = MapDbStore.open(dataDir)) {
             store.copyTo(copy);
+        } catch (RuntimeException e) {
+            deleteTree(dir);
+            if (e instanceof coach.kam.store.StoreHeld) {
+                throw e;
+            }
+            throw new StoreException(e.getMessage() + ". See what is damaged with: kam-coach check --data " + dataDir
+                    + "; " + coach.kam.store.DataFolder.wayBack(dataDir), e);
         }
         return copy;
     }
@@ -111,8 +119,15 @@ final class DataCommands {
         @Option(names = "--data", description = "Data folder (default: KAM_DATA_DIR or ./data).")
         Path data;
 
+        @Option(names = "--verify", paramLabel = "FILE",
+                description = "Check a backup instead of writing one: it opens and every record passes its checksum.")
+        Path verify;
+
         @Override
         public Integer call() throws Exception {
+            if (verify != null) {
+                return StoreChecks.printFile(verify);
+            }
             Config config = Main.config(data);
             Path target = out != null ? out : config.dataDir().resolve("backups").resolve("manual-"
                     + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now()) + ".db");
@@ -120,9 +135,16 @@ final class DataCommands {
             if (target.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(target.toAbsolutePath().getParent());
             }
-            Files.move(copy, target, StandardCopyOption.REPLACE_EXISTING);
+            try {
+                Files.move(copy, target, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                Files.deleteIfExists(target);
+                Files.deleteIfExists(copy);
+                throw new StoreException("cannot write the backup " + target + ": " + e.getMessage()
+                        + "; the partial file was removed", e);
+            }
             System.err.println("kam-coach: backup written to " + target);
-            return 0;
+            return StoreChecks.printFile(target);
         }
     }
 
@@ -144,15 +166,20 @@ final class DataCommands {
     }
 
     static int restore(Path file, Path dataDir) {
-        if (MapDbStore.isHeld(dataDir)) {
-            System.err.println("kam-coach: restore refused: a running KAM Coach holds the store in " + dataDir
-                    + "; stop the bot, then run restore again");
+        try {
+            coach.kam.store.Restore.Done done = coach.kam.store.Restore.run(file, dataDir, Clock.systemDefaultZone());
+            System.err.println("kam-coach: restored " + file + " into " + dataDir + " (" + done.records()
+                    + " records, all checked)" + done.kept().map(k -> done.replacedWasDamaged()
+                            ? "; the store it replaced could not be opened and is kept as " + k
+                            : "; the store it replaced is kept as " + k).orElse(""));
+            return 0;
+        } catch (coach.kam.store.StoreHeld e) {
+            System.err.println("kam-coach: restore refused: " + e.getMessage());
             return 3;
+        } catch (StoreException e) {
+            System.err.println("kam-coach: restore refused: " + e.getMessage());
+            return 1;
         }
-        var kept = MapDbStore.restore(file, dataDir, Clock.systemDefaultZone());
-        System.err.println("kam-coach: restored " + file + " into " + dataDir
-                + kept.map(k -> "; the store it replaced is kept as " + k).orElse(""));
-        return 0;
     }
 
     static void deleteTree(Path dir) {

@@ -24,8 +24,17 @@ import picocli.CommandLine.Option;
                 + " TELEGRAM_BOT_TOKEN is set, else the console chat.",
         subcommands = {Main.Console.class, TelegramCommand.class, AskCommand.class, ObjectionCommand.class,
                 DataCommands.Export.class, DataCommands.Backup.class, DataCommands.Restore.class,
-                QuarantineCommand.class})
+                QuarantineCommand.class, StoreChecks.class})
 public final class Main implements Callable<Integer> {
+
+    /** An empty store may start where one is missing next to backups (as KAM_NEW_STORE=true). */
+    @Option(names = "--new-store", scope = CommandLine.ScopeType.INHERIT,
+            description = "Start with an empty store even though backups/ holds backups (as KAM_NEW_STORE=true).")
+    void newStore(boolean yes) {
+        if (yes) {
+            System.setProperty("kam.newStore", "true");
+        }
+    }
 
     public static void main(String[] args) {
         int code = run(args);

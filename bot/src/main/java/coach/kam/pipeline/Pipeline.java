@@ -65,6 +65,8 @@ public final class Pipeline implements AutoCloseable {
     private final java.util.concurrent.ConcurrentSkipListMap<Long, Long> arrived =
             new java.util.concurrent.ConcurrentSkipListMap<>();
     private volatile PipelineMeters meters = PipelineMeters.none();
+    /** Whether the last group found the store taking no writes (handler thread only). */
+    private boolean storeDown;
 
     /**
      * {@code queue} is where replies go (null when the adapter delivers them itself in
@@ -247,7 +249,15 @@ public final class Pipeline implements AutoCloseable {
         GroupRun.Result result;
         try {
             result = run.run(store, group);
+            if (storeDown) {
+                storeDown = false;
+                LOG.info("the store takes writes again; waiting updates are handled");
+            }
         } catch (Throwable e) {
+            if (store.outage().isPresent()) {
+                waitForTheStore(group, store.outage().get());
+                return;
+            }
             GroupRun.log(e, "handling " + group.size() + " chat(s) failed; they are tried one at a time");
             Completions.Done setAside = run.failed(store, group, e);
             if (setAside != null) {
@@ -278,6 +288,26 @@ public final class Pipeline implements AutoCloseable {
         }
         result.done().forEach(this::completed);
         result.later().forEach(after::submit);
+    }
+
+    /**
+     * The store takes no writes (a full disk): the group failed through no fault of its own, so no
+     * attempt counts against its updates. They wait, first in their chats, and run again once the
+     * store works; the store tries to come back at each transaction, at most once a second.
+     */
+    private void waitForTheStore(Map<Long, List<Pending>> group, String why) {
+        if (!storeDown) {
+            LOG.error("the store takes no writes ({}); {} chat(s) wait until it works again", why, group.size());
+        }
+        storeDown = true;
+        synchronized (monitor) {
+            group.forEach((chat, items) -> {
+                order.putBack(chat, items);
+                order.release(chat);
+            });
+            monitor.notifyAll();
+        }
+        pause(Duration.ofSeconds(1));
     }
 
     private void finished(long chat, Completions.Done done) {

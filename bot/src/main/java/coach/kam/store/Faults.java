@@ -39,6 +39,12 @@ final class Faults {
                 break;
             }
         }
-        return innermost == null ? "unknown failure" : innermost;
+        if (innermost == null) {
+            return "unknown failure";
+        }
+        if (innermost.equals("VolumeIOError") || innermost.equals("VolumeEOF") || innermost.equals("EOFException")) {
+            return "the file cannot be read to its end (cut short or damaged: " + innermost + ")";
+        }
+        return innermost;
     }
 }

@@ -231,7 +231,8 @@ public final class MapDbStore implements Store {
             } catch (RuntimeException | AssertionError e) {
                 volumes.closeHard();
                 db = null;
-                outage = "the store cannot be reopened: " + Faults.describe(e);
+                String why = Faults.describe(e);
+                outage = why.startsWith("storage full") ? why : "the store cannot be reopened: " + why;
                 outageCause = e;
                 return;
             }
@@ -390,48 +391,69 @@ public final class MapDbStore implements Store {
     }
 
     /**
-     * Puts a copy made by {@link #copyTo} in place of the store in {@code dataDir}. Refuses while a
-     * running bot holds the store. The store it replaces is kept as {@code backups/before-restore-*.db}.
+     * Puts a copy made by {@link #copyTo} in place of the store in {@code dataDir} (see {@link Restore}).
      * Returns where the replaced store went, if there was one.
      */
     public static Optional<Path> restore(Path copyFile, Path dataDir, Clock clock) {
-        if (!Files.isRegularFile(copyFile)) {
-            throw new StoreException("no such backup file: " + copyFile, null);
+        return Restore.run(copyFile, dataDir, clock).kept();
+    }
+
+    private java.util.SortedSet<String> sortedNames() {
+        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+        for (String n : db.getAllNames()) {
+            names.add(n);
         }
-        Path file = dataDir.resolve(FILE_NAME);
-        // this fails with the "in use by another KAM Coach process" message while the bot runs
-        MapDbStore current = open(dataDir, clock);
-        current.close();
+        return names;
+    }
+
+    /**
+     * Walks every table and reads every record, checking its checksum and its JSON. For the command
+     * line, on a stopped store or a copy: the walk holds the lock for as long as it runs.
+     */
+    public CheckReport check() {
+        java.util.Map<String, Long> counts = new TreeMap<>();
+        java.util.Map<String, Long> unsealed = new TreeMap<>();
+        List<BadRecord> bad = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        lock.lock();
         try {
-            Path check = Files.createTempDirectory(dataDir, "restore-");
-            Files.copy(copyFile, check.resolve(FILE_NAME));
-            try {
-                // the copy must open as a store before it replaces anything
-                open(check, clock).close();
-            } catch (StoreException e) {
-                throw new StoreException("the backup " + copyFile + " is not a readable KAM Coach store: "
-                        + e.getMessage(), e);
+            if (db == null) {
+                throw new StoreOutage(outage, outageCause);
             }
-            Path keptDir = dataDir.resolve("backups");
-            Files.createDirectories(keptDir);
-            Path kept = keptDir.resolve("before-restore-"
-                    + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-                    .format(java.time.LocalDateTime.now(clock)) + ".db");
-            boolean had = Files.exists(file);
-            if (had) {
-                Files.move(file, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-            Files.move(check.resolve(FILE_NAME), file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            try (var left = Files.list(check)) {
-                for (Path p : left.toList()) {
-                    Files.deleteIfExists(p);
+            for (String name : sortedNames()) {
+                if (!name.startsWith("t-")) {
+                    continue;
+                }
+                String table = name.substring(2);
+                long ok = 0;
+                long old = 0;
+                String last = null;
+                try {
+                    for (Map.Entry<String, String> e : map(table).entrySet()) {
+                        last = e.getKey();
+                        try {
+                            Json.MAPPER.readTree(Envelope.open(e.getKey(), e.getValue()));
+                            ok++;
+                            old += Envelope.sealed(e.getValue()) ? 0 : 1;
+                        } catch (Envelope.Damaged d) {
+                            bad.add(new BadRecord(table, e.getKey(), d.getMessage()));
+                        } catch (JsonProcessingException d) {
+                            bad.add(new BadRecord(table, e.getKey(), "unreadable JSON"));
+                        }
+                    }
+                } catch (RuntimeException | AssertionError broken) {
+                    problems.add("table " + table + " cannot be read past " + (last == null ? "its start" : "key " + last)
+                            + ": " + Faults.describe(broken));
+                }
+                counts.put(table, ok);
+                if (old > 0) {
+                    unsealed.put(table, old);
                 }
             }
-            Files.deleteIfExists(check);
-            return had ? Optional.of(kept) : Optional.empty();
-        } catch (java.io.IOException e) {
-            throw new StoreException("cannot restore " + copyFile + " into " + dataDir + ": " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
         }
+        return new CheckReport(counts, unsealed, bad, problems);
     }
 
     /** How many handled update ids the window holds now (for tests and diagnostics). */

@@ -147,7 +147,12 @@ class BackupTest {
             assertTrue(MapDbStore.isHeld(dir.resolve("data")));
             StoreException refused = assertThrows(StoreException.class,
                     () -> MapDbStore.restore(copy, dir.resolve("data"), java.time.Clock.systemUTC()));
-            assertTrue(refused.getMessage().contains("in use by another KAM Coach process"), refused.getMessage());
+            assertTrue(refused instanceof coach.kam.store.StoreHeld && refused.getMessage().contains("held by a running KAM Coach process"),
+                    refused.getMessage());
+            try (var left = Files.list(dir.resolve("data"))) {
+                assertEquals(List.of("kam-coach.db"), left.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("kam-coach.db.wal")).sorted().toList(),
+                        "a refused restore leaves nothing behind");
+            }
             assertEquals(2, store.inTransaction(tx -> accounts.list(tx, 5)).size(), "nothing changed");
         }
         assertFalse(MapDbStore.isHeld(dir.resolve("data")));

@@ -15,33 +15,51 @@ import org.mapdb.volume.VolumeFactory;
  * fails as a full disk does ("No space left on device"), the first of them after writing half its
  * bytes, so the file is torn there. {@link #free()} gives the space back. Reads always work.
  */
-final class FaultyDisk extends VolumeFactory {
+public final class FaultyDisk extends VolumeFactory {
     private final VolumeFactory files = FileChannelVol.FACTORY;
     private long writes;
     private long failAt;
     private boolean full;
     private int failures;
 
-    FaultyDisk(long failAt) {
+    public FaultyDisk(long failAt) {
         this.failAt = failAt <= 0 ? Long.MAX_VALUE : failAt;
     }
 
     /** Writes done (or tried) so far. */
-    synchronized long writes() {
+    /** The disk fills up after {@code more} further writes. */
+    public synchronized void fillAfter(long more) {
+        failAt = writes + Math.max(1, more);
+    }
+
+    public synchronized long writes() {
         return writes;
     }
 
     /** Writes refused so far. */
-    synchronized int failures() {
+    public synchronized int failures() {
         return failures;
     }
 
-    synchronized boolean full() {
+    public synchronized boolean full() {
         return full;
     }
 
+    /** Waits until {@code n} writes were refused; false on timeout. */
+    public synchronized boolean awaitRefusals(int n, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (failures < n) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
+    }
+
     /** Space is back: writes work again. */
-    synchronized void free() {
+    public synchronized void free() {
         full = false;
         failAt = Long.MAX_VALUE;
     }
@@ -51,11 +69,13 @@ final class FaultyDisk extends VolumeFactory {
         writes++;
         if (full) {
             failures++;
+            notifyAll();
             throw noSpace();
         }
         if (writes >= failAt) {
             full = true;
             failures++;
+            notifyAll();
             return false;
         }
         return true;
