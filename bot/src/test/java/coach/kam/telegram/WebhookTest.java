@@ -10,6 +10,7 @@ import coach.kam.accounts.Accounts;
 import coach.kam.ops.BotMetrics;
 import coach.kam.ops.Health;
 import coach.kam.ops.OpsServer;
+import coach.kam.ops.PrometheusText;
 import coach.kam.testing.MutableClock;
 import coach.kam.testing.TelegramDriver;
 import coach.kam.testing.TestCoach;
@@ -137,8 +138,19 @@ class WebhookTest {
                     });
                     assertEquals(NOTES, notes, "notes of rep " + user);
                 }
-                double received = metrics.registry().get("kam.updates.received").counter().count();
-                assertEquals(REPS * (NOTES + 1) + 1, (int) received, "each update stored once");
+                HttpResponse<String> scrape = HTTP.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.port() + "/metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                Map<String, Double> m = PrometheusText.parse(scrape.body());
+                double updates = REPS * (NOTES + 1) + 1;
+                assertEquals(updates, m.get("kam_updates_received_total"), "each update stored once");
+                assertEquals(updates, m.get("kam_updates_handled_total"));
+                assertEquals(0.0, m.get("kam_updates_failed_total"));
+                assertEquals(updates, m.get("kam_turn_seconds_count"));
+                long sends = api.calls("sendMessage").stream().filter(FakeBotApi.Call::ok).count();
+                assertEquals(updates, (double) sends, "one answer per update");
+                assertEquals((double) sends, m.get("kam_telegram_answers_total{method=\"sendmessage\",status=\"200\"}"));
+                assertEquals(1.0, m.get("kam_telegram_answers_total{method=\"setwebhook\",status=\"200\"}"));
                 assertEquals(List.of(), api.violations());
                 assertFalse(api.calls("deleteWebhook").size() > 0, "webhook mode never deletes its webhook");
             } finally {
