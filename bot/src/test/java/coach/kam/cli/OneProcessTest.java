@@ -37,6 +37,7 @@ class OneProcessTest {
             withApi.put("KAM_DATA_DIR", data.toString());
             try (ChildConsole first = ChildConsole.start(dir.resolve("err1.txt"), withApi)) {
                 api.enqueueText(5, "/new Orphan Co");
+                api.awaitCall("deleteWebhook", p -> true, Duration.ofSeconds(90));
                 api.awaitCall("sendMessage", p -> p.path("text").asText().contains("Orphan Co"), Duration.ofSeconds(90));
                 assertEquals(List.of(), first.handle().descendants().map(ProcessHandle::pid).toList(),
                         "the bot runs in the process that was started, with no child process");
