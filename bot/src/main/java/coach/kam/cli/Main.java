@@ -76,7 +76,20 @@ public final class Main implements Callable<Integer> {
 
     static Config config(Path dataDir) {
         Config config = Config.fromEnvironment(System.getenv());
-        return dataDir == null ? config : config.withDataDir(dataDir);
+        Config chosen = dataDir == null ? config : config.withDataDir(dataDir);
+        runtimeFiles(chosen.dataDir());
+        return chosen;
+    }
+
+    /**
+     * Models and native libraries are unpacked once under {@code KAM_RUNTIME_DIR}, or the data
+     * folder's {@code runtime}; when that cannot be written (a read-only data folder for a one-shot
+     * command) the libraries' temporary files are used as before.
+     */
+    private static void runtimeFiles(Path dataDir) {
+        String configured = System.getenv("KAM_RUNTIME_DIR");
+        Path dir = configured != null && !configured.isBlank() ? Path.of(configured.strip()) : dataDir.resolve("runtime");
+        coach.kam.retrieval.RuntimeFiles.use(dir);
     }
 
     static PrintStream utf8Out() {

@@ -44,6 +44,9 @@ public final class ConsoleChat {
         this.languageCode = languageCode;
     }
 
+    /** The timer that shows due messages, stopped before the store closes. */
+    private AutoCloseable schedule;
+
     /**
      * Shows scheduled messages (check-ins, reminders) as they fall due, also while the console is
      * waiting for a line; {@code every} is how often it looks.
@@ -56,7 +59,7 @@ public final class ConsoleChat {
         });
         // What fell due while nothing ran is shown before the first prompt.
         scheduler.runDue();
-        scheduler.every(every, () -> { });
+        schedule = scheduler.every(every, () -> { });
         return this;
     }
 
@@ -127,8 +130,16 @@ public final class ConsoleChat {
         return pipeline;
     }
 
-    /** Stops the pipeline; what is still in its inbox is handled at the next start. */
+    /** Stops the schedule and the pipeline; what is still in its inbox is handled at the next start. */
     public void close() {
+        if (schedule != null) {
+            try {
+                schedule.close();
+            } catch (Exception e) {
+                // the timer's own shutdown does not fail
+            }
+            schedule = null;
+        }
         if (pipeline != null) {
             pipeline.close();
             pipeline = null;

@@ -92,8 +92,16 @@ public final class Ticker implements AutoCloseable {
         };
     }
 
+    /** No more runs; a run in progress may finish (it is not interrupted: it may be writing the store). */
     @Override
     public void close() {
-        timer.shutdownNow();
+        timer.shutdown();
+        try {
+            if (!timer.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("{}: a run still going after 10 s is left behind", name);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -11,15 +11,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * A BGE model that ships in a LangChain4j jar, opened with session options of our own. The jar's
  * own model classes read the whole model into the Java heap (twice, while the array grows) and
  * open it with the runtime's defaults: a memory arena that keeps the peak of every call, memory
  * patterns per input shape, and a thread per core. With two models that cost about 150 MiB of
- * resident memory and did not fit the bot's 128 MiB heap. Here the model is copied to a temporary
- * file and opened from there, the arena and the patterns are off, and each call runs on one thread:
+ * resident memory and did not fit the bot's 128 MiB heap. Here the model is opened from a file
+ * ({@link RuntimeFiles}: unpacked once under the data folder, or a temporary copy), the arena and the patterns are off, and each call runs on one thread:
  * a short query gained nothing from a second thread on a two-core machine (p50 7-14 ms either way,
  * p99 lower with one), and the other core stays free for the chats.
  */
@@ -49,20 +48,21 @@ final class InProcessModel extends AbstractInProcessEmbeddingModel {
 
     static InProcessModel load(Kind kind) {
         ClassLoader loader = InProcessModel.class.getClassLoader();
-        Path file = null;
-        try (InputStream model = open(loader, kind.resource + ".onnx");
-             InputStream tokenizer = open(loader, kind.resource + "-tokenizer.json")) {
-            file = Files.createTempFile("kam-model-", ".onnx");
-            Files.copy(model, file, StandardCopyOption.REPLACE_EXISTING);
+        RuntimeFiles.prepare();
+        RuntimeFiles.ModelFile file = null;
+        try (InputStream tokenizer = open(loader, kind.resource + "-tokenizer.json")) {
+            file = RuntimeFiles.model(loader, kind.resource + ".onnx");
             OrtEnvironment env = OrtEnvironment.getEnvironment();
-            OrtSession session = env.createSession(file.toString(), options());
+            OrtSession session = env.createSession(file.path().toString(), options());
             return new InProcessModel(new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.CLS), kind.dimension);
         } catch (IOException e) {
             throw new UncheckedIOException("the embedding model " + kind.resource + " could not be read", e);
         } catch (OrtException e) {
             throw new IllegalStateException("the embedding model " + kind.resource + " could not be opened: " + e.getMessage(), e);
         } finally {
-            deleteQuietly(file);
+            if (file != null && file.temporary()) {
+                deleteQuietly(file.path());
+            }
         }
     }
 

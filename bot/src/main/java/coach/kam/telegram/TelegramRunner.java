@@ -291,6 +291,11 @@ public final class TelegramRunner implements AutoCloseable {
         return "https".equals(uri.getScheme()) ? 443 : 80;
     }
 
+    /** Whether {@link #close()} ran. */
+    public boolean closed() {
+        return stopped.getCount() == 0;
+    }
+
     /** Blocks until {@link #close()} is called. */
     public void awaitStop() throws InterruptedException {
         stopped.await();

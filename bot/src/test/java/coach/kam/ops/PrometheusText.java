@@ -10,14 +10,14 @@ import java.util.Set;
  * is a HELP or TYPE comment, or a sample {@code name{label="value",...} number}; a sample's family
  * must have been typed before it, and a name is typed once. Throws on anything else.
  */
-final class PrometheusText {
+public final class PrometheusText {
     private static final Set<String> TYPES = Set.of("counter", "gauge", "histogram", "summary", "untyped");
 
     private PrometheusText() {
     }
 
     /** Every sample, by its name and labels as written ({@code name{a="b"}}), to its value. */
-    static Map<String, Double> parse(String text) {
+    public static Map<String, Double> parse(String text) {
         Map<String, String> typed = new HashMap<>();
         Map<String, Double> samples = new LinkedHashMap<>();
         int n = 0;

@@ -198,6 +198,11 @@ public final class ChildConsole implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The child's process, to look at its own children. */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     public String stderrText() {
         try {
             return Files.exists(stderr) ? Files.readString(stderr, StandardCharsets.UTF_8) : "";
