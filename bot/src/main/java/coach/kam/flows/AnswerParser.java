@@ -20,15 +20,6 @@ final class AnswerParser {
     static final int MAX_TEXT = 200;
     static final int MAX_LONGTEXT = 2000;
     private static final Pattern NUMBER = Pattern.compile("[-+]?\\d[\\d,]*(?:\\.\\d+)?|[-+]?\\.\\d+");
-    /**
-     * An amount with its currency sign, scale and unit. The digit and blank runs are possessive
-     * ({@code *+}): what follows each never starts with a digit, comma or blank, and plain
-     * {@code \s*} would try every way of sharing a run of blanks between the two after the number.
-     */
-    private static final Pattern MONEY = Pattern.compile(
-            "^[¥￥$€]?\\s*+(\\d[\\d,]*+(?:\\.\\d++)?)\\s*+(亿|万|千|k|m|mn|million|b|bn|billion|thousand)?\\s*+"
-            + "(元|块|rmb|cny|usd|eur|dollars?)?$",
-            Pattern.CASE_INSENSITIVE);
 
     /** Either an answer, or the message key that explains what to type and its arguments. */
     record Result(Answer answer, String problem, Object... args) {
@@ -96,6 +87,9 @@ final class AnswerParser {
 
     private static Result choice(Flow.Step step, String text, String lang) {
         Optional<Flow.Choice> c = matchChoice(step, text);
+        if (c.isEmpty()) {
+            c = Terms.choose(step, text);
+        }
         if (c.isPresent()) {
             return Result.ok(new Answer(c.get().id(), List.of(c.get().id()), null));
         }
@@ -164,24 +158,12 @@ final class AnswerParser {
     }
 
     static Result money(String text) {
-        Matcher m = MONEY.matcher(text.replace(" ", ""));
-        if (!m.matches()) {
-            return Result.bad("walk.bad.money");
-        }
-        BigDecimal value = new BigDecimal(m.group(1).replace(",", ""));
-        String unit = m.group(2) == null ? "" : m.group(2).toLowerCase(Locale.ROOT);
-        long factor = switch (unit) {
-            case "亿", "b", "bn", "billion" -> unit.equals("亿") ? 100_000_000L : 1_000_000_000L;
-            case "万" -> 10_000L;
-            case "千", "k", "thousand" -> 1_000L;
-            case "m", "mn", "million" -> 1_000_000L;
-            default -> 1L;
-        };
-        return Result.ok(Answer.of(value.multiply(BigDecimal.valueOf(factor)).stripTrailingZeros().toPlainString()));
+        return Amounts.parse(text).map(v -> Result.ok(Answer.of(v.stripTrailingZeros().toPlainString())))
+                .orElse(Result.bad("walk.bad.money"));
     }
 
     static Result date(String text, LocalDate today) {
-        return Dates.parse(text, today).map(d -> Result.ok(Answer.of(d.toString()))).orElse(Result.bad("walk.bad.date"));
+        return Dates.answer(text, today).map(d -> Result.ok(Answer.of(d))).orElse(Result.bad("walk.bad.date"));
     }
 
     private static Result person(String text) {

@@ -16,8 +16,8 @@ final class Validators {
             "percent", (a, today) -> between(a, 0, 100, "walk.bad.percent"),
             "year", (a, today) -> between(a, 1900, 2100, "walk.bad.year"),
             "not-blank", (a, today) -> a.value() == null || a.value().isBlank() ? Optional.of("walk.bad.empty") : Optional.empty(),
-            "future-date", (a, today) -> LocalDate.parse(a.value()).isBefore(today) ? Optional.of("walk.bad.future") : Optional.empty(),
-            "past-or-today", (a, today) -> LocalDate.parse(a.value()).isAfter(today) ? Optional.of("walk.bad.past") : Optional.empty());
+            "future-date", (a, today) -> Dates.lastDay(a.value()).isBefore(today) ? Optional.of("walk.bad.future") : Optional.empty(),
+            "past-or-today", (a, today) -> Dates.firstDay(a.value()).isAfter(today) ? Optional.of("walk.bad.past") : Optional.empty());
 
     private Validators() {
     }

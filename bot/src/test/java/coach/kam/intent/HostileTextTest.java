@@ -94,7 +94,9 @@ class HostileTextTest {
 
     @Test
     void datesAndZonesReadEveryText() {
-        HostileText.check("Dates.parse", text -> Dates.parse(text, LocalDate.of(2026, 11, 29)), d -> d.isEmpty());
+        // "明天" followed by a run of blanks is still tomorrow; anything read must be a real, near day
+        HostileText.check("Dates.parse", text -> Dates.parse(text, LocalDate.of(2026, 11, 29)),
+                d -> d.isEmpty() || d.get().isAfter(LocalDate.of(2026, 11, 28)) && d.get().isBefore(LocalDate.of(2029, 1, 1)));
         HostileText.check("ZoneNames.parse", ZoneNames::parse, z -> z != null);
     }
 }
