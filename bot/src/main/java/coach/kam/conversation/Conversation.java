@@ -58,8 +58,11 @@ public final class Conversation {
         this.messages = b.messages;
         this.clock = b.clock;
         this.commands = Map.copyOf(b.commands);
-        this.buttons = Map.copyOf(b.buttons);
         this.dialogs = Map.copyOf(b.dialogs);
+        Map<String, ButtonAction> all = new HashMap<>(b.buttons);
+        all.putIfAbsent("wkeep", (turn, args) -> WalkDrafts.answer(turn, args, dialogs, false));
+        all.putIfAbsent("wdrop", (turn, args) -> WalkDrafts.answer(turn, args, dialogs, true));
+        this.buttons = Map.copyOf(all);
         this.textRoutes = new LinkedHashMap<>(b.textRoutes);
         this.plainText = b.plainText;
         this.questions = b.questions;
@@ -245,7 +248,6 @@ public final class Conversation {
 
     private void dispatch(Turn turn) {
         turn.onPlainText(this::plainText);
-        turn.onQuestion((t, text) -> questions.answer(t, text, null));
         Event e = turn.event();
         if (e.buttonData() != null) {
             if (DialogButton.isDialogData(e.buttonData())) {
@@ -278,6 +280,13 @@ public final class Conversation {
         }
         Optional<Dialog> open = turn.dialog();
         if (open.isPresent() && dialogs.containsKey(open.get().kind())) {
+            if (WalkDrafts.isQuestionToCoach(open.get(), text)) {
+                // "他们怎么采购" in the middle of a walkthrough is a question, not the answer: answer it, ask the step again
+                questions.answer(turn, text, null);
+                turn.say(turn.t("walk.question.answered"));
+                dialogs.get(open.get().kind()).resume(turn, open.get());
+                return;
+            }
             dialogs.get(open.get().kind()).text(turn, open.get(), text);
         } else {
             turn.session(turn.session().withDialog(null));
@@ -336,9 +345,16 @@ public final class Conversation {
         switch (name) {
             case "back" -> handler.back(turn, open.get());
             case "skip" -> handler.skip(turn, open.get());
-            default -> handler.cancel(turn, open.get());
+            default -> cancel(turn, open.get(), handler);
         }
         return true;
+    }
+
+    /** A walkthrough with answers is kept as a draft (and the rep asked); anything else ends. */
+    private void cancel(Turn turn, Dialog open, DialogHandler handler) {
+        if (!WalkDrafts.keep(turn, open, handler)) {
+            handler.cancel(turn, open);
+        }
     }
 
     /**
@@ -365,6 +381,10 @@ public final class Conversation {
             suspendDialog(turn);
         }
         turn.session(turn.session().withDialog(dialog.get().id()));
+        if ("x".equals(pressed.get().op())) {
+            cancel(turn, dialog.get(), dialogs.get(dialog.get().kind()));
+            return;
+        }
         dialogs.get(dialog.get().kind()).press(turn, dialog.get(), pressed.get());
     }
 

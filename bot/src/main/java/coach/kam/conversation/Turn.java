@@ -78,17 +78,6 @@ public final class Turn {
         this.plainText = handler;
     }
 
-    private java.util.function.BiConsumer<Turn, String> questions = (t, text) -> t.say(t.t("help.short"));
-
-    void onQuestion(java.util.function.BiConsumer<Turn, String> handler) {
-        this.questions = handler;
-    }
-
-    /** Answers the text as a methodology question (from the knowledge base), whatever is open. */
-    public void answerQuestion(String text) {
-        questions.accept(this, text);
-    }
-
     /** Reads the text as if no question were open: a note, a question, an objection, a reminder. */
     public void asPlainText(String text) {
         plainText.accept(this, text);

@@ -61,7 +61,7 @@ public final class NoteCommands {
         b.button("nd", (turn, args) -> withNote(turn, args, (a, n) -> confirmDelete(turn, a, n)));
         b.button("ndy", (turn, args) -> withNote(turn, args, (a, n) -> deleteNote(turn, a, n)));
         b.button("ndn", (turn, args) -> turn.say(turn.t("note.delete.kept")));
-        new UndoCommands(accounts, turn -> note -> describe(turn, note)).register(b);
+        new UndoCommands(accounts, knowledge, turn -> note -> describe(turn, note)).register(b);
         b.button("nsave", (turn, args) -> withAccountOpen.saveInstead(turn, args,
                 id -> accounts.get(turn.tx(), turn.userId(), id)));
         b.button("nask", (turn, args) -> withNote(turn, args, (a, n) -> withAccountOpen.answer(turn, n)));
