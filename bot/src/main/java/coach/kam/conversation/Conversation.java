@@ -168,6 +168,7 @@ public final class Conversation {
                 () -> Session.fresh(clean.userId(), Messages.languageFor(clean.languageCode()), clock.instant()));
         Turn turn = new Turn(clean, scope, session, messages, clock);
         dispatch(turn);
+        turn.session(turn.session().seen(clock.instant()));
         if (turn.redo() != null) {
             return new Outcome(Kind.REDO, turn.replies(), List.of(), turn.redo());
         }
@@ -307,7 +308,9 @@ public final class Conversation {
      */
     private void runCommand(Turn turn, String text) {
         CommandWords.Parsed parsed = CommandWords.parse(text, commands.keySet());
-        String name = parsed.name();
+        // "/acc north" runs /account: a typed word that begins one command (or one and its longer forms)
+        String name = commands.containsKey(parsed.name()) ? parsed.name()
+                : CommandWords.completion(parsed.name(), commands.keySet()).orElse(parsed.name());
         String args = parsed.args();
         if (DIALOG_COMMANDS.contains(name) && controlDialog(turn, name)) {
             return;

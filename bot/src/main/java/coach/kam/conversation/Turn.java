@@ -22,11 +22,13 @@ public final class Turn {
     private final List<java.util.function.Supplier<List<Reply>>> later = new ArrayList<>();
     private Session session;
     private Runnable redo;
+    private final Instant quietSince;
 
     Turn(Event event, Tx tx, Session session, Messages messages, Clock clock) {
         this.event = event;
         this.tx = tx;
         this.session = session;
+        this.quietSince = session.lastSeen();
         this.messages = messages;
         this.clock = clock;
     }
@@ -53,6 +55,12 @@ public final class Turn {
 
     public String lang() {
         return session.lang();
+    }
+
+    /** How long the rep had been quiet before this turn (zero when not known). */
+    public java.time.Duration quiet() {
+        return quietSince == null || quietSince.isAfter(now()) ? java.time.Duration.ZERO
+                : java.time.Duration.between(quietSince, now());
     }
 
     public Instant now() {
