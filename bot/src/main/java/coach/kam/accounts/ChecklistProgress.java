@@ -21,12 +21,27 @@ public final class ChecklistProgress {
         return tx.get(TICKS, key(account, checklistId)).map(Ticks::done).orElse(Set.of());
     }
 
-    /** Ticks the item, or unticks it when it was ticked; returns whether it is now done. */
+    /**
+     * Ticks the item, or unticks it when it was ticked; returns whether it is now done. The rep's
+     * change log keeps it, so /undo can take it back.
+     */
     public boolean toggle(Tx tx, Account account, String checklistId, String itemId) {
-        Set<String> done = new TreeSet<>(done(tx, account, checklistId));
-        boolean nowDone = done.add(itemId) || !done.remove(itemId);
-        tx.put(TICKS, key(account, checklistId), new Ticks(checklistId, done));
+        boolean nowDone = !done(tx, account, checklistId).contains(itemId);
+        set(tx, account, checklistId, itemId, nowDone);
+        ChangeLog.record(tx, account.ownerId(), ChangeLog.Kind.TICK, account.id(), null, null, null,
+                checklistId + "/" + itemId, null, nowDone, null);
         return nowDone;
+    }
+
+    /** Sets the item's tick without recording a change (undo and redo use it). */
+    public void set(Tx tx, Account account, String checklistId, String itemId, boolean ticked) {
+        Set<String> done = new TreeSet<>(done(tx, account, checklistId));
+        if (ticked) {
+            done.add(itemId);
+        } else {
+            done.remove(itemId);
+        }
+        tx.put(TICKS, key(account, checklistId), new Ticks(checklistId, done));
     }
 
     /** Every checklist with at least one tick on this account. */

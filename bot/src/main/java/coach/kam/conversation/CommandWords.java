@@ -2,6 +2,7 @@ package coach.kam.conversation;
 
 import java.util.Collection;
 import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -69,6 +70,24 @@ public final class CommandWords {
     }
 
     /** The one known command within a slip or two of {@code word} ("acount" → "account"), if any. */
+    /**
+     * The command a shortened word stands for: "acc" for account (accounts starts with account too,
+     * so the shortest is meant). Empty when the word is shorter than 3 letters or could be two
+     * different commands ("no" for note or nudge).
+     */
+    public static Optional<String> completion(String word, Collection<String> known) {
+        if (word == null || word.length() < 3) {
+            return Optional.empty();
+        }
+        List<String> starting = known.stream().filter(k -> k.startsWith(word)).sorted(
+                java.util.Comparator.comparingInt(String::length)).toList();
+        if (starting.isEmpty()) {
+            return Optional.empty();
+        }
+        String shortest = starting.get(0);
+        return starting.stream().allMatch(k -> k.startsWith(shortest)) ? Optional.of(shortest) : Optional.empty();
+    }
+
     public static Optional<String> nearest(String word, Collection<String> known) {
         if (word.isEmpty() || word.length() > 40) {
             return Optional.empty();

@@ -58,8 +58,11 @@ public final class Conversation {
         this.messages = b.messages;
         this.clock = b.clock;
         this.commands = Map.copyOf(b.commands);
-        this.buttons = Map.copyOf(b.buttons);
         this.dialogs = Map.copyOf(b.dialogs);
+        Map<String, ButtonAction> all = new HashMap<>(b.buttons);
+        all.putIfAbsent("wkeep", (turn, args) -> WalkDrafts.answer(turn, args, dialogs, false));
+        all.putIfAbsent("wdrop", (turn, args) -> WalkDrafts.answer(turn, args, dialogs, true));
+        this.buttons = Map.copyOf(all);
         this.textRoutes = new LinkedHashMap<>(b.textRoutes);
         this.plainText = b.plainText;
         this.questions = b.questions;
@@ -165,6 +168,7 @@ public final class Conversation {
                 () -> Session.fresh(clean.userId(), Messages.languageFor(clean.languageCode()), clock.instant()));
         Turn turn = new Turn(clean, scope, session, messages, clock);
         dispatch(turn);
+        turn.session(turn.session().seen(clock.instant()));
         if (turn.redo() != null) {
             return new Outcome(Kind.REDO, turn.replies(), List.of(), turn.redo());
         }
@@ -245,7 +249,6 @@ public final class Conversation {
 
     private void dispatch(Turn turn) {
         turn.onPlainText(this::plainText);
-        turn.onQuestion((t, text) -> questions.answer(t, text, null));
         Event e = turn.event();
         if (e.buttonData() != null) {
             if (DialogButton.isDialogData(e.buttonData())) {
@@ -278,6 +281,13 @@ public final class Conversation {
         }
         Optional<Dialog> open = turn.dialog();
         if (open.isPresent() && dialogs.containsKey(open.get().kind())) {
+            if (WalkDrafts.isQuestionToCoach(open.get(), text)) {
+                // "他们怎么采购" in the middle of a walkthrough is a question, not the answer: answer it, ask the step again
+                questions.answer(turn, text, null);
+                turn.say(turn.t("walk.question.answered"));
+                dialogs.get(open.get().kind()).resume(turn, open.get());
+                return;
+            }
             dialogs.get(open.get().kind()).text(turn, open.get(), text);
         } else {
             turn.session(turn.session().withDialog(null));
@@ -298,7 +308,9 @@ public final class Conversation {
      */
     private void runCommand(Turn turn, String text) {
         CommandWords.Parsed parsed = CommandWords.parse(text, commands.keySet());
-        String name = parsed.name();
+        // "/acc north" runs /account: a typed word that begins one command (or one and its longer forms)
+        String name = commands.containsKey(parsed.name()) ? parsed.name()
+                : CommandWords.completion(parsed.name(), commands.keySet()).orElse(parsed.name());
         String args = parsed.args();
         if (DIALOG_COMMANDS.contains(name) && controlDialog(turn, name)) {
             return;
@@ -336,9 +348,16 @@ public final class Conversation {
         switch (name) {
             case "back" -> handler.back(turn, open.get());
             case "skip" -> handler.skip(turn, open.get());
-            default -> handler.cancel(turn, open.get());
+            default -> cancel(turn, open.get(), handler);
         }
         return true;
+    }
+
+    /** A walkthrough with answers is kept as a draft (and the rep asked); anything else ends. */
+    private void cancel(Turn turn, Dialog open, DialogHandler handler) {
+        if (!WalkDrafts.keep(turn, open, handler)) {
+            handler.cancel(turn, open);
+        }
     }
 
     /**
@@ -365,6 +384,10 @@ public final class Conversation {
             suspendDialog(turn);
         }
         turn.session(turn.session().withDialog(dialog.get().id()));
+        if ("x".equals(pressed.get().op())) {
+            cancel(turn, dialog.get(), dialogs.get(dialog.get().kind()));
+            return;
+        }
         dialogs.get(dialog.get().kind()).press(turn, dialog.get(), pressed.get());
     }
 

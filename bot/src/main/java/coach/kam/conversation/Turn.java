@@ -22,11 +22,13 @@ public final class Turn {
     private final List<java.util.function.Supplier<List<Reply>>> later = new ArrayList<>();
     private Session session;
     private Runnable redo;
+    private final Instant quietSince;
 
     Turn(Event event, Tx tx, Session session, Messages messages, Clock clock) {
         this.event = event;
         this.tx = tx;
         this.session = session;
+        this.quietSince = session.lastSeen();
         this.messages = messages;
         this.clock = clock;
     }
@@ -55,6 +57,12 @@ public final class Turn {
         return session.lang();
     }
 
+    /** How long the rep had been quiet before this turn (zero when not known). */
+    public java.time.Duration quiet() {
+        return quietSince == null || quietSince.isAfter(now()) ? java.time.Duration.ZERO
+                : java.time.Duration.between(quietSince, now());
+    }
+
     public Instant now() {
         return clock.instant();
     }
@@ -76,17 +84,6 @@ public final class Turn {
 
     void onPlainText(java.util.function.BiConsumer<Turn, String> handler) {
         this.plainText = handler;
-    }
-
-    private java.util.function.BiConsumer<Turn, String> questions = (t, text) -> t.say(t.t("help.short"));
-
-    void onQuestion(java.util.function.BiConsumer<Turn, String> handler) {
-        this.questions = handler;
-    }
-
-    /** Answers the text as a methodology question (from the knowledge base), whatever is open. */
-    public void answerQuestion(String text) {
-        questions.accept(this, text);
     }
 
     /** Reads the text as if no question were open: a note, a question, an objection, a reminder. */

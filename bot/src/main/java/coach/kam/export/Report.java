@@ -146,17 +146,22 @@ public final class Report {
                     e.map(AccountFacts.Evaluation::tier).orElse(""),
                     e.map(x -> Integer.toString(x.score())).orElse(""),
                     e.map(AccountFacts.Evaluation::strategy).orElse(""),
-                    e.map(x -> x.at().toString()).orElse(""),
-                    overview.lastContact(turn, a).map(Instant::toString).orElse(""),
+                    e.map(x -> iso(x.at())).orElse(""),
+                    overview.lastContact(turn, a).map(Report::iso).orElse(""),
                     count(notes, Note.Kind.NOTE),
                     count(notes, Note.Kind.VISIT),
                     count(notes, Note.Kind.OBJECTION),
                     String.join("; ", overview.planLines(turn, a).stream().map(Report::plain).toList()),
-                    a.createdAt().toString(),
+                    iso(a.createdAt()),
                     Long.toString(a.id()),
                     Long.toString(a.ownerId()))));
         }
         return csv.toString();
+    }
+
+    /** ISO-8601 UTC to the second, as a spreadsheet reads it ("2026-11-27T02:00:00Z"). */
+    static String iso(Instant at) {
+        return at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 
     private static String count(List<Note> notes, Note.Kind kind) {

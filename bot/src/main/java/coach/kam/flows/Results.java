@@ -91,7 +91,7 @@ final class Results {
             return Optional.of(evaluationText(turn, flow, r, trend(turn, flow, account, d.id(), r)));
         }
         if (flow.classification() != null) {
-            return classOf(flow, d).map(c -> turn.t("walk.class.result", c.id(), Html.escape(c.title().in(lang)),
+            return classOf(flow, d).map(c -> turn.t("walk.class.result", Scales.classNumber(c.id()), Html.escape(c.title().in(lang)),
                     c.visitEveryDays(), c.reviewEveryDays()) + "\n" + Html.escape(c.advice().in(lang)));
         }
         return Optional.empty();

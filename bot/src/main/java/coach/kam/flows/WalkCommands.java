@@ -39,8 +39,6 @@ public final class WalkCommands {
         b.button("walk", this::pressed);
         b.command("resume", (turn, args) -> resumeCommand(turn));
         b.button("resume", (turn, args) -> resumeRun(turn, args.length > 0 ? args[0] : ""));
-        b.button("wkeep", (turn, args) -> keptDraft(turn, args.length > 0 ? args[0] : "", false));
-        b.button("wdrop", (turn, args) -> keptDraft(turn, args.length > 0 ? args[0] : "", true));
     }
 
     private void command(Turn turn, String flowId, String args) {
@@ -125,23 +123,6 @@ public final class WalkCommands {
             return;
         }
         walkthrough.resume(turn, turn.open(d.get()));
-    }
-
-    /** The answer to "keep the answers so far?" after /cancel: keep (nothing changes) or throw the draft away. */
-    private void keptDraft(Turn turn, String runId, boolean discard) {
-        Optional<Dialog> d = runId.matches("\\d{1,15}") ? Dialogs.get(turn.tx(), turn.userId(), Long.parseLong(runId))
-                : Optional.empty();
-        if (d.isEmpty() || !d.get().isWalkthrough()) {
-            turn.say(turn.t("walk.draft.gone"));
-            return;
-        }
-        String title = walkthrough.title(turn, d.get());
-        if (discard) {
-            turn.endDialog(d.get());
-            turn.say(turn.t("walk.draft.discarded", title));
-        } else {
-            turn.say(turn.t("walk.draft.kept", title, "/" + d.get().flow()));
-        }
     }
 
     private Optional<Account> openAccount(Turn turn) {

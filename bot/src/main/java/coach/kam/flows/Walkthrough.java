@@ -85,13 +85,6 @@ public final class Walkthrough implements DialogHandler {
             withStance(turn, c.get(), d, stance.get());
             return;
         }
-        if (isQuestion(text)) {
-            // "他们怎么采购" is a question to the coach, not the answer: answer it and ask the step again
-            turn.answerQuestion(text);
-            turn.say(turn.t("walk.question.answered"));
-            StepView.ask(turn, c.get().flow(), d, c.get().account().name());
-            return;
-        }
         LocalDate today = turn.now().atZone(turn.zone()).toLocalDate();
         AnswerParser.Result r = AnswerParser.parse(step, text, turn.lang(), today);
         Optional<String> problem = r.ok() ? Validators.check(step.validator(), r.answer(), today)
@@ -104,12 +97,6 @@ public final class Walkthrough implements DialogHandler {
         accept(turn, c.get(), d, r.answer());
     }
 
-    /** A line that reads as a clear question (not an answer that happens to end in a question mark). */
-    static boolean isQuestion(String text) {
-        coach.kam.intent.Reading r = coach.kam.intent.IntentReader.read(text);
-        return r.intent() == coach.kam.intent.Intent.QUESTION && r.sure();
-    }
-
     @Override
     public void press(Turn turn, Dialog d, DialogButton pressed) {
         Optional<Context> found = context(turn, d);
@@ -120,7 +107,10 @@ public final class Walkthrough implements DialogHandler {
         switch (pressed.op()) {
             case "back" -> back(turn, d);
             case "skip" -> skip(turn, d);
-            case "x" -> cancel(turn, d);
+            case "x" -> {
+                turn.endDialog(d);
+                turn.say(turn.t("dialog.cancelled", title(turn, d)));
+            }
             case "e" -> edit(turn, c, d, pressed.arg());
             case "fin" -> finish(turn, c, d);
             default -> answerPress(turn, c, d, pressed);
@@ -289,28 +279,6 @@ public final class Walkthrough implements DialogHandler {
                 StepView.ask(turn, c.flow(), d, c.account().name());
             }
         });
-    }
-
-    /**
-     * Cancel keeps what was answered: the run waits as a draft (its old buttons stop working) and
-     * the rep is asked whether to throw it away; doing nothing keeps it, and the same command or
-     * /resume picks it up. A run with no answers, or one whose results are saved, simply ends.
-     */
-    @Override
-    public void cancel(Turn turn, Dialog d) {
-        boolean atSummary = SUMMARY.equals(d.step());
-        if (atSummary || d.answers().isEmpty()) {
-            turn.endDialog(d);
-            turn.say(turn.t("dialog.cancelled", title(turn, d)));
-            return;
-        }
-        Dialog kept = d.bumped(turn.now()).withContext("phase", null).withContext("picked", null);
-        Dialogs.put(turn.tx(), kept);
-        turn.session(turn.session().withDialog(null));
-        String command = "/" + d.flow();
-        turn.say(turn.t("walk.cancel.keep", title(turn, d), d.answers().size(), command), List.of(List.of(
-                new coach.kam.conversation.Button(turn.t("walk.btn.keep"), "wkeep:" + d.id()),
-                new coach.kam.conversation.Button(turn.t("walk.btn.discard"), "wdrop:" + d.id()))));
     }
 
     @Override

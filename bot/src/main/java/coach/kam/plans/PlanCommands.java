@@ -44,10 +44,7 @@ public final class PlanCommands {
         b.button("pls", (turn, args) -> planAndIndex(turn, args).ifPresent(r -> showSection(turn, r.account(), r.kind(), r.index())));
         b.button("pli", (turn, args) -> item(turn, args).ifPresent(r -> showItem(turn, r)));
         b.button("plt", (turn, args) -> item(turn, args).ifPresent(r -> {
-            boolean ticked = plans.toggle(turn.tx(), r.account(), r.kind(), r.item().id());
-            coach.kam.accounts.ChangeLog.record(turn.tx(), turn.userId(), coach.kam.accounts.ChangeLog.Kind.TICK,
-                    r.account().id(), null, null, null, r.kind().checklistId + "/" + r.item().id(),
-                    r.item().text(turn.lang()), ticked, turn.now());
+            plans.toggle(turn.tx(), r.account(), r.kind(), r.item().id());
             showItem(turn, r);
         }));
         for (String field : List.of("owner", "due", "note")) {

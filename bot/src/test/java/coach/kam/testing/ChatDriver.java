@@ -16,6 +16,9 @@ public interface ChatDriver extends AutoCloseable {
 
     List<Shown> location(long user, double latitude, double longitude);
 
+    /** Moves the program's clock on, as if the rep put the phone away for a while. */
+    void advance(java.time.Duration d);
+
     /** Stops and starts the program on the same data, as after a crash or a deploy. */
     void restart();
 

@@ -112,6 +112,11 @@ public final class ConsoleDriver implements ChatDriver {
     }
 
     @Override
+    public void advance(java.time.Duration d) {
+        clock.advance(d);
+    }
+
+    @Override
     public void restart() {
         stop();
         open();

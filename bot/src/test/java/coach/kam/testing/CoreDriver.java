@@ -80,6 +80,11 @@ public final class CoreDriver implements ChatDriver {
     }
 
     @Override
+    public void advance(java.time.Duration d) {
+        clock.advance(d);
+    }
+
+    @Override
     public void restart() {
         coach.close();
         coach = TestCoach.start(dataDir, clock);

@@ -149,6 +149,11 @@ public final class TelegramDriver implements ChatDriver {
     }
 
     @Override
+    public void advance(java.time.Duration d) {
+        clock.advance(d);
+    }
+
+    @Override
     public void restart() {
         runner.close();
         coach.close();

@@ -16,9 +16,9 @@ import java.util.stream.Stream;
  */
 public record Transcript(String name, String lang, Boolean consoleToo, List<Step> steps) {
 
-    /** One turn. {@code as} switches the user (default 1). */
+    /** One turn. {@code as} switches the user (default 1); {@code minutesLater} moves the clock on instead. */
     public record Step(Long as, String user, String press, List<Double> location, Boolean restart,
-                       List<String> expect, List<String> not) {
+                       Integer minutesLater, List<String> expect, List<String> not) {
     }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
@@ -54,6 +54,9 @@ public record Transcript(String name, String lang, Boolean consoleToo, List<Step
             List<ChatDriver.Shown> shown;
             if (Boolean.TRUE.equals(s.restart())) {
                 driver.restart();
+                continue;
+            } else if (s.minutesLater() != null) {
+                driver.advance(java.time.Duration.ofMinutes(s.minutesLater()));
                 continue;
             } else if (s.press() != null) {
                 shown = driver.press(user, s.press());

@@ -64,6 +64,13 @@ public final class AccountCommands {
             return;
         }
         Account account = accounts.create(turn.tx(), turn.userId(), name, turn.now());
+        var open = picker.open(turn);
+        if (open.isPresent()) {
+            // another account is open: it stays open, so what is typed next cannot land on the wrong one
+            turn.say(turn.t("new.created.kept.open", Html.escape(account.name()), Html.escape(open.get().name())),
+                    List.of(List.of(new Button(turn.t("btn.open.account", account.name()), "acc:" + account.id()))));
+            return;
+        }
         turn.session(turn.session().withOpenAccount(account.id()));
         turn.say(turn.t("new.created", Html.escape(account.name())), card.buttons(turn, account));
     }

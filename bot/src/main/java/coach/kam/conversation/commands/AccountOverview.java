@@ -54,7 +54,7 @@ public final class AccountOverview {
 
     /** "Class A · contact every 7 days" */
     public Optional<String> classLine(Turn turn, Account a) {
-        return facts.classification(turn.tx(), a).map(c -> turn.t("card.class", c.accountClass(), c.visitEveryDays()));
+        return facts.classification(turn.tx(), a).map(c -> turn.t("card.class", coach.kam.flows.Scales.classNumber(c.accountClass()), c.visitEveryDays()));
     }
 
     /** "JBP 7/12, 2 overdue" for each attached plan. */
@@ -177,6 +177,15 @@ public final class AccountOverview {
     public String tierOrClass(Turn turn, Account a) {
         return facts.latestEvaluation(turn.tx(), a).map(AccountFacts.Evaluation::tier)
                 .or(() -> facts.classification(turn.tx(), a).map(AccountFacts.Classification::accountClass)).orElse("–");
+    }
+
+    /** Both scales, kept apart: "🏅B 🗂1", "🏅B", "🗂1", or "–" when the account has neither. */
+    public String scaleMarks(Turn turn, Account a) {
+        String tier = facts.latestEvaluation(turn.tx(), a).map(e -> coach.kam.flows.Scales.tierMark(e.tier())).orElse("");
+        String cls = facts.classification(turn.tx(), a).map(c -> coach.kam.flows.Scales.classMark(c.accountClass()))
+                .orElse("");
+        String both = (tier + " " + cls).strip();
+        return both.isEmpty() ? "–" : both;
     }
 
     /** Unfinished walkthroughs on this account. */

@@ -192,10 +192,7 @@ public final class KnowledgeCommands {
                 turn.say(turn.t("button.unknown"));
                 return;
             }
-            boolean ticked = progress.toggle(turn.tx(), open.get(), c.get().id(), part.items().get(i).id());
-            coach.kam.accounts.ChangeLog.record(turn.tx(), turn.userId(), coach.kam.accounts.ChangeLog.Kind.TICK,
-                    open.get().id(), null, null, null, c.get().id() + "/" + part.items().get(i).id(),
-                    part.items().get(i).text(turn.lang()), ticked, turn.now());
+            progress.toggle(turn.tx(), open.get(), c.get().id(), part.items().get(i).id());
         }
         Set<String> done = progress.done(turn.tx(), open.get(), c.get().id());
         String lang = turn.lang();

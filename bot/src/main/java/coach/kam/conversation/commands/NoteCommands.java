@@ -31,6 +31,7 @@ public final class NoteCommands {
     private final AccountPicker picker;
     private final TextAction otherText;
     private final OpenAccountText withAccountOpen;
+    private final NoteMoves moves;
 
     /**
      * A line typed while an account is open is read as a note, a question ({@code ask} answers it)
@@ -42,6 +43,7 @@ public final class NoteCommands {
         this.accounts = accounts;
         this.knowledge = knowledge;
         this.picker = new AccountPicker(accounts);
+        this.moves = new NoteMoves(accounts);
         this.otherText = otherText;
         this.withAccountOpen = new OpenAccountText(this, ask, objections);
     }
@@ -61,7 +63,8 @@ public final class NoteCommands {
         b.button("nd", (turn, args) -> withNote(turn, args, (a, n) -> confirmDelete(turn, a, n)));
         b.button("ndy", (turn, args) -> withNote(turn, args, (a, n) -> deleteNote(turn, a, n)));
         b.button("ndn", (turn, args) -> turn.say(turn.t("note.delete.kept")));
-        new UndoCommands(accounts, turn -> note -> describe(turn, note)).register(b);
+        moves.register(b);
+        new UndoCommands(accounts, knowledge, turn -> note -> describe(turn, note)).register(b);
         b.button("nsave", (turn, args) -> withAccountOpen.saveInstead(turn, args,
                 id -> accounts.get(turn.tx(), turn.userId(), id)));
         b.button("nask", (turn, args) -> withNote(turn, args, (a, n) -> withAccountOpen.answer(turn, n)));
@@ -91,7 +94,7 @@ public final class NoteCommands {
             turn.say(turn.t("note.usage"));
             return;
         }
-        int colon = Html.firstColon(args);
+        int colon = separatorAt(args);
         if (colon > 0) {
             List<Account> named = accounts.find(turn.tx(), turn.userId(), args.substring(0, colon));
             String body = args.substring(colon + 1).strip();
@@ -110,6 +113,25 @@ public final class NoteCommands {
         picker.pickKeeping(turn, "", "note-account", args, AccountPicker.Purpose.NOTE, this::save);
     }
 
+    /**
+     * Where "/note account: text" splits: the first colon, else the first semicolon ("acme foods;
+     * price too high"), else the first comma ("九州通，价格太高"), full-width or not.
+     */
+    static int separatorAt(String args) {
+        int colon = Html.firstColon(args);
+        if (colon > 0) {
+            return colon;
+        }
+        for (String marks : List.of(";；", ",，")) {
+            for (int i = 0; i < args.length(); i++) {
+                if (marks.indexOf(args.charAt(i)) >= 0) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
     private void picked(Turn turn, String accountId, java.util.function.Consumer<Account> then) {
         picker.fromButton(turn, new String[] {accountId}).ifPresent(then);
     }
@@ -126,12 +148,15 @@ public final class NoteCommands {
         }
         Note note = accounts.addNote(turn.tx(), account, Note.text(account.id(), text, turn.now()));
         added(turn, account, note);
+        Optional<Account> named = moves.namedOther(turn, account, text);
         List<List<Button>> rows = new ArrayList<>();
+        named.ifPresent(other -> rows.add(List.of(NoteMoves.moveTo(turn, account, note, other))));
         extra.apply(note).forEach(b -> rows.add(List.of(b)));
         rows.add(List.of(new Button(turn.t("btn.undo"), "nu:" + account.id() + ":" + note.id()),
-                new Button(turn.t("btn.notes"), "notes:" + account.id()),
+                NoteMoves.moveButton(turn, account, note)));
+        rows.add(List.of(new Button(turn.t("btn.notes"), "notes:" + account.id()),
                 new Button(turn.t("btn.close"), "close")));
-        turn.say(turn.t("note.saved", Html.escape(account.name())), rows);
+        turn.say(turn.t("note.saved", Html.escape(account.name())) + moves.warning(turn, account, named), rows);
         return Optional.of(note);
     }
 

@@ -43,7 +43,7 @@ public final class ReviewCommands {
         List<Row> rows = new ArrayList<>();
         for (Account a : all) {
             String last = overview.lastContact(turn, a).map(i -> DAY.format(i.atZone(turn.zone()))).orElse("—");
-            rows.add(new Row(a, overview.tierOrClass(turn, a), overview.daysPastCadence(turn, a), last));
+            rows.add(new Row(a, overview.scaleMarks(turn, a), overview.daysPastCadence(turn, a), last));
         }
         rows.sort(Comparator.comparing((Row r) -> !r.overdue())
                 .thenComparing(r -> -r.late().orElse(Long.MIN_VALUE / 2))

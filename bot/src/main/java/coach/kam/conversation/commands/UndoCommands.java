@@ -10,6 +10,7 @@ import coach.kam.conversation.Button;
 import coach.kam.conversation.Conversation;
 import coach.kam.conversation.Html;
 import coach.kam.conversation.Turn;
+import coach.kam.knowledge.KnowledgeBase;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -22,11 +23,13 @@ import java.util.function.Function;
  */
 final class UndoCommands {
     private final Accounts accounts;
+    private final KnowledgeBase knowledge;
     private final ChecklistProgress ticks = new ChecklistProgress();
     private final Function<Turn, Function<Note, String>> describe;
 
-    UndoCommands(Accounts accounts, Function<Turn, Function<Note, String>> describe) {
+    UndoCommands(Accounts accounts, KnowledgeBase knowledge, Function<Turn, Function<Note, String>> describe) {
         this.accounts = accounts;
+        this.knowledge = knowledge;
         this.describe = describe;
     }
 
@@ -130,12 +133,17 @@ final class UndoCommands {
             default -> {
                 String[] ref = c.ref().split("/", 2);
                 boolean wanted = undo != Boolean.TRUE.equals(c.ticked());
-                if (ticks.done(turn.tx(), from, ref[0]).contains(ref[1]) != wanted) {
-                    ticks.toggle(turn.tx(), from, ref[0], ref[1]);
-                }
-                String label = Html.escape(Html.shorten(c.label(), 60));
+                ticks.set(turn.tx(), from, ref[0], ref[1], wanted);
+                String label = Html.escape(Html.shorten(itemText(turn, ref[0], ref[1]), 60));
                 return turn.t(wanted ? "undo.ticked" : "undo.unticked", name, label);
             }
         }
+    }
+
+    /** The item's words in the rep's language, or its id when the checklist no longer has it. */
+    private String itemText(Turn turn, String checklistId, String itemId) {
+        return knowledge.checklist(checklistId).stream().flatMap(c -> c.sections().stream())
+                .flatMap(p -> p.items().stream()).filter(i -> i.id().equals(itemId)).findFirst()
+                .map(i -> i.text(turn.lang())).orElse(itemId);
     }
 }

@@ -1,0 +1,116 @@
+package coach.kam.conversation.commands;
+
+import coach.kam.accounts.Account;
+import coach.kam.accounts.Accounts;
+import coach.kam.accounts.ChangeLog;
+import coach.kam.accounts.Note;
+import coach.kam.conversation.Button;
+import coach.kam.conversation.Conversation;
+import coach.kam.conversation.Html;
+import coach.kam.conversation.Turn;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Keeps notes on the right account: every saved note can be moved to another account ("nmv"
+ * lists them, "nmt" moves), and a note that names another account, or comes after half an hour of
+ * quiet, says so next to the account it went to, with a button straight to the named one.
+ */
+final class NoteMoves {
+    static final Duration QUIET = Duration.ofMinutes(30);
+    private static final int MAX_ACCOUNTS = 20;
+    private static final int MIN_NAME_KEY = 2;
+    private final Accounts accounts;
+
+    NoteMoves(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    void register(Conversation.Builder b) {
+        b.button("nmv", this::offer);
+        b.button("nmt", this::move);
+    }
+
+    /** Another of the rep's accounts whose name the text contains (the longest such name), if any. */
+    Optional<Account> namedOther(Turn turn, Account savedTo, String text) {
+        String key = Accounts.nameKey(text.length() > 500 ? text.substring(0, 500) : text);
+        Account best = null;
+        for (Account a : accounts.list(turn.tx(), turn.userId())) {
+            String name = Accounts.nameKey(a.name());
+            if (a.id() != savedTo.id() && name.length() >= MIN_NAME_KEY && key.contains(name)
+                    && !Accounts.nameKey(savedTo.name()).contains(name)
+                    && (best == null || name.length() > Accounts.nameKey(best.name()).length())) {
+                best = a;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** The line under "saved to X" that asks the rep to check, or empty when there is nothing to check. */
+    String warning(Turn turn, Account savedTo, Optional<Account> named) {
+        if (named.isPresent()) {
+            return "\n" + turn.t("note.check.named", Html.escape(named.get().name()), Html.escape(savedTo.name()));
+        }
+        if (turn.quiet().compareTo(QUIET) >= 0) {
+            return "\n" + turn.t("note.check.quiet", turn.quiet().toMinutes(), Html.escape(savedTo.name()));
+        }
+        return "";
+    }
+
+    /** "➡ move to…" for a saved note. */
+    static Button moveButton(Turn turn, Account account, Note note) {
+        return new Button(turn.t("btn.note.move"), "nmv:" + account.id() + ":" + note.id());
+    }
+
+    /** "➡ move to Acme Foods" straight away. */
+    static Button moveTo(Turn turn, Account from, Note note, Account to) {
+        return new Button(turn.t("btn.note.move.to", to.name()), "nmt:" + from.id() + ":" + note.id() + ":" + to.id());
+    }
+
+    private void offer(Turn turn, String[] args) {
+        Optional<Account> from = account(turn, args, 0);
+        Optional<Note> note = from.flatMap(a -> noteOf(turn, a, args));
+        if (note.isEmpty()) {
+            turn.say(turn.t("note.gone"));
+            return;
+        }
+        List<List<Button>> rows = new ArrayList<>();
+        accounts.list(turn.tx(), turn.userId()).stream().filter(a -> a.id() != from.get().id()).limit(MAX_ACCOUNTS)
+                .forEach(a -> rows.add(List.of(moveTo(turn, from.get(), note.get(), a))));
+        if (rows.isEmpty()) {
+            turn.say(turn.t("note.move.none"));
+            return;
+        }
+        turn.say(turn.t("note.move.which", Html.escape(from.get().name())), rows);
+    }
+
+    private void move(Turn turn, String[] args) {
+        Optional<Account> from = account(turn, args, 0);
+        Optional<Account> to = account(turn, args, 2);
+        Optional<Note> note = from.flatMap(a -> noteOf(turn, a, args));
+        if (note.isEmpty() || to.isEmpty() || to.get().id() == from.get().id()) {
+            turn.say(turn.t("note.gone"));
+            return;
+        }
+        accounts.deleteNote(turn.tx(), from.get(), note.get().id());
+        Note moved = accounts.restoreNote(turn.tx(), to.get(), note.get());
+        ChangeLog.Change c = ChangeLog.record(turn.tx(), turn.userId(), ChangeLog.Kind.NOTE_MOVED, from.get().id(),
+                to.get().id(), note.get(), moved, null, null, null, turn.now());
+        String what = "“" + Html.escape(Html.shorten(moved.text(), 60)) + "”";
+        turn.say(turn.t("note.moved", Html.escape(to.get().name()), what), List.of(List.of(
+                new Button(turn.t("btn.undo"), "ut:" + c.seq()),
+                new Button(turn.t("btn.open.account", to.get().name()), "acc:" + to.get().id()))));
+    }
+
+    private Optional<Account> account(Turn turn, String[] args, int at) {
+        return args.length > at && args[at].matches("\\d{1,18}")
+                ? accounts.get(turn.tx(), turn.userId(), Long.parseLong(args[at])) : Optional.empty();
+    }
+
+    private Optional<Note> noteOf(Turn turn, Account a, String[] args) {
+        return args.length > 1 && args[1].matches("\\d{1,18}")
+                ? accounts.note(turn.tx(), a, Long.parseLong(args[1])) : Optional.empty();
+    }
+}
