@@ -123,6 +123,7 @@ public final class KamCoach implements AutoCloseable {
         checkins.register(b, store);
         coach.kam.deals.Deals deals = new coach.kam.deals.Deals();
         coach.kam.deals.Stages stages = new coach.kam.deals.Stages(knowledge);
+        checkins.withDeals(deals, stages);
         new coach.kam.conversation.commands.DealCommands(accounts, deals, stages,
                 new coach.kam.deals.DealLine.Readers(coach.kam.flows.Money::parse, coach.kam.flows.Dates::parse)).register(b);
         new coach.kam.conversation.commands.PipelineCommand(accounts, deals, stages).register(b);

@@ -27,6 +27,36 @@ public record Forecast(Map<Stages.Stage, Row> byStage, BigDecimal total, BigDeci
         }
     }
 
+    /** 3000000 reads "300万" in Chinese, "3,000,000" in English. */
+    public static String amount(BigDecimal a, String lang) {
+        if ("zh".equals(lang) && a.compareTo(BigDecimal.valueOf(10_000)) >= 0) {
+            return a.divide(BigDecimal.valueOf(10_000)).stripTrailingZeros().toPlainString() + "万";
+        }
+        return String.format(java.util.Locale.ROOT, "%,d", a.setScale(0, RoundingMode.HALF_UP).longValueExact());
+    }
+
+    /** Deals won and lost since {@code since}, with the amount won. */
+    public record Moves(int won, BigDecimal wonTotal, int lost) {
+    }
+
+    public static Moves movesSince(List<Deal> deals, Instant since) {
+        int won = 0;
+        int lost = 0;
+        BigDecimal total = BigDecimal.ZERO;
+        for (Deal d : deals) {
+            if (d.changed().isBefore(since)) {
+                continue;
+            }
+            if (d.status() == Deal.Status.WON) {
+                won++;
+                total = total.add(d.amount() == null ? BigDecimal.ZERO : d.amount());
+            } else if (d.status() == Deal.Status.LOST) {
+                lost++;
+            }
+        }
+        return new Moves(won, total, lost);
+    }
+
     public static Forecast of(List<Deal> deals, Stages stages, Instant now, LocalDate today) {
         Map<Stages.Stage, Row> rows = new LinkedHashMap<>();
         for (Stages.Stage s : stages.all()) {

@@ -112,6 +112,23 @@ class DealCommandsTest {
     }
 
     @Test
+    void theManagersDigestCarriesTheRepsPipelineButNoDealNotes() {
+        long manager = coach.kam.testing.TestCoach.MANAGER;
+        bot.type(manager, "/lang zh");
+        String invite = say(manager, "/team invite");
+        String code = invite.substring(invite.indexOf("/join ") + 6, invite.indexOf("/join ") + 14);
+        assertContains(say(REP, "/join " + code), "已加入");
+        say(REP, "/new 九州通医药");
+        say(REP, "/deal 冷链二期 300万 方案");
+        say(REP, "/deal 软件 100万 签约");
+        press(REP, "🏆 赢单");
+        say(REP, "总经理拍板的私下原因");
+        String digest = say(manager, "/team digest");
+        assertContains(digest, "商机:进行中 1 笔 · 300万 · 加权 120万 · 近 7 天赢 1 笔(100万)、丢 0 笔");
+        assertFalse(digest.contains("私下原因"), digest);
+    }
+
+    @Test
     void anotherRepsOrAForgedButtonFindsNothing() {
         say(REP, "/new 九州通医药");
         say(REP, "/deal 冷链二期 300万");

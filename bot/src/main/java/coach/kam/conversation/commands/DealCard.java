@@ -5,6 +5,7 @@ import coach.kam.conversation.Button;
 import coach.kam.conversation.Html;
 import coach.kam.conversation.Turn;
 import coach.kam.deals.Deal;
+import coach.kam.deals.Forecast;
 import coach.kam.deals.Stages;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -84,12 +85,7 @@ final class DealCard {
         return rows;
     }
 
-    /** 3000000 → "300万" in Chinese, "3,000,000" in English. */
     static String amount(Turn turn, BigDecimal a) {
-        if ("zh".equals(turn.lang()) && a.compareTo(BigDecimal.valueOf(10_000)) >= 0) {
-            BigDecimal wan = a.divide(BigDecimal.valueOf(10_000));
-            return wan.stripTrailingZeros().toPlainString() + "万";
-        }
-        return String.format(java.util.Locale.ROOT, "%,d", a.setScale(0, java.math.RoundingMode.HALF_UP).longValueExact());
+        return Forecast.amount(a, turn.lang());
     }
 }
