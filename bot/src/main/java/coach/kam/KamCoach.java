@@ -122,6 +122,12 @@ public final class KamCoach implements AutoCloseable {
                 .register(b);
         new WalkCommands(knowledge, accounts, new Walkthrough(knowledge, accounts, facts)).register(b);
         checkins.register(b, store);
+        coach.kam.deals.Deals deals = new coach.kam.deals.Deals();
+        coach.kam.deals.Stages stages = new coach.kam.deals.Stages(knowledge);
+        checkins.withDeals(deals, stages);
+        new coach.kam.conversation.commands.DealCommands(accounts, deals, stages,
+                new coach.kam.deals.DealLine.Readers(coach.kam.flows.Money::parse, coach.kam.flows.Dates::parse)).register(b);
+        new coach.kam.conversation.commands.PipelineCommand(accounts, deals, stages).register(b);
         new coach.kam.export.ExportCommands(store, messages, knowledge, accounts, facts,
                 new coach.kam.export.Exporter(new coach.kam.export.Report(knowledge, accounts, facts, overview)),
                 config.admins(), checkins.sharesNotes()).register(b);

@@ -57,6 +57,11 @@ public final class CheckinModule {
         return scheduler;
     }
 
+    /** Adds each rep's pipeline (totals and wins and losses, never deal notes) to the manager's digest. */
+    public void withDeals(coach.kam.deals.Deals deals, coach.kam.deals.Stages stages) {
+        team.withDeals(deals, stages);
+    }
+
     /** Whether a rep lets their manager export their note texts (/team share). */
     public java.util.function.BiPredicate<coach.kam.store.Tx, Long> sharesNotes() {
         return team::shares;

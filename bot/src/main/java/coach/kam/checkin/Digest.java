@@ -31,6 +31,14 @@ final class Digest {
     private final CheckinStore checkins;
     private final TeamStore store;
     private final AccountFacts facts = new AccountFacts();
+    private coach.kam.deals.Deals deals;
+    private coach.kam.deals.Stages stages;
+
+    /** Adds each rep's pipeline to the digest. */
+    void withDeals(coach.kam.deals.Deals d, coach.kam.deals.Stages s) {
+        this.deals = d;
+        this.stages = s;
+    }
 
     Digest(Accounts accounts, AccountOverview overview, CheckinStore checkins, TeamStore store) {
         this.accounts = accounts;
@@ -73,6 +81,25 @@ final class Digest {
         return out.toString();
     }
 
+    /** "Deals: 3 open · 4,500,000 · weighted 2,300,000 · last 7 days won 1 (500,000), lost 0"; never deal notes. */
+    private Optional<String> pipeline(Turn turn, long rep) {
+        if (deals == null) {
+            return Optional.empty();
+        }
+        List<coach.kam.deals.Deal> all = deals.all(turn.tx(), rep);
+        if (all.isEmpty()) {
+            return Optional.empty();
+        }
+        LocalDate today = turn.now().atZone(turn.zone()).toLocalDate();
+        coach.kam.deals.Forecast f = coach.kam.deals.Forecast.of(all, stages, turn.now(), today);
+        coach.kam.deals.Forecast.Moves m = coach.kam.deals.Forecast.movesSince(all,
+                turn.now().minus(java.time.Duration.ofDays(WEEK_DAYS)));
+        int open = f.byStage().values().stream().mapToInt(coach.kam.deals.Forecast.Row::count).sum();
+        return Optional.of(turn.t("digest.deals", open, coach.kam.deals.Forecast.amount(f.total(), turn.lang()),
+                coach.kam.deals.Forecast.amount(f.weighted(), turn.lang()), m.won(),
+                coach.kam.deals.Forecast.amount(m.wonTotal(), turn.lang()), m.lost()));
+    }
+
     private String repBlock(Turn turn, long rep, Map<Long, String> before, Map<Long, String> tiersNow) {
         Tx tx = turn.tx();
         List<Account> all = accounts.list(tx, rep);
@@ -107,6 +134,7 @@ final class Digest {
         Activity.Day week = Activity.last(tx, rep, turn.now(), WEEK_DAYS);
         StringBuilder line = new StringBuilder(turn.t("digest.rep", Html.escape(store.name(tx, rep)), all.size(), answered));
         line.append('\n').append(turn.t("digest.activity", week.notes(), week.visits(), week.objections(), evaluated));
+        pipeline(turn, rep).ifPresent(p -> line.append('\n').append(p));
         line.append('\n').append(turn.t("digest.tiers", tiers.isEmpty() ? "—" : String.join(" · ",
                 tiers.entrySet().stream().map(en -> en.getKey() + " " + en.getValue()).toList())));
         if (!changes.isEmpty()) {

@@ -36,6 +36,11 @@ public final class Team {
         this.digest = new Digest(accounts, overview, checkins, store);
     }
 
+    /** Adds each rep's pipeline to the digest. */
+    void withDeals(coach.kam.deals.Deals deals, coach.kam.deals.Stages stages) {
+        digest.withDeals(deals, stages);
+    }
+
     /** Where messages to other people (invitations, "X left your team") go. */
     void mailVia(Scheduler scheduler) {
         this.mail = scheduler;

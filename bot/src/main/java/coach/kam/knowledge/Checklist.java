@@ -14,8 +14,17 @@ public record Checklist(String id, String topic, Map<String, String> title, List
         return sections.stream().mapToInt(s -> s.items().size()).sum();
     }
 
-    /** A group of items, such as one stage of lead to cash. */
-    public record Part(String id, Map<String, String> title, List<Item> items) {
+    /**
+     * A group of items, such as one stage of lead to cash. A stage a deal can be at also says how
+     * likely a deal there is to close ({@code weight}, in percent), how many days a deal usually
+     * stays there ({@code days}) and other words reps use for it ({@code words}).
+     */
+    public record Part(String id, Map<String, String> title, List<Item> items, Integer weight, Integer days,
+                       List<String> words) {
+        public Part {
+            words = words == null ? List.of() : List.copyOf(words);
+        }
+
         public String title(String lang) {
             return title.getOrDefault(lang, title.get("en"));
         }

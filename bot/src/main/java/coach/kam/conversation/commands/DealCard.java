@@ -1,0 +1,91 @@
+package coach.kam.conversation.commands;
+
+import coach.kam.accounts.Accounts;
+import coach.kam.conversation.Button;
+import coach.kam.conversation.Html;
+import coach.kam.conversation.Turn;
+import coach.kam.deals.Deal;
+import coach.kam.deals.Forecast;
+import coach.kam.deals.Stages;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/** How a deal reads on a phone: one line in a list, a card with its buttons. */
+final class DealCard {
+    private static final int STAGES_PER_ROW = 3;
+    private final Accounts accounts;
+    private final Stages stages;
+
+    DealCard(Accounts accounts, Stages stages) {
+        this.accounts = accounts;
+        this.stages = stages;
+    }
+
+    /** "冷链二期 · ¥300万 · 方案 40% · 2027-03-31" */
+    String line(Turn turn, Deal d) {
+        StringBuilder s = new StringBuilder("• ").append(Html.escape(d.title()));
+        if (d.amount() != null) {
+            s.append(" · ").append(amount(turn, d.amount()));
+        }
+        s.append(" · ").append(stageText(turn, d));
+        if (d.close() != null) {
+            s.append(" · ").append(d.close());
+        }
+        return s.toString();
+    }
+
+    String text(Turn turn, Deal d) {
+        String account = accounts.get(turn.tx(), d.ownerId(), d.accountId()).map(a -> Html.escape(a.name())).orElse("—");
+        StringBuilder s = new StringBuilder(turn.t("deal.card", Html.escape(d.title()), account,
+                d.amount() == null ? "—" : amount(turn, d.amount()), stageText(turn, d),
+                d.close() == null ? "—" : d.close().toString()));
+        if (d.reason() != null && !d.reason().isBlank()) {
+            s.append('\n').append(turn.t("deal.reason", Html.escape(d.reason())));
+        }
+        return s.toString();
+    }
+
+    private String stageText(Turn turn, Deal d) {
+        Stages.Stage s = stages.get(d.stage()).orElse(stages.first());
+        return switch (d.status()) {
+            case WON -> turn.t("deal.status.won");
+            case LOST -> turn.t("deal.status.lost");
+            case OPEN -> s.title(turn.lang()) + " " + s.weight() + "%";
+        };
+    }
+
+    List<List<Button>> buttons(Turn turn, Deal d) {
+        String id = Long.toString(d.id());
+        if (!d.open()) {
+            return List.of(List.of(new Button(turn.t("deal.btn.reopen"), DealCommands.PREFIX + ":r:" + id)));
+        }
+        List<Button> first = new ArrayList<>();
+        stages.get(d.stage()).flatMap(s -> stages.at(s.index() + 1)).ifPresent(next ->
+                first.add(new Button("➡ " + next.title(turn.lang()), DealCommands.PREFIX + ":n:" + id)));
+        first.add(new Button(turn.t("deal.btn.stage"), DealCommands.PREFIX + ":p:" + id));
+        return List.of(first, List.of(new Button(turn.t("deal.btn.won"), DealCommands.PREFIX + ":w:" + id),
+                new Button(turn.t("deal.btn.lost"), DealCommands.PREFIX + ":l:" + id)));
+    }
+
+    List<List<Button>> stageButtons(Turn turn, Deal d) {
+        List<List<Button>> rows = new ArrayList<>();
+        List<Button> row = new ArrayList<>();
+        for (Stages.Stage s : stages.all()) {
+            String label = (s.id().equals(d.stage()) ? "• " : "") + s.title(turn.lang());
+            row.add(new Button(label, DealCommands.PREFIX + ":s:" + d.id() + ":" + s.index()));
+            if (row.size() == STAGES_PER_ROW) {
+                rows.add(row);
+                row = new ArrayList<>();
+            }
+        }
+        if (!row.isEmpty()) {
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    static String amount(Turn turn, BigDecimal a) {
+        return Forecast.amount(a, turn.lang());
+    }
+}

@@ -1,0 +1,193 @@
+package coach.kam.conversation.commands;
+
+import coach.kam.accounts.Account;
+import coach.kam.accounts.Accounts;
+import coach.kam.conversation.Button;
+import coach.kam.conversation.Conversation;
+import coach.kam.conversation.Html;
+import coach.kam.conversation.Turn;
+import coach.kam.deals.Deal;
+import coach.kam.deals.DealLine;
+import coach.kam.deals.Deals;
+import coach.kam.deals.Stages;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * /deal and /deals: a deal typed on one line on an account ("/deal 九州通: 冷链二期 300万 方案阶段 3月底",
+ * or "/deal ..." with the account open), shown as a card whose buttons move it a stage on, put it
+ * at any stage, or close it as won or lost (which asks for a one-line reason).
+ */
+public final class DealCommands {
+    static final String PREFIX = "dl";
+    private static final int MAX_LISTED = 20;
+    private final Accounts accounts;
+    private final Deals deals;
+    private final Stages stages;
+    private final AccountPicker picker;
+    private final DealCard card;
+    private final DealLine.Readers readers;
+
+    public DealCommands(Accounts accounts, Deals deals, Stages stages, DealLine.Readers readers) {
+        this.readers = readers;
+        this.accounts = accounts;
+        this.deals = deals;
+        this.stages = stages;
+        this.picker = new AccountPicker(accounts);
+        this.card = new DealCard(accounts, stages);
+    }
+
+    public void register(Conversation.Builder b) {
+        b.command("deal", this::deal);
+        b.command("deals", (turn, args) -> list(turn));
+        b.waitingFor("deal-account",
+                (turn, typed, line) -> picker.typedWhileKeeping(turn, typed, "deal-account", line, this::create),
+                (turn, accountId, line) -> picker.fromButton(turn, new String[] {accountId})
+                        .ifPresent(a -> create(turn, a, line)));
+        b.waitingFor("deal-won", (turn, text, id) -> closed(turn, id, true, text));
+        b.waitingFor("deal-lost", (turn, text, id) -> closed(turn, id, false, text));
+        b.button(PREFIX, this::pressed);
+    }
+
+    private void deal(Turn turn, String args) {
+        String line = args.strip();
+        int colon = firstColon(line);
+        if (colon > 0) {
+            String named = line.substring(0, colon).strip();
+            String rest = line.substring(colon + 1).strip();
+            if (!named.isEmpty()) {
+                picker.pickKeeping(turn, named, "deal-account", rest, AccountPicker.Purpose.OPEN, this::create);
+                return;
+            }
+        }
+        Optional<Account> open = picker.open(turn);
+        if (line.isEmpty()) {
+            if (open.isPresent()) {
+                listAccount(turn, open.get());
+            } else {
+                turn.say(turn.t("deal.usage"));
+            }
+            return;
+        }
+        if (open.isPresent()) {
+            create(turn, open.get(), line);
+        } else {
+            picker.pickKeeping(turn, "", "deal-account", line, AccountPicker.Purpose.OPEN, this::create);
+        }
+    }
+
+    private static int firstColon(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ':' || c == '：') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void create(Turn turn, Account a, String line) {
+        LocalDate today = turn.now().atZone(turn.zone()).toLocalDate();
+        DealLine.Parsed p = DealLine.read(line, stages, today, readers);
+        if (p.title().isBlank()) {
+            turn.say(turn.t("deal.needs.title"));
+            return;
+        }
+        Stages.Stage stage = p.stage() == null ? stages.first() : p.stage();
+        Deal d = deals.create(turn.tx(), turn.userId(), a.id(), p.title(), p.amount(), stage.id(), p.close(), null,
+                turn.now());
+        turn.say(turn.t("deal.saved", Html.escape(a.name())) + "\n" + card.text(turn, d), card.buttons(turn, d));
+    }
+
+    private void listAccount(Turn turn, Account a) {
+        List<Deal> theirs = deals.ofAccount(turn.tx(), turn.userId(), a.id());
+        if (theirs.isEmpty()) {
+            turn.say(turn.t("deal.none.account", Html.escape(a.name())));
+            return;
+        }
+        say(turn, turn.t("deal.list.account", Html.escape(a.name()), theirs.size()), theirs);
+    }
+
+    private void list(Turn turn) {
+        List<Deal> open = deals.all(turn.tx(), turn.userId()).stream().filter(Deal::open).toList();
+        if (open.isEmpty()) {
+            turn.say(turn.t("deal.none"));
+            return;
+        }
+        say(turn, turn.t("deal.list", open.size()), open);
+    }
+
+    private void say(Turn turn, String title, List<Deal> list) {
+        StringBuilder text = new StringBuilder(title);
+        List<List<Button>> rows = new ArrayList<>();
+        for (Deal d : list.subList(0, Math.min(MAX_LISTED, list.size()))) {
+            text.append("\n").append(card.line(turn, d));
+            rows.add(List.of(new Button(Html.shorten(d.title(), 40), PREFIX + ":o:" + d.id())));
+        }
+        turn.say(text.toString(), rows);
+    }
+
+    /** dl:o|n|p|w|l|r:DEAL and dl:s:DEAL:STAGE; a deal that is not the presser's gets a short answer. */
+    private void pressed(Turn turn, String[] args) {
+        Optional<Deal> found = args.length >= 2 && args[1].matches("\\d{1,18}")
+                ? deals.get(turn.tx(), turn.userId(), Long.parseLong(args[1])) : Optional.empty();
+        if (found.isEmpty()) {
+            turn.say(turn.t("deal.gone"));
+            return;
+        }
+        Deal d = found.get();
+        switch (args[0]) {
+            case "o" -> turn.say(card.text(turn, d), card.buttons(turn, d));
+            case "n" -> stages.get(d.stage()).flatMap(s -> stages.at(s.index() + 1)).ifPresent(s -> moved(turn, d, s));
+            case "s" -> {
+                Optional<Stages.Stage> s = args.length == 3 && args[2].matches("\\d{1,2}")
+                        ? stages.at(Integer.parseInt(args[2])) : Optional.empty();
+                if (s.isPresent()) {
+                    moved(turn, d, s.get());
+                } else {
+                    turn.say(turn.t("deal.gone"));
+                }
+            }
+            case "p" -> turn.say(turn.t("deal.pick.stage", Html.escape(d.title())), card.stageButtons(turn, d));
+            case "w", "l" -> {
+                if (!d.open()) {
+                    turn.say(card.text(turn, d), card.buttons(turn, d));
+                    return;
+                }
+                turn.await(args[0].equals("w") ? "deal-won" : "deal-lost", Long.toString(d.id()));
+                turn.say(turn.t(args[0].equals("w") ? "deal.ask.won" : "deal.ask.lost", Html.escape(d.title())));
+            }
+            case "r" -> {
+                Deal opened = d.open() ? d : deals.reopen(turn.tx(), d, turn.now());
+                turn.say(card.text(turn, opened), card.buttons(turn, opened));
+            }
+            default -> turn.say(turn.t("deal.gone"));
+        }
+    }
+
+    private void moved(Turn turn, Deal d, Stages.Stage to) {
+        if (!d.open()) {
+            turn.say(card.text(turn, d), card.buttons(turn, d));
+            return;
+        }
+        Deal now = deals.move(turn.tx(), d, to.id(), turn.now());
+        turn.say(turn.t("deal.moved", to.title(turn.lang())) + "\n" + card.text(turn, now), card.buttons(turn, now));
+    }
+
+    private void closed(Turn turn, String id, boolean won, String reason) {
+        Optional<Deal> d = id != null && id.matches("\\d{1,18}")
+                ? deals.get(turn.tx(), turn.userId(), Long.parseLong(id)) : Optional.empty();
+        if (d.isEmpty()) {
+            turn.say(turn.t("deal.gone"));
+            return;
+        }
+        if (!d.get().open()) {
+            turn.say(card.text(turn, d.get()), card.buttons(turn, d.get()));
+            return;
+        }
+        Deal c = deals.close(turn.tx(), d.get(), won, reason, turn.now());
+        turn.say(turn.t(won ? "deal.won" : "deal.lost") + "\n" + card.text(turn, c), card.buttons(turn, c));
+    }
+}
