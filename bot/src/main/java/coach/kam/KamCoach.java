@@ -128,6 +128,8 @@ public final class KamCoach implements AutoCloseable {
         new coach.kam.conversation.commands.DealCommands(accounts, deals, stages,
                 new coach.kam.deals.DealLine.Readers(coach.kam.flows.Money::parse, coach.kam.flows.Dates::parse)).register(b);
         new coach.kam.conversation.commands.PipelineCommand(accounts, deals, stages).register(b);
+        new coach.kam.conversation.commands.TerritoryCommands(accounts, new coach.kam.territory.Territory(knowledge), overview)
+                .register(b);
         new coach.kam.conversation.commands.TargetCommands(accounts, new coach.kam.targets.Targets(),
                 coach.kam.flows.Money::parse).register(b);
         new coach.kam.export.ExportCommands(store, messages, knowledge, accounts, facts,

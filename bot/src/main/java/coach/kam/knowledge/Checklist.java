@@ -20,13 +20,25 @@ public record Checklist(String id, String topic, Map<String, String> title, List
      * stays there ({@code days}) and other words reps use for it ({@code words}).
      */
     public record Part(String id, Map<String, String> title, List<Item> items, Integer weight, Integer days,
-                       List<String> words) {
+                       List<String> words, Map<String, String> label, Map<String, String> why) {
         public Part {
             words = words == null ? List.of() : List.copyOf(words);
         }
 
         public String title(String lang) {
             return title.getOrDefault(lang, title.get("en"));
+        }
+
+        public boolean isPattern() {
+            return label != null && !label.isEmpty();
+        }
+
+        public String label(String lang) {
+            return label.getOrDefault(lang, label.get("en"));
+        }
+
+        public String why(String lang) {
+            return why == null ? "" : why.getOrDefault(lang, why.getOrDefault("en", ""));
         }
     }
 
