@@ -82,6 +82,29 @@ class ExampleHarvestTest {
         MESSAGE_READERS.put("remind.none", remindCommand);
         MESSAGE_READERS.put("checkin.ask.time", clock);
         MESSAGE_READERS.put("zone.type", zone);
+        coach.kam.deals.Stages stages = new coach.kam.deals.Stages(TestCoach.knowledge());
+        coach.kam.deals.DealLine.Readers dealReaders = new coach.kam.deals.DealLine.Readers(Money::parse, Dates::parse);
+        Reader deal = new Reader("/deal line", true, t -> {
+            if (!t.startsWith("/deal ") || t.indexOf(':') < 0) {
+                return false;
+            }
+            coach.kam.deals.DealLine.Parsed p = coach.kam.deals.DealLine.read(t.substring(t.indexOf(':') + 1), stages,
+                    TODAY, dealReaders);
+            return !p.title().isBlank() && p.amount() != null && p.stage() != null && p.close() != null;
+        });
+        Reader target = new Reader("/target line", true, t -> t.startsWith("/target ")
+                && java.util.Arrays.stream(t.substring(Math.max(t.indexOf(':'), 7) + 1).strip().split("\\s+"))
+                .allMatch(w -> Money.parse(w).isPresent()));
+        coach.kam.territory.Territory territory = new coach.kam.territory.Territory(TestCoach.knowledge());
+        Reader place = new Reader("/territory line", true, t -> t.startsWith("/territory ") && territory.patterns().stream()
+                .anyMatch(p -> p.label().values().stream().anyMatch(l -> t.toLowerCase(java.util.Locale.ROOT)
+                        .endsWith(" " + l.toLowerCase(java.util.Locale.ROOT)))));
+        MESSAGE_READERS.put("deal.usage", deal);
+        MESSAGE_READERS.put("deal.needs.title", deal);
+        MESSAGE_READERS.put("target.usage", target);
+        MESSAGE_READERS.put("target.rep.missing", target);
+        MESSAGE_READERS.put("target.accounts.none", target);
+        MESSAGE_READERS.put("territory.usage", place);
     }
 
     private static Flow.Step step(String flow, String id) {
