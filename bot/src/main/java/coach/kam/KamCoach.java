@@ -124,13 +124,20 @@ public final class KamCoach implements AutoCloseable {
         checkins.register(b, store);
         coach.kam.deals.Deals deals = new coach.kam.deals.Deals();
         coach.kam.deals.Stages stages = new coach.kam.deals.Stages(knowledge);
+        coach.kam.targets.Targets targets = new coach.kam.targets.Targets();
+        coach.kam.territory.Territory territory = new coach.kam.territory.Territory(knowledge);
+        accounts.whenDeleted((tx, a) -> {
+            deals.forgetAccount(tx, a.ownerId(), a.id());
+            targets.forgetAccount(tx, a.ownerId(), a.id());
+            territory.forget(tx, a.ownerId(), a.id());
+        });
         checkins.withDeals(deals, stages);
         new coach.kam.conversation.commands.DealCommands(accounts, deals, stages,
                 new coach.kam.deals.DealLine.Readers(coach.kam.flows.Money::parse, coach.kam.flows.Dates::parse)).register(b);
         new coach.kam.conversation.commands.PipelineCommand(accounts, deals, stages).register(b);
-        new coach.kam.conversation.commands.TerritoryCommands(accounts, new coach.kam.territory.Territory(knowledge), overview)
+        new coach.kam.conversation.commands.TerritoryCommands(accounts, territory, overview)
                 .register(b);
-        new coach.kam.conversation.commands.TargetCommands(accounts, new coach.kam.targets.Targets(),
+        new coach.kam.conversation.commands.TargetCommands(accounts, targets,
                 coach.kam.flows.Money::parse).register(b);
         new coach.kam.export.ExportCommands(store, messages, knowledge, accounts, facts,
                 new coach.kam.export.Exporter(new coach.kam.export.Report(knowledge, accounts, facts, overview)),

@@ -58,7 +58,16 @@ public final class Accounts {
         return renamed;
     }
 
+    /** What other capabilities keep about an account goes with it (deals, targets, its place on the map). */
+    private final List<java.util.function.BiConsumer<Tx, Account>> onDelete = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Runs {@code forget} in the transaction that deletes an account. */
+    public void whenDeleted(java.util.function.BiConsumer<Tx, Account> forget) {
+        onDelete.add(forget);
+    }
+
     public void delete(Tx tx, Account account) {
+        onDelete.forEach(f -> f.accept(tx, account));
         new ChecklistProgress().clear(tx, account);
         String prefix = notePrefix(account.ownerId(), account.id());
         for (Note note : tx.withPrefix(NOTES, prefix)) {

@@ -129,6 +129,21 @@ class DealCommandsTest {
     }
 
     @Test
+    void deletingAnAccountTakesItsDealsAlong() {
+        say(REP, "/new 九州通医药");
+        say(REP, "/deal 冷链二期 300万");
+        say(REP, "/target 九州通: 300万 600万");
+        long id = bot.coach().store().inTransaction(tx -> new coach.kam.accounts.Accounts().list(tx, REP).get(0).id());
+        assertTrue(bot.coach().store().inTransaction(tx -> new coach.kam.targets.Targets().account(tx, REP, id)).isPresent());
+        say(REP, "/delete 九州通医药");
+        press(REP, "删除");
+        assertContains(say(REP, "/deals"), "还没有商机");
+        assertEquals(0, (int) bot.coach().store().inTransaction(tx -> new Deals().all(tx, REP).size()));
+        assertEquals(java.util.Optional.empty(), bot.coach().store().inTransaction(tx ->
+                new coach.kam.targets.Targets().account(tx, REP, id)));
+    }
+
+    @Test
     void anotherRepsOrAForgedButtonFindsNothing() {
         say(REP, "/new 九州通医药");
         say(REP, "/deal 冷链二期 300万");
