@@ -126,12 +126,12 @@ public final class KamCoach implements AutoCloseable {
         coach.kam.deals.Stages stages = new coach.kam.deals.Stages(knowledge);
         coach.kam.targets.Targets targets = new coach.kam.targets.Targets();
         coach.kam.territory.Territory territory = new coach.kam.territory.Territory(knowledge);
+        checkins.withDeals(deals, stages, targets);
         accounts.whenDeleted((tx, a) -> {
             deals.forgetAccount(tx, a.ownerId(), a.id());
             targets.forgetAccount(tx, a.ownerId(), a.id());
             territory.forget(tx, a.ownerId(), a.id());
         });
-        checkins.withDeals(deals, stages);
         new coach.kam.conversation.commands.DealCommands(accounts, deals, stages,
                 new coach.kam.deals.DealLine.Readers(coach.kam.flows.Money::parse, coach.kam.flows.Dates::parse)).register(b);
         new coach.kam.conversation.commands.PipelineCommand(accounts, deals, stages).register(b);

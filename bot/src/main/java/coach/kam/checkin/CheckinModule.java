@@ -58,8 +58,8 @@ public final class CheckinModule {
     }
 
     /** Adds each rep's pipeline (totals and wins and losses, never deal notes) to the manager's digest. */
-    public void withDeals(coach.kam.deals.Deals deals, coach.kam.deals.Stages stages) {
-        team.withDeals(deals, stages);
+    public void withDeals(coach.kam.deals.Deals deals, coach.kam.deals.Stages stages, coach.kam.targets.Targets targets) {
+        team.withDeals(deals, stages, targets);
     }
 
     /** Whether a rep lets their manager export their note texts (/team share). */

@@ -34,10 +34,25 @@ final class Digest {
     private coach.kam.deals.Deals deals;
     private coach.kam.deals.Stages stages;
 
-    /** Adds each rep's pipeline to the digest. */
-    void withDeals(coach.kam.deals.Deals d, coach.kam.deals.Stages s) {
+    private coach.kam.targets.Targets targets;
+
+    /** Adds each rep's pipeline and target to the digest. */
+    void withDeals(coach.kam.deals.Deals d, coach.kam.deals.Stages s, coach.kam.targets.Targets t) {
         this.deals = d;
         this.stages = s;
+        this.targets = t;
+    }
+
+    /** "Target: 20m → 40m, 3m of the 20m gap placed on accounts (15%)". */
+    private Optional<String> target(Turn turn, long rep) {
+        if (targets == null) {
+            return Optional.empty();
+        }
+        return targets.plan(turn.tx(), rep, id -> accounts.get(turn.tx(), rep, id).isPresent()).map(p -> turn.t(
+                "digest.target", coach.kam.deals.Forecast.amount(p.rep().current(), turn.lang()),
+                coach.kam.deals.Forecast.amount(p.rep().target(), turn.lang()),
+                coach.kam.deals.Forecast.amount(p.planned().max(java.math.BigDecimal.ZERO), turn.lang()),
+                100 - p.unplannedPercent()));
     }
 
     Digest(Accounts accounts, AccountOverview overview, CheckinStore checkins, TeamStore store) {
@@ -135,6 +150,7 @@ final class Digest {
         StringBuilder line = new StringBuilder(turn.t("digest.rep", Html.escape(store.name(tx, rep)), all.size(), answered));
         line.append('\n').append(turn.t("digest.activity", week.notes(), week.visits(), week.objections(), evaluated));
         pipeline(turn, rep).ifPresent(p -> line.append('\n').append(p));
+        target(turn, rep).ifPresent(t -> line.append('\n').append(t));
         line.append('\n').append(turn.t("digest.tiers", tiers.isEmpty() ? "—" : String.join(" · ",
                 tiers.entrySet().stream().map(en -> en.getKey() + " " + en.getValue()).toList())));
         if (!changes.isEmpty()) {

@@ -37,8 +37,8 @@ public final class Team {
     }
 
     /** Adds each rep's pipeline to the digest. */
-    void withDeals(coach.kam.deals.Deals deals, coach.kam.deals.Stages stages) {
-        digest.withDeals(deals, stages);
+    void withDeals(coach.kam.deals.Deals deals, coach.kam.deals.Stages stages, coach.kam.targets.Targets targets) {
+        digest.withDeals(deals, stages, targets);
     }
 
     /** Where messages to other people (invitations, "X left your team") go. */

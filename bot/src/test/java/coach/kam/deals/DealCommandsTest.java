@@ -123,7 +123,10 @@ class DealCommandsTest {
         say(REP, "/deal 软件 100万 签约");
         press(REP, "🏆 赢单");
         say(REP, "总经理拍板的私下原因");
+        say(REP, "/target 2000万");
+        say(REP, "/target 九州通: 300万 800万");
         String digest = say(manager, "/team digest");
+        assertContains(digest, "目标:2000万 → 4000万,已落到客户的增长 500万(差距的 25%)");
         assertContains(digest, "商机:进行中 1 笔 · 300万 · 加权 120万 · 近 7 天赢 1 笔(100万)、丢 0 笔");
         assertFalse(digest.contains("私下原因"), digest);
     }
