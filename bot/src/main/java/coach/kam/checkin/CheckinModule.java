@@ -60,6 +60,7 @@ public final class CheckinModule {
     /** Adds each rep's pipeline (totals and wins and losses, never deal notes) to the manager's digest. */
     public void withDeals(coach.kam.deals.Deals deals, coach.kam.deals.Stages stages, coach.kam.targets.Targets targets) {
         team.withDeals(deals, stages, targets);
+        checkins.withDeals(deals);
     }
 
     /** Whether a rep lets their manager export their note texts (/team share). */

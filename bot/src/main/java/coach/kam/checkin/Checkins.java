@@ -37,7 +37,23 @@ final class Checkins {
         return String.format("%d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
-    private record Focus(Account account, int rank, long late, int overdue, String tier, Optional<Long> daysSince) {
+    private record Focus(Account account, int rank, long late, int overdue, String tier, Optional<Long> daysSince,
+                         int lateDeals) {
+    }
+
+    private coach.kam.deals.Deals deals;
+
+    /** Accounts with an open deal whose close date has passed become a focus of the week. */
+    void withDeals(coach.kam.deals.Deals d) {
+        this.deals = d;
+    }
+
+    private int lateDeals(Turn turn, Account a, LocalDate today) {
+        if (deals == null) {
+            return 0;
+        }
+        return (int) deals.ofAccount(turn.tx(), turn.userId(), a.id()).stream()
+                .filter(d -> d.open() && d.close() != null && d.close().isBefore(today)).count();
     }
 
     /** The scheduled check-in: a rep with no accounts yet is not written to. */
@@ -81,6 +97,9 @@ final class Checkins {
             if (f.overdue() > 0) {
                 out.append(" · ").append(turn.t("checkin.overdue", f.overdue()));
             }
+            if (f.lateDeals() > 0) {
+                out.append(" · ").append(turn.t("checkin.deals.late", f.lateDeals()));
+            }
             String data = f.account().id() + ":" + week;
             rows.add(List.of(new Button("➕ " + Html.shorten(f.account().name(), 12), "ci:p:" + data),
                     new Button(turn.t("checkin.btn.next"), "ci:n:" + data),
@@ -103,8 +122,9 @@ final class Checkins {
             int overdue = overview.overdueItems(turn, a);
             Optional<Long> since = overview.lastContact(turn, a)
                     .map(i -> java.time.Duration.between(i, turn.now()).toDays());
-            int rank = "A".equals(tier) ? 0 : late > 0 ? 1 : overdue > 0 ? 2 : 3;
-            all.add(new Focus(a, rank, late, overdue, tier, since));
+            int lateDeals = lateDeals(turn, a, today);
+            int rank = "A".equals(tier) || lateDeals > 0 ? 0 : late > 0 ? 1 : overdue > 0 ? 2 : 3;
+            all.add(new Focus(a, rank, late, overdue, tier, since, lateDeals));
         }
         all.sort(Comparator.comparingInt(Focus::rank).thenComparing(f -> -f.late())
                 .thenComparing(f -> -f.daysSince().orElse(Long.MAX_VALUE / 2)));

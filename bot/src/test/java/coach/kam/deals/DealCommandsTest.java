@@ -94,6 +94,18 @@ class DealCommandsTest {
     }
 
     @Test
+    void aDealPastItsCloseDateMakesItsAccountAFocusOfTheCheckIn() {
+        for (String name : java.util.List.of("甲公司", "乙公司", "丙公司", "丁公司")) {
+            say(REP, "/new " + name);
+        }
+        say(REP, "/deal 丙公司: 年度框架 200万 12月10日");
+        clock.advance(Duration.ofDays(10));
+        String checkin = say(REP, "/checkin");
+        assertContains(checkin, "丙公司");
+        assertContains(checkin, "1 笔商机已过预计成交日");
+    }
+
+    @Test
     void everyChangeIsKeptWithItsDate() {
         say(REP, "/new 九州通医药");
         say(REP, "/deal 冷链二期 300万");
