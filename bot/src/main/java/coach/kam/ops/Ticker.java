@@ -74,7 +74,7 @@ public final class Ticker implements AutoCloseable {
         try {
             work.run();
         } catch (Throwable e) {
-            // a task that throws is never run again by the timer: contain everything
+            // whatever a run throws is contained here: the timer would never run the work again
             LOG.error("{}: a run failed", name, e);
         } finally {
             running = false;
