@@ -37,4 +37,5 @@ VOLUME /data
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=10s --start-period=90s --retries=3 CMD ["/app/healthcheck"]
 # java is PID 1: SIGTERM reaches the bot, which finishes the group in hand and queued sends (<= 10 s)
-ENTRYPOINT ["java", "-jar", "/app/kam-coach.jar"]
+# temporary files under /data too (the JVM reads java.io.tmpdir once at start), so --read-only works
+ENTRYPOINT ["java", "-Djava.io.tmpdir=/data/runtime/tmp", "-jar", "/app/kam-coach.jar"]

@@ -68,7 +68,8 @@ public final class Main implements Callable<Integer> {
     }
 
     static String readable(Throwable e) {
-        if (e instanceof Config.Invalid || e instanceof StoreException || e instanceof KnowledgeException) {
+        if (e instanceof Config.Invalid || e instanceof StoreException || e instanceof KnowledgeException
+                || e instanceof java.io.UncheckedIOException) {
             return e.getMessage();
         }
         return e.toString();

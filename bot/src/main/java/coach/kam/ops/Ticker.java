@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,12 +27,15 @@ public final class Ticker implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Timer lag;
     private final Timer took;
+    private final LongSupplier nanos;
     private volatile long plannedNanos;
-    private volatile long lastStartNanos = System.nanoTime();
+    private volatile long lastStartNanos;
     private volatile long runningSinceNanos;
     private volatile boolean running;
 
-    private Ticker(String name, Duration period, Duration stuckAfter, MeterRegistry registry) {
+    private Ticker(String name, Duration period, Duration stuckAfter, MeterRegistry registry, LongSupplier nanos) {
+        this.nanos = nanos;
+        this.lastStartNanos = nanos.getAsLong();
         this.name = name;
         this.period = period;
         this.stuckAfter = stuckAfter;
@@ -49,14 +53,20 @@ public final class Ticker implements AutoCloseable {
     /** Starts running {@code work} now and then every {@code period} after the previous run ended. */
     public static Ticker start(String name, Duration period, Duration stuckAfter, MeterRegistry registry,
                                Runnable work) {
-        Ticker t = new Ticker(name, period, stuckAfter, registry);
-        t.plannedNanos = System.nanoTime();
+        return start(name, period, stuckAfter, registry, work, System::nanoTime);
+    }
+
+    /** As above, reading the time from {@code nanos} (tests move it). */
+    static Ticker start(String name, Duration period, Duration stuckAfter, MeterRegistry registry, Runnable work,
+                        LongSupplier nanos) {
+        Ticker t = new Ticker(name, period, stuckAfter, registry, nanos);
+        t.plannedNanos = nanos.getAsLong();
         t.timer.scheduleWithFixedDelay(() -> t.runOnce(work), 0, period.toMillis(), TimeUnit.MILLISECONDS);
         return t;
     }
 
     private void runOnce(Runnable work) {
-        long start = System.nanoTime();
+        long start = nanos.getAsLong();
         lag.record(Math.max(0, start - plannedNanos), TimeUnit.NANOSECONDS);
         lastStartNanos = start;
         runningSinceNanos = start;
@@ -64,11 +74,11 @@ public final class Ticker implements AutoCloseable {
         try {
             work.run();
         } catch (Throwable e) {
-            // a task that throws is never run again by the timer: contain everything
+            // whatever a run throws is contained here: the timer would never run the work again
             LOG.error("{}: a run failed", name, e);
         } finally {
             running = false;
-            long end = System.nanoTime();
+            long end = nanos.getAsLong();
             took.record(end - start, TimeUnit.NANOSECONDS);
             plannedNanos = end + period.toNanos();
         }
@@ -77,7 +87,7 @@ public final class Ticker implements AutoCloseable {
     /** The liveness check: empty while runs start on time and end. */
     public Supplier<Optional<String>> check() {
         return () -> {
-            long now = System.nanoTime();
+            long now = nanos.getAsLong();
             if (timer.isShutdown()) {
                 return Optional.of("the " + name + " is stopped");
             }

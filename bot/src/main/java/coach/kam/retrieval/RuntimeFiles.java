@@ -14,8 +14,8 @@ import java.util.Optional;
 /**
  * Where the inference runtime's native libraries, the tokenizer's and the models are unpacked:
  * once, under a folder of ours (by default {@code <data>/runtime}, or {@code KAM_RUNTIME_DIR}),
- * and found there at the next start, so nothing is written at start elsewhere and a read-only
- * root with only the data folder writable works. Without {@link #use} (tests, tools) the
+ * and found there at the next start, so nothing large is written at start elsewhere, and with
+ * {@code -Djava.io.tmpdir} under the data folder a read-only root works. Without {@link #use} (tests, tools) the
  * libraries' own temporary files are used as before.
  */
 public final class RuntimeFiles {
@@ -56,15 +56,16 @@ public final class RuntimeFiles {
         if (System.getenv("DJL_CACHE_DIR") == null && System.getProperty("DJL_CACHE_DIR") == null) {
             System.setProperty("DJL_CACHE_DIR", dir.resolve("djl").toString());
         }
+        // The runtime writes an empty folder into java.io.tmpdir at every load. The JVM reads that
+        // setting once at its start, so a read-only root is served by -Djava.io.tmpdir=<data>/runtime/tmp
+        // (as the image does), a folder made here when it is missing.
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-        if (!Files.isWritable(tmp)) {
-            Path own = dir.resolve("tmp");
+        if (!Files.isDirectory(tmp)) {
             try {
-                Files.createDirectories(own);
+                Files.createDirectories(tmp);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot create " + own + " for temporary files", e);
+                // reported by the runtime itself when it loads
             }
-            System.setProperty("java.io.tmpdir", own.toString());
         }
         if (System.getProperty("onnxruntime.native.path") == null) {
             ortFolder().ifPresent(p -> System.setProperty("onnxruntime.native.path", p.toString()));

@@ -70,6 +70,19 @@ class OneProcessTest {
     }
 
     @Test
+    void aScriptPipedInThatEndsAtOnceStopsQuietly(@TempDir Path dir) throws Exception {
+        try (ChildConsole child = ChildConsole.start(dir.resolve("err.txt"),
+                Map.of("KAM_DATA_DIR", dir.resolve("data").toString()))) {
+            assertTrue(child.send("/help"));
+            child.await(l -> l.contains("/new"), Duration.ofSeconds(60), "the command list");
+            assertEquals(0, child.closeInputAndWait(Duration.ofSeconds(60)));
+            String err = child.stderrText();
+            assertFalse(err.contains("\tat ") || err.contains("Exception") || err.contains("ERROR"),
+                    "an early stop is no fault: " + err);
+        }
+    }
+
+    @Test
     void withNoTokenAndNoTerminalItStopsWithAMessageAndExitTwo(@TempDir Path dir) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"),
                 "coach.kam.cli.Main").redirectInput(new File("/dev/null"))

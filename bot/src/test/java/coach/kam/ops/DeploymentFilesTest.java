@@ -47,6 +47,37 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void theHealthCheckScriptFollowsHealthzAndTheHeartbeat(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        boolean[] healthy = {true};
+        Health health = new Health().live("handler", () -> healthy[0] ? Optional.empty() : Optional.of("stuck"));
+        try (BotMetrics metrics = new BotMetrics();
+             OpsServer server = OpsServer.start("127.0.0.1", 0, health, metrics)) {
+            java.util.Map<String, String> env = java.util.Map.of("KAM_HTTP_PORT", Integer.toString(server.port()));
+            assertEquals(0, healthcheck(env), "200 from /healthz");
+            healthy[0] = false;
+            assertEquals(1, healthcheck(env), "503 from /healthz");
+        }
+        java.util.Map<String, String> noPort = java.util.Map.of("KAM_DATA_DIR", dir.toString());
+        assertEquals(1, healthcheck(noPort), "no heartbeat yet");
+        Heartbeat.beat(dir.resolve(Heartbeat.FILE), List.of());
+        assertEquals(0, healthcheck(noPort), "a fresh heartbeat");
+        Files.setLastModifiedTime(dir.resolve(Heartbeat.FILE),
+                java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(120)));
+        assertEquals(1, healthcheck(noPort), "a heartbeat two minutes old");
+    }
+
+    private static int healthcheck(java.util.Map<String, String> env) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("bash", ROOT.resolve("deploy").resolve("healthcheck.sh").toString())
+                .redirectErrorStream(true);
+        pb.environment().keySet().removeIf(k -> k.startsWith("KAM_"));
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+        return p.exitValue();
+    }
+
+    @Test
     void theBuildContextLeavesBuildOutputAndDataOut() throws IOException {
         List<String> ignored = Files.readAllLines(ROOT.resolve(".dockerignore")).stream().map(String::strip).toList();
         assertTrue(ignored.contains("**/target/") && ignored.contains("data/") && ignored.contains(".git/"), ignored.toString());
