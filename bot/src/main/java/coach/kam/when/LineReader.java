@@ -23,7 +23,7 @@ final class LineReader {
     }
 
     /** Where the time phrase is, and what it gave: an instant, or the reason it is unclear. */
-    record Found(Span span, ZonedDateTime at, String reasonKey) {
+    record Found(Span span, ZonedDateTime at, String reasonKey, boolean deadline) {
     }
 
     private LineReader() {
@@ -39,14 +39,15 @@ final class LineReader {
                 continue;
             }
             scan.reset(i);
+            scan.deadline = false;
             try {
                 ZonedDateTime at = WhenParser.read(scan, now, morning);
                 if (at != null && accepted(folded, scan.pos())) {
-                    return new Found(new Span(i, scan.pos()), at, null);
+                    return new Found(new Span(i, scan.pos()), at, null, scan.deadline);
                 }
             } catch (Unsure e) {
                 if (unclear == null) {
-                    unclear = new Found(new Span(i, Math.max(i + 1, scan.pos())), null, e.reasonKey);
+                    unclear = new Found(new Span(i, Math.max(i + 1, scan.pos())), null, e.reasonKey, false);
                 }
                 i = Math.max(i, scan.pos() - 1);
             }

@@ -83,7 +83,8 @@ public final class WhenParser {
         }
         String phrase = text.substring(found.span().start(), found.span().end()).strip();
         String rest = LineReader.rest(text, marker, found.span());
-        return found.at() != null ? new Parsed(found.at(), phrase, rest) : new Unclear(phrase, found.reasonKey(), rest);
+        return found.at() != null ? new Parsed(found.at(), phrase, rest, found.deadline())
+                : new Unclear(phrase, found.reasonKey(), rest);
     }
 
     /**
@@ -159,6 +160,7 @@ public final class WhenParser {
         TimeOfDay time = Times.clock(scan);
         if (time == null && period == null) {
             scan.reset(mark);
+            scan.deadline = true;
             return Deadlines.resolve(now, day.date(), morning);
         }
         return Resolver.resolve(now, Day.fixed(day.date()), period, time);
@@ -179,8 +181,14 @@ public final class WhenParser {
     public sealed interface Result permits Parsed, Unclear, NotFound {
     }
 
-    /** at: the instant; rest: the remaining text after the time phrase, stripped; phrase: the matched time words. */
-    public record Parsed(ZonedDateTime at, String phrase, String rest) implements Result {
+    /**
+     * at: the instant; rest: the remaining text after the time phrase, stripped; phrase: the matched
+     * time words; deadline: the phrase was a deadline (周五前, by Friday), read at the morning hour given.
+     */
+    public record Parsed(ZonedDateTime at, String phrase, String rest, boolean deadline) implements Result {
+        public Parsed(ZonedDateTime at, String phrase, String rest) {
+            this(at, phrase, rest, false);
+        }
     }
 
     /**
