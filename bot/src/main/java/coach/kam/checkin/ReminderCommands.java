@@ -158,7 +158,8 @@ public final class ReminderCommands {
             return;
         }
         String reason = r instanceof WhenParser.Unclear u ? "remind.unclear." + u.reasonKey() : "remind.no.time";
-        turn.say(turn.t(reason, Html.escape(Html.shorten(typed, 60))));
+        String shown = r instanceof WhenParser.Unclear u && !u.phrase().isBlank() ? u.phrase() : typed;
+        turn.say(turn.t(reason, Html.escape(Html.shorten(shown, 60))));
         String keep = knownWhat;
         if (keep == null) {
             // the task of "提醒我给王总打电话" waits with the question, so the time can come next
