@@ -143,7 +143,9 @@ public final class ReminderCommands {
         String knownWhat = parts.length > 1 ? parts[1] : null;
         WhenParser.Result r = when.line(typed, turn.zone(), CheckinStore.DEFAULT_TIME);
         if (r instanceof WhenParser.Parsed p) {
-            String what = knownWhat != null && !knownWhat.isBlank() ? knownWhat : p.rest();
+            // a whole new reminder typed while one waits for its time is set, and the waiting one asked again
+            boolean another = knownWhat != null && !p.rest().isBlank() && when.asksToRemind(typed);
+            String what = knownWhat != null && !knownWhat.isBlank() && !another ? knownWhat : p.rest();
             if (what == null || what.isBlank()) {
                 turn.await("remind-what", accountId + ":" + p.at().toInstant().getEpochSecond());
                 turn.say(turn.t("remind.ask.what", when(turn, p.at().toInstant())));
@@ -154,6 +156,9 @@ public final class ReminderCommands {
                 create(turn, accountId, p.at().toInstant(), what);
             } finally {
                 DEADLINE.remove();
+            }
+            if (another) {
+                askWhen(turn, accountId, knownWhat);
             }
             return;
         }

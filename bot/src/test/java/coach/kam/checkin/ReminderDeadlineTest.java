@@ -40,6 +40,13 @@ class ReminderDeadlineTest {
             assertContains(set, "15:00");
             assertContains(set, "提醒你:给王总打电话");
             assertContains(coach.say(REP, "/reminders"), "给王总打电话");
+            // a whole new reminder typed while one waits is set too, and the waiting one is asked again
+            assertContains(coach.say(REP, "提醒我给李经理送方案"), "要提醒的事:给李经理送方案");
+            String both = coach.say(REP, "后天上午十点提醒我给刘丽发报价单");
+            assertContains(both, "提醒你:给刘丽发报价单");
+            assertContains(both, "要提醒的事:给李经理送方案");
+            assertContains(coach.say(REP, "下周一上午9点"), "提醒你:给李经理送方案");
+            assertContains(coach.say(REP, "/reminders"), "待办提醒(3)");
         }
     }
 }
