@@ -42,12 +42,13 @@ final class LineReader {
             scan.deadline = false;
             try {
                 ZonedDateTime at = WhenParser.read(scan, now, morning);
-                if (at != null && accepted(folded, scan.pos())) {
-                    return new Found(new Span(i, scan.pos()), at, null, scan.deadline);
+                int end = trimmed(folded, i, scan.pos());
+                if (at != null && accepted(folded, end)) {
+                    return new Found(new Span(i, end), at, null, scan.deadline);
                 }
             } catch (Unsure e) {
                 if (unclear == null) {
-                    unclear = new Found(new Span(i, Math.max(i + 1, scan.pos())), null, e.reasonKey, false);
+                    unclear = new Found(new Span(i, Math.max(i + 1, trimmed(folded, i, scan.pos()))), null, e.reasonKey, false);
                 }
                 i = Math.max(i, scan.pos() - 1);
             }
@@ -66,6 +67,15 @@ final class LineReader {
             chars[i] = ' ';
         }
         return new String(chars);
+    }
+
+    /** The end of a phrase without the blanks its last pattern took (where the marker was blanked out). */
+    private static int trimmed(String s, int start, int end) {
+        int e = Math.min(end, s.length());
+        while (e > start && Character.isWhitespace(s.charAt(e - 1))) {
+            e--;
+        }
+        return e;
     }
 
     /** Where a word may start: any Chinese character, a letter or digit not inside a Latin word or number. */

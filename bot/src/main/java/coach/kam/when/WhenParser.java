@@ -153,8 +153,13 @@ public final class WhenParser {
         return Resolver.resolve(now, day, period, time);
     }
 
-    /** A deadline's day: at the time said after it ("by Friday 3pm"), else on its morning. */
-    private static ZonedDateTime withOptionalTime(Scan scan, ZonedDateTime now, Day day, LocalTime morning) {
+    /**
+     * A deadline's day: at the time said after it ("by Friday 3pm"), else on its morning. A day that
+     * rolls (15号, 12月5日) and has gone this time is its next occurrence.
+     */
+    private static ZonedDateTime withOptionalTime(Scan scan, ZonedDateTime now, Day said, LocalTime morning) {
+        Day day = said.next() != null && said.date().isBefore(now.toLocalDate())
+                ? Day.fixed(said.next().apply(said.date())) : said;
         int mark = scan.pos();
         Period period = Times.period(scan);
         TimeOfDay time = Times.clock(scan);
