@@ -8,6 +8,7 @@ import coach.kam.conversation.Dialog;
 import coach.kam.conversation.Html;
 import coach.kam.conversation.Reply;
 import coach.kam.conversation.Turn;
+import coach.kam.store.Tx;
 import coach.kam.when.WhenParser;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -25,6 +26,8 @@ import java.util.Optional;
  */
 public final class ReminderCommands {
     private static final String NO_ACCOUNT = "0";
+    /** The deadline being set by this thread's turn, if the time read was one; see {@link #create}. */
+    private static final ThreadLocal<ZonedDateTime> DEADLINE = new ThreadLocal<>();
     private final Accounts accounts;
     private final Reminders reminders;
     private final WhenParser when;
@@ -67,25 +70,18 @@ public final class ReminderCommands {
     }
 
     /**
-     * "明天下午三点提醒我给王总打电话", "remind me to call jim tomorrow at 3pm": with no time in the
-     * line, the task is kept while the time is asked for.
+     * "明天下午三点提醒我给王总打电话", "remind me to call jim tomorrow at 3pm" typed as plain text,
+     * with or without an account open.
      */
     private void remindMe(Turn turn, String text) {
         Long open = turn.session().openAccountId();
         String account = open != null ? open.toString() : mentionedAccount(turn, text).map(a -> Long.toString(a.id())).orElse(NO_ACCOUNT);
-        if (when.line(text, turn.zone(), morning(turn)) instanceof WhenParser.NotFound) {
-            String task = WhenParser.withoutMarker(text);
-            if (!task.isBlank() && task.length() <= Reminders.MAX_TEXT) {
-                askWhen(turn, account, task);
-                return;
-            }
-        }
         whenTyped(turn, text, account);
     }
 
     /** The rep's check-in time: a deadline ("周五前", "by Friday") reminds at it on its day. */
-    private LocalTime morning(Turn turn) {
-        return prefs.prefs(turn.tx(), turn.userId()).map(CheckinStore.Prefs::time).orElse(CheckinStore.DEFAULT_TIME);
+    private LocalTime morning(Tx tx, long userId) {
+        return prefs.prefs(tx, userId).map(CheckinStore.Prefs::time).orElse(CheckinStore.DEFAULT_TIME);
     }
 
     /** An account whose name appears in the text (its first four characters are enough for a Chinese name). */
@@ -117,14 +113,19 @@ public final class ReminderCommands {
         }
     }
 
+    /** Asks for the time; {@code what}, when known, is kept in the dialog and shown. */
     private void askWhen(Turn turn, String accountId, String what) {
         Dialog d = turn.await("remind-when", accountId + (what == null ? "" : "\n" + what));
-        String ask = what == null ? turn.t("remind.ask.when")
-                : turn.t("remind.ask.when.task", Html.escape(Html.shorten(what, 80))) + "\n" + turn.t("remind.ask.when");
-        turn.say(ask, List.of(
+        turn.say(turn.t(what == null ? "remind.ask.when" : "remind.ask.when.task", what == null ? "" : shortHtml(what)), List.of(
                 List.of(turn.choice(d, turn.t("remind.in.hour"), "c", "hour")),
                 List.of(turn.choice(d, turn.t("remind.tomorrow"), "c", "tomorrow")),
                 List.of(turn.choice(d, turn.t("remind.monday"), "c", "monday"))));
+    }
+
+    /** A task shown inside a message: cut to 80 characters, with the HTML special characters escaped. */
+    static String shortHtml(String text) {
+        String t = text.length() > 80 ? text.substring(0, 79) + "…" : text;
+        return t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static String presetPhrase(Turn turn, String preset) {
@@ -140,22 +141,36 @@ public final class ReminderCommands {
         String[] parts = arg == null ? new String[] {NO_ACCOUNT} : arg.split("\n", 2);
         String accountId = parts[0];
         String knownWhat = parts.length > 1 ? parts[1] : null;
-        WhenParser.Result r = when.line(typed, turn.zone(), morning(turn));
+        WhenParser.Result r = when.line(typed, turn.zone(), CheckinStore.DEFAULT_TIME);
         if (r instanceof WhenParser.Parsed p) {
-            String what = knownWhat != null && !knownWhat.isBlank() ? knownWhat : p.rest();
+            // a whole new reminder typed while one waits for its time is set, and the waiting one asked again
+            boolean another = knownWhat != null && !p.rest().isBlank() && when.asksToRemind(typed);
+            String what = knownWhat != null && !knownWhat.isBlank() && !another ? knownWhat : p.rest();
             if (what == null || what.isBlank()) {
                 turn.await("remind-what", accountId + ":" + p.at().toInstant().getEpochSecond());
                 turn.say(turn.t("remind.ask.what", when(turn, p.at().toInstant())));
                 return;
             }
-            create(turn, accountId, p.at().toInstant(), what);
+            DEADLINE.set(p.deadline() ? p.at() : null);
+            try {
+                create(turn, accountId, p.at().toInstant(), what);
+            } finally {
+                DEADLINE.remove();
+            }
+            if (another) {
+                askWhen(turn, accountId, knownWhat);
+            }
             return;
         }
         String reason = r instanceof WhenParser.Unclear u ? "remind.unclear." + u.reasonKey() : "remind.no.time";
-        turn.say(turn.t(reason, Html.escape(Html.shorten(typed, 60))));
+        String shown = r instanceof WhenParser.Unclear u && !u.phrase().isBlank() ? u.phrase() : typed;
+        turn.say(turn.t(reason, Html.escape(Html.shorten(shown, 60))));
         String keep = knownWhat;
-        if (keep == null && r instanceof WhenParser.Unclear u && !u.rest().isBlank() && u.rest().length() <= Reminders.MAX_TEXT) {
-            keep = u.rest();
+        if (keep == null) {
+            // the task of "提醒我给王总打电话" waits with the question, so the time can come next
+            String task = r instanceof WhenParser.Unclear u ? u.rest()
+                    : when.asksToRemind(typed) ? WhenParser.withoutMarker(typed) : "";
+            keep = task.isBlank() || task.length() > Reminders.MAX_TEXT ? null : task;
         }
         askWhen(turn, accountId, keep);
     }
@@ -169,16 +184,28 @@ public final class ReminderCommands {
         create(turn, parts[0], Instant.ofEpochSecond(Long.parseLong(parts[1])), typed);
     }
 
-    private void create(Turn turn, String accountId, Instant at, String what) {
+    /**
+     * Sets the reminder. A deadline read at 09:00 ("周五前", in {@link #DEADLINE} while this runs)
+     * moves to the rep's check-in time on that day while that is still ahead.
+     */
+    private void create(Turn turn, String accountId, Instant due, String what) {
+        ZonedDateTime deadline = DEADLINE.get();
         if (what.length() > Reminders.MAX_TEXT) {
             turn.say(turn.t("walk.bad.long", Reminders.MAX_TEXT));
-            turn.await("remind-what", accountId + ":" + at.getEpochSecond());
+            turn.await("remind-what", accountId + ":" + due.getEpochSecond());
             return;
         }
+        Tx tx = turn.tx();
+        long user = turn.userId();
+        Instant now = turn.now();
+        Instant at = due;
+        if (deadline != null) {
+            Instant atCheckinHour = deadline.with(morning(tx, user)).toInstant();
+            at = atCheckinHour.isAfter(now) ? atCheckinHour : due;
+        }
         Optional<Account> account = NO_ACCOUNT.equals(accountId) || !accountId.matches("\\d{1,18}") ? Optional.empty()
-                : accounts.get(turn.tx(), turn.userId(), Long.parseLong(accountId));
-        Reminders.Reminder r = reminders.add(turn.tx(), turn.userId(), account.map(Account::id).orElse(null),
-                what.strip(), at, turn.now());
+                : accounts.get(tx, user, Long.parseLong(accountId));
+        Reminders.Reminder r = reminders.add(tx, user, account.map(Account::id).orElse(null), what.strip(), at, now);
         turn.say(turn.t("remind.set", when(turn, at), Html.escape(r.text()))
                         + account.map(a -> "\n🏢 " + Html.escape(a.name())).orElse(""),
                 List.of(List.of(new Button(turn.t("remind.btn.cancel"), "rem:x:" + r.id()))));

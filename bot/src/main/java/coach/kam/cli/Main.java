@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
         description = "KAM Coach: a key-account coach for sales reps. With no command: Telegram when"
                 + " TELEGRAM_BOT_TOKEN is set, else the console chat.",
         subcommands = {Main.Console.class, TelegramCommand.class, AskCommand.class, ObjectionCommand.class,
+                ObjectionCommand.Objections.class,
                 DataCommands.Export.class, DataCommands.Backup.class, DataCommands.Restore.class,
                 QuarantineCommand.class, StoreChecks.class})
 public final class Main implements Callable<Integer> {

@@ -6,6 +6,7 @@ import coach.kam.retrieval.SearchIndexes;
 import coach.kam.store.Table;
 import coach.kam.store.Tx;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +22,7 @@ public final class ObjectionService {
     private final KnowledgeBase knowledge;
     private final SearchIndexes indexes;
     private final ScriptFeedback feedback = new ScriptFeedback();
+    private final UnmatchedPhrases unmatched = new UnmatchedPhrases();
 
     public ObjectionService(KnowledgeBase knowledge, SearchIndexes indexes) {
         this.knowledge = knowledge;
@@ -39,6 +41,11 @@ public final class ObjectionService {
     /** Matches a phrase; waits for the index when it is still being built (call off the chat thread then). */
     public Lookup lookup(String said) {
         return new ObjectionMatcher(indexes.await(INDEX_WAIT).objections(), knowledge).match(said);
+    }
+
+    /** As {@link #lookup}, but only when the index is ready (never waits): for a button that needs the nearest again. */
+    public Optional<Lookup> lookupIfReady(String said) {
+        return indexes.ifReady().map(ready -> new ObjectionMatcher(ready.objections(), knowledge).match(said));
     }
 
     public Optional<Objection> objection(String id) {
@@ -61,6 +68,17 @@ public final class ObjectionService {
 
     public void remember(Tx tx, long userId, String query, String id) {
         tx.put(LAST, Long.toString(userId), new LastLookup(query, id));
+    }
+
+    /**
+     * Logs the rep's last looked-up phrase as one no objection covers ("log it as a new
+     * objection"), with the nearest objections it was shown; empty when there is no phrase or the
+     * rep's list is full.
+     */
+    public Optional<UnmatchedPhrases.Unmatched> logUnmatched(Tx tx, long userId, String lang, List<String> nearest,
+                                                             Instant now) {
+        return last(tx, userId).filter(l -> !l.query().isBlank())
+                .flatMap(l -> unmatched.log(tx, userId, l.query(), lang, nearest, now));
     }
 
     public Optional<LastLookup> last(Tx tx, long userId) {

@@ -49,7 +49,8 @@ public final class Calendar {
                     return Optional.empty();
                 }
                 Deadlines.zhBefore(scan);
-                d = day.date();
+                // a day that rolls (15号, next to a date already gone) is its next occurrence
+                d = day.next() != null && day.date().isBefore(today) ? day.next().apply(day.date()) : day.date();
             }
             return allRead(text, scan) ? Optional.of(d) : Optional.empty();
         } catch (Unsure e) {

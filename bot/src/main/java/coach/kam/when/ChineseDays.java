@@ -25,7 +25,7 @@ final class ChineseDays {
             "(下下|下|这|本|上)?\\s*+个?\\s*+(?:周|星期|礼拜)\\s*+([一二三四五六日天末1-7])?");
     private static final String WEEKDAYS = "一二三四五六日";
     private static final Pattern MONTH_DAY = Pattern.compile(
-            "(?:(\\d{4}|[〇零一二三四五六七八九]{4})\\s*年\\s*)?(" + NUM + ")\\s*月\\s*(" + NUM + ")\\s*[日号]");
+            "(?:(\\d{4}|[〇零一二三四五六七八九]{4})\\s*年\\s*|(明年|今年|后年)\\s*)?(" + NUM + ")\\s*月\\s*(" + NUM + ")\\s*[日号]");
     private static final Pattern OTHER_MONTH = Pattern.compile(
             "(下个?|这个?|本)月\\s*(?:(" + NUM + ")\\s*[日号])?");
     private static final Pattern DAY_OF_MONTH = Pattern.compile("(" + NUM + ")\\s*[日号]");
@@ -43,8 +43,12 @@ final class ChineseDays {
             return day;
         }
         if ((m = scan.take(MONTH_DAY)) != null) {
-            int month = Days.num(m, 2);
-            int dayOfMonth = Days.num(m, 3);
+            int month = Days.num(m, 3);
+            int dayOfMonth = Days.num(m, 4);
+            if (m.group(2) != null) {
+                int ahead = m.group(2).equals("明年") ? 1 : m.group(2).equals("后年") ? 2 : 0;
+                return Day.fixed(Days.date(today.getYear() + ahead, month, dayOfMonth));
+            }
             return m.group(1) == null ? Days.monthDay(today, month, dayOfMonth)
                     : Day.fixed(Days.date(Days.num(m, 1), month, dayOfMonth));
         }

@@ -23,7 +23,7 @@ final class LineReader {
     }
 
     /** Where the time phrase is, and what it gave: an instant, or the reason it is unclear. */
-    record Found(Span span, ZonedDateTime at, String reasonKey) {
+    record Found(Span span, ZonedDateTime at, String reasonKey, boolean deadline) {
     }
 
     private LineReader() {
@@ -39,14 +39,16 @@ final class LineReader {
                 continue;
             }
             scan.reset(i);
+            scan.deadline = false;
             try {
                 ZonedDateTime at = WhenParser.read(scan, now, morning);
-                if (at != null && accepted(folded, scan.pos())) {
-                    return new Found(new Span(i, scan.pos()), at, null);
+                int end = trimmed(folded, i, scan.pos());
+                if (at != null && accepted(folded, end)) {
+                    return new Found(new Span(i, end), at, null, scan.deadline);
                 }
             } catch (Unsure e) {
                 if (unclear == null) {
-                    unclear = new Found(new Span(i, Math.max(i + 1, scan.pos())), null, e.reasonKey);
+                    unclear = new Found(new Span(i, Math.max(i + 1, trimmed(folded, i, scan.pos()))), null, e.reasonKey, false);
                 }
                 i = Math.max(i, scan.pos() - 1);
             }
@@ -65,6 +67,15 @@ final class LineReader {
             chars[i] = ' ';
         }
         return new String(chars);
+    }
+
+    /** The end of a phrase without the blanks its last pattern took (where the marker was blanked out). */
+    private static int trimmed(String s, int start, int end) {
+        int e = Math.min(end, s.length());
+        while (e > start && Character.isWhitespace(s.charAt(e - 1))) {
+            e--;
+        }
+        return e;
     }
 
     /** Where a word may start: any Chinese character, a letter or digit not inside a Latin word or number. */

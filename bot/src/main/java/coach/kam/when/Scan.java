@@ -17,6 +17,8 @@ final class Scan {
 
     private final String text;
     private int pos;
+    /** Set when the phrase read was a deadline (月底前, by Friday), which reminds on its morning. */
+    boolean deadline;
 
     Scan(String original) {
         this.text = fold(original);

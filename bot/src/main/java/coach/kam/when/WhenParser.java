@@ -83,7 +83,8 @@ public final class WhenParser {
         }
         String phrase = text.substring(found.span().start(), found.span().end()).strip();
         String rest = LineReader.rest(text, marker, found.span());
-        return found.at() != null ? new Parsed(found.at(), phrase, rest) : new Unclear(phrase, found.reasonKey(), rest);
+        return found.at() != null ? new Parsed(found.at(), phrase, rest, found.deadline())
+                : new Unclear(phrase, found.reasonKey(), rest);
     }
 
     /**
@@ -152,13 +153,19 @@ public final class WhenParser {
         return Resolver.resolve(now, day, period, time);
     }
 
-    /** A deadline's day: at the time said after it ("by Friday 3pm"), else on its morning. */
-    private static ZonedDateTime withOptionalTime(Scan scan, ZonedDateTime now, Day day, LocalTime morning) {
+    /**
+     * A deadline's day: at the time said after it ("by Friday 3pm"), else on its morning. A day that
+     * rolls (15号, 12月5日) and has gone this time is its next occurrence.
+     */
+    private static ZonedDateTime withOptionalTime(Scan scan, ZonedDateTime now, Day said, LocalTime morning) {
+        Day day = said.next() != null && said.date().isBefore(now.toLocalDate())
+                ? Day.fixed(said.next().apply(said.date())) : said;
         int mark = scan.pos();
         Period period = Times.period(scan);
         TimeOfDay time = Times.clock(scan);
         if (time == null && period == null) {
             scan.reset(mark);
+            scan.deadline = true;
             return Deadlines.resolve(now, day.date(), morning);
         }
         return Resolver.resolve(now, Day.fixed(day.date()), period, time);
@@ -179,8 +186,14 @@ public final class WhenParser {
     public sealed interface Result permits Parsed, Unclear, NotFound {
     }
 
-    /** at: the instant; rest: the remaining text after the time phrase, stripped; phrase: the matched time words. */
-    public record Parsed(ZonedDateTime at, String phrase, String rest) implements Result {
+    /**
+     * at: the instant; rest: the remaining text after the time phrase, stripped; phrase: the matched
+     * time words; deadline: the phrase was a deadline (周五前, by Friday), read at the morning hour given.
+     */
+    public record Parsed(ZonedDateTime at, String phrase, String rest, boolean deadline) implements Result {
+        public Parsed(ZonedDateTime at, String phrase, String rest) {
+            this(at, phrase, rest, false);
+        }
     }
 
     /**

@@ -79,6 +79,7 @@ class ExampleHarvestTest {
         MESSAGE_READERS.put("checkin.ask.next", nextStep);
         MESSAGE_READERS.put("checkin.next.when", nextStep);
         MESSAGE_READERS.put("remind.ask.when", remindTime);
+        MESSAGE_READERS.put("remind.ask.when.task", remindTime);
         MESSAGE_READERS.put("remind.none", remindCommand);
         MESSAGE_READERS.put("checkin.ask.time", clock);
         MESSAGE_READERS.put("zone.type", zone);

@@ -31,6 +31,8 @@ class WhenLinesTest {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final LocalDateTime SUNDAY_EVENING = LocalDateTime.of(2026, 11, 29, 20, 15, 42);
     private static final String TABLE = "/when/reminder-lines.tsv";
+    /** Lines written after the reader, from trying it out: every one must be read right. */
+    private static final String AFTER = "/when/reminder-lines-after.tsv";
 
     record Row(int line, String text, String expected, String third, LocalDateTime now) {
         boolean chinese() {
@@ -44,8 +46,12 @@ class WhenLinesTest {
     }
 
     static List<Row> rows() throws IOException {
+        return rows(TABLE);
+    }
+
+    static List<Row> rows(String table) throws IOException {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                Objects.requireNonNull(WhenLinesTest.class.getResourceAsStream(TABLE), TABLE), StandardCharsets.UTF_8))) {
+                Objects.requireNonNull(WhenLinesTest.class.getResourceAsStream(table), table), StandardCharsets.UTF_8))) {
             List<String> lines = in.lines().toList();
             List<Row> rows = new ArrayList<>();
             for (int i = 0; i < lines.size(); i++) {
@@ -95,6 +101,21 @@ class WhenLinesTest {
         misses.forEach(System.out::println);
         assertTrue(rows.size() >= 150, "rows: " + rows.size());
         assertTrue(share >= 0.95, "share read right: " + share);
+    }
+
+    @Test
+    void linesWrittenAfterTheReaderAreAllReadRight() throws IOException {
+        List<String> wrong = new ArrayList<>();
+        List<Row> rows = rows(AFTER);
+        for (Row row : rows) {
+            String expected = row.expected() + "\t" + (row.expected().equals("NOTFOUND") ? "" : row.third());
+            String got = actual(line(row.text(), row.now()));
+            if (!expected.equals(got)) {
+                wrong.add("line " + row.line() + ": " + row.text() + " expected " + expected + " got " + got);
+            }
+        }
+        assertTrue(rows.size() >= 10, "rows: " + rows.size());
+        assertEquals(List.of(), wrong);
     }
 
     @Test

@@ -45,6 +45,7 @@ public final class ObjectionCommands {
                 langArg(t, args, 1), args.length > 2 && args[2].matches("\\d") ? Integer.parseInt(args[2]) : 0,
                 List.of(), picker.open(t)))));
         b.button("ofb", this::feedback);
+        b.button("onew", this::logNew);
         b.button("olog", (turn, args) -> withObjection(turn, args, 0, (t, o) -> chooseAccountToLog(t, o, scriptArg(args, 1))));
         b.button("ologa", (turn, args) -> withObjection(turn, args, 0, (t, o) ->
                 picker.fromButton(t, new String[] {args.length > 1 ? args[1] : ""})
@@ -91,12 +92,34 @@ public final class ObjectionCommands {
         return true;
     }
 
+    /** Nothing matched well: say so, the nearest three, and "log as a new objection" (for the phrase just looked up). */
     private void unsure(Turn turn, Lookup found) {
         List<List<Button>> rows = new ArrayList<>();
         for (Match m : found.matches().subList(0, Math.min(3, found.matches().size()))) {
             rows.add(List.of(new Button(m.title(), "ob:" + m.id() + ":" + turn.lang())));
         }
+        objections.remember(turn.tx(), turn.userId(), found.query(), "");
+        rows.add(List.of(new Button(turn.t("objection.btn.new"), "onew:" + phraseTag(found.query()))));
         turn.say(turn.t("objection.unsure"), rows);
+    }
+
+    private void logNew(Turn turn, String[] args) {
+        Optional<ObjectionService.LastLookup> last = objections.last(turn.tx(), turn.userId());
+        if (args.length != 1 || last.isEmpty() || !phraseTag(last.get().query()).equals(args[0])) {
+            turn.say(turn.t("button.unknown"));
+            return;
+        }
+        String query = last.get().query();
+        List<String> nearest = objections.lookupIfReady(query).map(l -> l.matches().stream().limit(3).map(Match::id).toList())
+                .orElse(List.of());
+        objections.logUnmatched(turn.tx(), turn.userId(), turn.lang(), nearest, turn.now()).ifPresentOrElse(
+                u -> turn.say(turn.t("objection.new.logged", Html.escape(Html.shorten(u.text(), 120)))),
+                () -> turn.say(turn.t("objection.new.full")));
+    }
+
+    /** A short tag of the phrase a "log as new" button was made for, so a button under an older lookup does nothing. */
+    private static String phraseTag(String query) {
+        return Integer.toHexString(query.hashCode());
     }
 
     private void show(Turn turn, Objection o, String lang, int position) {
