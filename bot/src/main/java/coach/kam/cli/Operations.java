@@ -56,6 +56,8 @@ final class Operations implements AutoCloseable {
         BotHealth.sendQueue(health, coach.sendQueue(), metrics);
         health.live("scheduler", schedule.check());
         health.ready("store", () -> coach.closed() ? Optional.of("the store is closed") : Optional.empty());
+        // a full disk or a failed write: the bot is up but takes no writes until it recovers
+        health.live("storage", () -> coach.closed() ? Optional.empty() : coach.store().outage());
         health.ready("search index", () -> coach.searchReady() ? Optional.empty()
                 : Optional.of("the search index is being built"));
         metrics.backups(dataDir.resolve("backups"));
