@@ -100,7 +100,7 @@ public class ExportImportTest {
         assertTrue(doc.document().fileName().endsWith(".zip"), doc.document().fileName());
         assertTrue(doc.plainText().contains("2 accounts"), doc.plainText());
         Map<String, String> files = unzip(doc.document().bytes());
-        assertEquals(java.util.Set.of("report.md", "accounts.csv", "data.json"), files.keySet());
+        assertEquals(java.util.Set.of("report.md", "accounts.csv", "data.json", "manifest.json"), files.keySet());
 
         String md = files.get("report.md");
         assertTrue(md.contains("## ACME Ltd"), md);
