@@ -98,18 +98,34 @@ public final class Team {
     }
 
     private void join(Turn turn, String code) {
+        java.time.Instant until = coach.kam.audit.Guesses.joinBlockedUntil(turn.tx(), turn.userId(), turn.now());
+        if (until != null) {
+            // five wrong codes within the hour: no more tries until the oldest is an hour old
+            coach.kam.audit.Audit.record(turn.tx(), turn.now(), turn.userId(), "join.throttled", "");
+            turn.say(turn.t("team.join.wait", Math.max(1, java.time.Duration.between(turn.now(), until).toMinutes())));
+            return;
+        }
         Optional<Members> team = code.isBlank() ? Optional.empty() : turn.tx().get(CODES, code.strip());
         if (team.isEmpty()) {
+            wrongCode(turn, "unknown code");
             turn.say(turn.t("team.join.unknown"));
             return;
         }
         Members current = members(turn.tx(), team.get().managerId()).orElse(team.get());
         if (!code.strip().equals(current.code())) {
+            wrongCode(turn, "replaced code of manager " + current.managerId());
             turn.say(turn.t("team.join.replaced"));
             return;
         }
+        coach.kam.audit.Audit.record(turn.tx(), turn.now(), turn.userId(), "team.join",
+                "manager " + current.managerId());
         save(turn.tx(), with(current, turn.userId(), true));
         turn.say(turn.t("team.joined"));
+    }
+
+    private static void wrongCode(Turn turn, String detail) {
+        coach.kam.audit.Guesses.wrongJoin(turn.tx(), turn.userId(), turn.now());
+        coach.kam.audit.Audit.record(turn.tx(), turn.now(), turn.userId(), "join.wrong", detail);
     }
 
     private void save(Tx tx, Members m) {
