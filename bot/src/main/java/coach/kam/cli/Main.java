@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
                 + " TELEGRAM_BOT_TOKEN is set, else the console chat.",
         subcommands = {Main.Console.class, TelegramCommand.class, AskCommand.class, ObjectionCommand.class,
                 DataCommands.Export.class, DataCommands.Backup.class, DataCommands.Restore.class,
-                QuarantineCommand.class, StoreChecks.class, AuditCommand.class})
+                QuarantineCommand.class, StoreChecks.class, AuditCommand.class, CompactCommand.class})
 public final class Main implements Callable<Integer> {
 
     /** An empty store may start where one is missing next to backups (as KAM_NEW_STORE=true). */
