@@ -22,6 +22,9 @@ public final class Access {
     private final Set<Long> admins;
     private final Optional<String> inviteCode;
     private final boolean open;
+    /** Wrong invite codes per user, in memory only: nothing is stored about someone not let in. */
+    private final coach.kam.audit.Guesses guesses = new coach.kam.audit.Guesses();
+    private static final org.slf4j.Logger AUDIT = org.slf4j.LoggerFactory.getLogger("kam.audit");
 
     public Access(Store store, Set<Long> allowed, Set<Long> admins, Optional<String> inviteCode, boolean open) {
         this.store = store;
@@ -54,7 +57,7 @@ public final class Access {
      * Returns true when the user was admitted by this call.
      */
     public boolean tryInvite(long userId, String text, Instant now) {
-        if (!carriesCode(text)) {
+        if (!carriesCode(userId, text, now)) {
             return false;
         }
         store.inTransaction(tx -> {
@@ -66,19 +69,38 @@ public final class Access {
 
     /** As {@link #tryInvite(long, String, Instant)}, inside the caller's transaction. */
     public boolean tryInvite(Tx tx, long userId, String text, Instant now) {
-        if (!carriesCode(text)) {
+        if (!carriesCode(userId, text, now)) {
             return false;
         }
         tx.put(MEMBERS, Long.toString(userId), new Member(userId, now));
         return true;
     }
 
-    private boolean carriesCode(String text) {
+    /**
+     * Whether {@code text} carries the invite code. A user with {@value coach.kam.audit.Guesses#TRIES}
+     * wrong tries within the hour is not checked at all until the oldest is an hour old, so the code
+     * cannot be guessed; wrong and throttled tries go to the audit log file (never to the store).
+     */
+    private boolean carriesCode(long userId, String text, Instant now) {
         if (inviteCode.isEmpty() || text == null) {
             return false;
         }
         String t = text.strip();
         String candidate = t.startsWith("/start") ? t.substring("/start".length()).strip() : t;
-        return java.security.MessageDigest.isEqual(candidate.getBytes(), inviteCode.get().getBytes());
+        if (candidate.isEmpty() || (!t.startsWith("/start") && candidate.chars().anyMatch(Character::isWhitespace))) {
+            // a sentence is not a try at the code
+            return false;
+        }
+        if (guesses.inviteBlockedUntil(userId, now) != null) {
+            AUDIT.info("audit user {} invite.throttled", userId);
+            return false;
+        }
+        boolean right = java.security.MessageDigest.isEqual(candidate.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                inviteCode.get().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (!right) {
+            guesses.wrongInvite(userId, now);
+            AUDIT.info("audit user {} invite.wrong", userId);
+        }
+        return right;
     }
 }

@@ -45,6 +45,9 @@ public final class Backups implements AutoCloseable {
     private final Clock clock;
     private final Snapshots snapshots;
     private ScheduledExecutorService timer;
+    static final java.time.Duration RETRY_AFTER_FAILURE = java.time.Duration.ofMinutes(15);
+    /** After a failed daily backup: not tried before this. */
+    private volatile java.time.Instant retryAt;
 
     public Backups(Store store, Path dataDir, Optional<LocalTime> at, Clock clock) {
         this.store = store;
@@ -139,11 +142,21 @@ public final class Backups implements AutoCloseable {
         }
     }
 
+    /**
+     * The daily backup from the timer. It is not tried while the store takes no writes, and after a
+     * failure (a full disk: the partial file is removed) not again for {@link #RETRY_AFTER_FAILURE},
+     * so a disk that stays full does not have the store's lock taken for a copy every minute.
+     */
     private void backupQuietly() {
+        if (store.outage().isPresent() || (retryAt != null && clock.instant().isBefore(retryAt))) {
+            return;
+        }
         try {
             runDue();
+            retryAt = null;
         } catch (RuntimeException e) {
-            LOG.error("daily backup failed", e);
+            retryAt = clock.instant().plus(RETRY_AFTER_FAILURE);
+            LOG.error("daily backup failed; tried again at {}: {}", retryAt, e.getMessage());
         }
     }
 

@@ -222,13 +222,22 @@ public final class Team {
 
     private void join(Turn turn, String code) {
         store.seen(turn.tx(), turn.userId(), turn.event().displayName());
+        java.time.Instant until = coach.kam.audit.Guesses.joinBlockedUntil(turn.tx(), turn.userId(), turn.now());
+        if (until != null) {
+            // five wrong codes within the hour: no more tries until the oldest is an hour old
+            coach.kam.audit.Audit.record(turn.tx(), turn.now(), turn.userId(), "join.throttled", "");
+            turn.say(turn.t("team.join.wait", Math.max(1, java.time.Duration.between(turn.now(), until).toMinutes())));
+            return;
+        }
         Optional<TeamStore.Members> team = code.isBlank() ? Optional.empty() : store.byCode(turn.tx(), code.strip());
         if (team.isEmpty()) {
+            wrongCode(turn, "unknown code");
             turn.say(turn.t("team.join.unknown"));
             return;
         }
         TeamStore.Members current = store.membersOrNew(turn.tx(), team.get().managerId());
         if (!code.strip().equals(current.code())) {
+            wrongCode(turn, "replaced code of manager " + current.managerId());
             turn.say(turn.t("team.join.replaced"));
             return;
         }
@@ -240,6 +249,7 @@ public final class Team {
             turn.say(turn.t("team.join.self"));
             return;
         }
+        coach.kam.audit.Audit.record(turn.tx(), turn.now(), turn.userId(), "team.join", "manager " + team.managerId());
         store.save(turn.tx(), team, team.withRep(turn.userId(), true));
         if (mail != null) {
             mail.digestFor(turn.tx(), team.managerId());
@@ -250,6 +260,11 @@ public final class Team {
             String rep = Html.escape(store.name(turn.tx(), turn.userId()));
             mail.tell(turn.tx(), team.managerId(), t -> Reply.of(t.t("team.rep.joined", rep, turn.userId())));
         }
+    }
+
+    private static void wrongCode(Turn turn, String detail) {
+        coach.kam.audit.Guesses.wrongJoin(turn.tx(), turn.userId(), turn.now());
+        coach.kam.audit.Audit.record(turn.tx(), turn.now(), turn.userId(), "join.wrong", detail);
     }
 
     /** tm:y:MANAGER accepts an invitation, tm:n:MANAGER declines it; only the invited rep's press counts. */

@@ -168,6 +168,10 @@ final class DataCommands {
     static int restore(Path file, Path dataDir) {
         try {
             coach.kam.store.Restore.Done done = coach.kam.store.Restore.run(file, dataDir, Clock.systemDefaultZone());
+            try (MapDbStore store = MapDbStore.open(dataDir)) {
+                store.inTransaction(tx -> coach.kam.audit.Audit.record(tx, java.time.Instant.now(), 0, "restore",
+                        file.getFileName() + (done.replacedWasDamaged() ? ", over a store that could not be opened" : "")));
+            }
             System.err.println("kam-coach: restored " + file + " into " + dataDir + " (" + done.records()
                     + " records, all checked)" + done.kept().map(k -> done.replacedWasDamaged()
                             ? "; the store it replaced could not be opened and is kept as " + k

@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
         subcommands = {Main.Console.class, TelegramCommand.class, AskCommand.class, ObjectionCommand.class,
                 ObjectionCommand.Objections.class,
                 DataCommands.Export.class, DataCommands.Backup.class, DataCommands.Restore.class,
-                QuarantineCommand.class, StoreChecks.class})
+                QuarantineCommand.class, StoreChecks.class, AuditCommand.class, CompactCommand.class})
 public final class Main implements Callable<Integer> {
 
     /** An empty store may start where one is missing next to backups (as KAM_NEW_STORE=true). */

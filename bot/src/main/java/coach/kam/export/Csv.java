@@ -7,6 +7,13 @@ import java.util.NoSuchElementException;
 
 /** RFC 4180 CSV: commas, double quotes around fields that need them, CRLF between records. */
 public final class Csv {
+    /**
+     * Put at the start of a field whose quotes do not balance: a quote opened and never closed
+     * (the field ran to the end of the file, taking the rows after it), or text after a closing
+     * quote. A noncharacter, so it never comes from a file.
+     */
+    public static final char UNBALANCED = '\uFDD2';
+
     private Csv() {
     }
 
@@ -71,8 +78,13 @@ public final class Csv {
                 StringBuilder field = new StringBuilder();
                 boolean quoted = false;
                 boolean wasQuoted = false;
+                boolean broken = false;
                 for (int i = pos; i < text.length(); i++) {
                     char c = text.charAt(i);
+                    if (wasQuoted && !quoted && c != sep && c != '\r' && c != '\n') {
+                        // text after the closing quote: the quotes of this field do not pair up
+                        broken = true;
+                    }
                     if (quoted) {
                         if (c == '"') {
                             if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
@@ -88,26 +100,31 @@ public final class Csv {
                         quoted = true;
                         wasQuoted = true;
                     } else if (c == sep) {
-                        row.add(unformula(field.toString(), wasQuoted));
+                        row.add(mark(unformula(field.toString(), wasQuoted), broken));
                         field.setLength(0);
                         wasQuoted = false;
+                        broken = false;
                     } else if (c == '\r' || c == '\n') {
                         if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
                             i++;
                         }
-                        row.add(unformula(field.toString(), wasQuoted));
+                        row.add(mark(unformula(field.toString(), wasQuoted), broken));
                         pos = i + 1;
                         return row;
                     } else {
                         field.append(c);
                     }
                 }
-                // the last record, without a line break after it
-                row.add(unformula(field.toString(), wasQuoted));
+                // the last record, without a line break after it; a quote still open took the rest of the file
+                row.add(mark(unformula(field.toString(), wasQuoted), broken || quoted));
                 pos = text.length();
                 return row;
             }
         };
+    }
+
+    private static String mark(String v, boolean broken) {
+        return broken ? UNBALANCED + v : v;
     }
 
     private static String unformula(String v, boolean quoted) {

@@ -7,11 +7,7 @@ import coach.kam.flows.AccountFacts;
 import coach.kam.knowledge.Flow;
 import coach.kam.knowledge.KnowledgeBase;
 import coach.kam.store.Tx;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -59,26 +55,32 @@ public final class CsvImport {
     public record Problem(int line, String reason, String detail) {
     }
 
-    /** What an import would do; kept in the store between the dry run and the confirmation. */
+    /**
+     * What an import would do; kept in the store between the dry run and the confirmation, and after
+     * it with {@code applied} set, so a second press says it was done. {@code updated} counts the
+     * accounts the import changes; rows that change nothing (a file imported again) are not counted.
+     */
     public record Plan(long id, String fileName, String encoding, List<Row> rows, List<Problem> problems,
-                       int created, int updated, Instant at) {
+                       int created, int updated, Instant at, List<String> names, boolean applied) {
+        public Plan withApplied() {
+            return new Plan(id, fileName, encoding, rows, problems, created, updated, at, names, true);
+        }
+
+        /** The first ten names the import creates (marked "+") or changes. */
+        public List<String> names() {
+            return names == null ? List.of() : names;
+        }
     }
 
-    /** The text of a CSV file: a byte-order mark means UTF-8, valid UTF-8 is UTF-8, anything else is read as GBK. */
+    /** Columns of the bot's own accounts.csv that are counts or computed, never note text or names. */
+    private static final Set<String> EXPORT_ONLY = Set.of("tier", "score", "strategy", "last evaluated", "last contact",
+            "visits", "objections", "plans", "created", "account id", "owner id");
+    private static final int NAMES_SHOWN = 10;
+    private static final int TITLE_ROWS = 10;
+
+    /** The text of a CSV file and its encoding (see {@link CsvText}: UTF-8, GBK or Windows-1252). */
     public static Decoded decode(byte[] bytes) {
-        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
-            return new Decoded(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8), "UTF-8 (BOM)");
-        }
-        if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE) {
-            return new Decoded(new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE), "UTF-16LE");
-        }
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            return new Decoded(text, "UTF-8");
-        } catch (CharacterCodingException e) {
-            return new Decoded(new String(bytes, GBK), "GBK");
-        }
+        return CsvText.decode(bytes);
     }
 
     public record Decoded(String text, String encoding) {
@@ -97,26 +99,48 @@ public final class CsvImport {
         int line = 0;
         int blank = 0;
         List<String> header = null;
+        List<String> first = null;
+        int firstAt = 0;
+        int looked = 0;
         while (header == null && records.hasNext()) {
             List<String> rec = records.next();
             line++;
             if (!isBlank(rec)) {
-                header = rec;
+                if (first == null) {
+                    first = rec;
+                    firstAt = line;
+                }
+                // a title row or two above the header ("客户清单 2026") is passed over
+                if (nameColumn(rec) >= 0) {
+                    header = rec;
+                } else if (++looked >= TITLE_ROWS || !records.hasNext()) {
+                    problems.add(new Problem(firstAt, "import.problem.no.name.column", String.join(", ", first)));
+                    return new Plan(id, fileName, d.encoding(), rows, problems, 0, 0, now, List.of(), false);
+                }
             } else if (++blank > MAX_BLANK_LINES) {
                 problems.add(new Problem(line, "import.problem.too.many.blank", Integer.toString(MAX_BLANK_LINES)));
-                return new Plan(id, fileName, d.encoding(), rows, problems, 0, 0, now);
+                return new Plan(id, fileName, d.encoding(), rows, problems, 0, 0, now, List.of(), false);
             }
+        }
+        if (header == null && first != null) {
+            problems.add(new Problem(firstAt, "import.problem.no.name.column", String.join(", ", first)));
+            return new Plan(id, fileName, d.encoding(), rows, problems, 0, 0, now, List.of(), false);
         }
         if (header == null) {
             problems.add(new Problem(1, "import.problem.empty", ""));
-            return new Plan(id, fileName, d.encoding(), rows, problems, 0, 0, now);
+            return new Plan(id, fileName, d.encoding(), rows, problems, 0, 0, now, List.of(), false);
         }
         int headerAt = line - 1;
         int nameCol = -1;
         int classCol = -1;
         int noteCol = -1;
+        boolean ownExport = header.stream().anyMatch(h -> EXPORT_ONLY.contains(headerKey(h)));
         for (int i = 0; i < header.size(); i++) {
-            String h = HEADERS.get(header.get(i).strip().toLowerCase(Locale.ROOT).replace('_', ' '));
+            String h = HEADERS.get(headerKey(header.get(i)));
+            if (ownExport && "note".equals(h) && !"note".equals(headerKey(header.get(i)))) {
+                // the bot's own export: its "notes" column is a count, not a note
+                continue;
+            }
             if ("name".equals(h) && nameCol < 0) {
                 nameCol = i;
             } else if ("class".equals(h) && classCol < 0) {
@@ -127,10 +151,11 @@ public final class CsvImport {
         }
         if (nameCol < 0) {
             problems.add(new Problem(headerAt + 1, "import.problem.no.name.column", String.join(", ", header)));
-            return new Plan(id, fileName, d.encoding(), rows, problems, 0, 0, now);
+            return new Plan(id, fileName, d.encoding(), rows, problems, 0, 0, now, List.of(), false);
         }
-        Set<String> existing = new HashSet<>();
-        accounts.list(tx, userId).forEach(a -> existing.add(sameName(a.name())));
+        java.util.Map<String, Account> existing = new java.util.HashMap<>();
+        accounts.list(tx, userId).forEach(a -> existing.put(sameName(a.name()), a));
+        List<String> names = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int created = 0;
         int updated = 0;
@@ -149,7 +174,22 @@ public final class CsvImport {
                 problems.add(new Problem(line, "import.problem.too.many", Integer.toString(MAX_ROWS)));
                 break;
             }
-            String name = cell(rec, nameCol).strip().replaceAll("\\s+", " ");
+            Optional<Problem> unreadable = unreadable(line, rec, d.encoding());
+            if (unreadable.isPresent()) {
+                problems.add(unreadable.get());
+                continue;
+            }
+            String raw = cell(rec, nameCol);
+            if (raw.indexOf('\n') >= 0 || raw.indexOf('\r') >= 0) {
+                // a name never spans lines: a quote that does not close took the rows after it
+                problems.add(new Problem(line, "import.problem.quote", ""));
+                continue;
+            }
+            if (invisible(raw)) {
+                problems.add(new Problem(line, "import.problem.invisible", visible(raw)));
+                continue;
+            }
+            String name = raw.strip().replaceAll("\\s+", " ");
             String cls = cell(rec, classCol).strip().toUpperCase(Locale.ROOT);
             String note = cell(rec, noteCol).strip();
             if (name.isEmpty()) {
@@ -169,15 +209,92 @@ public final class CsvImport {
                 continue;
             }
             String key = sameName(name);
-            if (existing.contains(key) || !seen.add(key)) {
-                updated++;
-            } else {
+            Account there = existing.get(key);
+            boolean fresh = there == null && seen.add(key);
+            boolean changed = there != null && changes(tx, accounts, there, cls, note) && seen.add(key);
+            if (fresh) {
                 created++;
+            } else if (changed) {
+                updated++;
+            }
+            if ((fresh || changed) && names.size() < NAMES_SHOWN) {
+                names.add((fresh ? "+ " : "~ ") + name);
             }
             rows.add(new Row(line, name, cls, note));
         }
-        return new Plan(id, fileName, d.encoding(), rows, problems, created, updated, now);
+        return new Plan(id, fileName, d.encoding(), rows, problems, created, updated, now, names, false);
     }
+
+    private static String headerKey(String h) {
+        return h.strip().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    private static int nameColumn(List<String> rec) {
+        for (int i = 0; i < rec.size(); i++) {
+            if ("name".equals(HEADERS.get(headerKey(rec.get(i))))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A row whose bytes or quotes cannot be trusted (see {@link CsvText}, {@link Csv#UNBALANCED}). */
+    private static Optional<Problem> unreadable(int line, List<String> rec, String encoding) {
+        for (String cell : rec) {
+            if (cell.indexOf(CsvText.MIXED) >= 0) {
+                return Optional.of(new Problem(line, "import.problem.mixed.encoding", encoding));
+            }
+            if (cell.indexOf(CsvText.INVALID) >= 0) {
+                return Optional.of(new Problem(line, "import.problem.bad.bytes", encoding));
+            }
+            if (cell.indexOf(Csv.UNBALANCED) >= 0) {
+                return Optional.of(new Problem(line, "import.problem.quote", ""));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether a name holds characters that cannot be seen (zero-width spaces and joiners, the
+     * byte-order mark, soft hyphens, direction marks, control characters): two names that differ only
+     * by them look the same and would be two accounts.
+     */
+    static boolean invisible(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            int type = Character.getType(c);
+            if ((type == Character.CONTROL && c != ' ') || type == Character.FORMAT
+                    || c == '\u00AD' || (c >= '\u200B' && c <= '\u200F') || c == '\u2060' || c == '\uFEFF') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The name with its invisible characters shown as their code ({@code <U+200B>}). */
+    private static String visible(String name) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < name.length() && out.length() < 80; i++) {
+            char c = name.charAt(i);
+            out.append(invisible(String.valueOf(c)) ? String.format("<U+%04X>", (int) c) : String.valueOf(c));
+        }
+        return out.toString();
+    }
+
+    /** Whether a row changes an account that is there: a class it does not have, or a note it does not hold. */
+    private static boolean changes(Tx tx, Accounts accounts, Account a, String cls, String note) {
+        if (!cls.isEmpty() && !cls.equals(FACTS.classification(tx, a).map(AccountFacts.Classification::accountClass)
+                .orElse(""))) {
+            return true;
+        }
+        return !note.isEmpty() && !hasNote(tx, accounts, a, note);
+    }
+
+    private static boolean hasNote(Tx tx, Accounts accounts, Account a, String text) {
+        return accounts.notes(tx, a).stream().anyMatch(n -> text.equals(n.text()));
+    }
+
+    private static final AccountFacts FACTS = new AccountFacts();
 
     private static boolean isBlank(List<String> record) {
         return record.stream().allMatch(String::isBlank);
@@ -207,19 +324,25 @@ public final class CsvImport {
             Account a;
             if (same.isPresent()) {
                 a = same.get();
+                if (!changes(tx, accounts, a, row.accountClass(), row.note())) {
+                    // imported before, or says what the account holds already
+                    continue;
+                }
                 updated++;
             } else {
                 a = accounts.create(tx, userId, row.name(), now);
                 created++;
             }
-            if (!row.accountClass().isEmpty()) {
+            boolean sameClass = row.accountClass().equals(facts.classification(tx, a)
+                    .map(AccountFacts.Classification::accountClass).orElse(""));
+            if (!row.accountClass().isEmpty() && !sameClass) {
                 Optional<Flow.AccountClass> c = classes.flatMap(x -> x.accountClass(row.accountClass()));
                 if (c.isPresent()) {
                     facts.putClassification(tx, a, new AccountFacts.Classification(c.get().id(), c.get().visitEveryDays(),
                             c.get().reviewEveryDays(), now));
                 }
             }
-            if (!row.note().isEmpty()) {
+            if (!row.note().isEmpty() && !hasNote(tx, accounts, a, row.note())) {
                 accounts.addNote(tx, a, Note.text(a.id(), row.note(), now));
             }
         }

@@ -223,6 +223,10 @@ public final class ExportCommands {
         if (plan.problems().size() > PROBLEMS_SHOWN) {
             text.append("\n").append(messages.get(lang, "import.problems.more", plan.problems().size() - PROBLEMS_SHOWN));
         }
+        if (!plan.names().isEmpty()) {
+            text.append("\n").append(messages.get(lang, "import.preview.names",
+                    Html.escape(String.join(", ", plan.names()))));
+        }
         if (plan.rows().isEmpty()) {
             text.append("\n\n").append(messages.get(lang, "import.nothing"));
             return Reply.of(text.toString());
@@ -240,6 +244,10 @@ public final class ExportCommands {
             turn.say(turn.t("import.stale"));
             return;
         }
+        if (plan.get().applied()) {
+            turn.say(turn.t("import.already"));
+            return;
+        }
         turn.tx().delete(IMPORTS, key);
         if (!"ok".equals(args[0])) {
             turn.say(turn.t("import.cancelled"));
@@ -247,6 +255,8 @@ public final class ExportCommands {
         }
         CsvImport.Applied done = CsvImport.apply(turn.tx(), accounts, facts, knowledge, turn.userId(), plan.get(),
                 turn.now());
+        // kept, marked done, so that a second press of ✅ says so instead of asking for the file again
+        turn.tx().put(IMPORTS, key, plan.get().withApplied());
         turn.say(turn.t("import.done", done.created(), done.updated()));
     }
 }

@@ -19,7 +19,8 @@ import java.util.zip.ZipOutputStream;
 /**
  * A zip of what reps own: {@code report.md} (Markdown, one section per account),
  * {@code accounts.csv} (one row per account, UTF-8 with a byte-order mark so spreadsheets read
- * Chinese) and {@code data.json} (every exportable table, see {@link DataJson}). Everything is read
+ * Chinese), {@code data.json} (every exportable table, see {@link DataJson}) and
+ * {@code manifest.json} (sizes, SHA-256, counts and skipped damaged records, see {@link Manifest}). Everything is read
  * in one transaction, so the three agree.
  */
 public final class Exporter {
@@ -58,12 +59,24 @@ public final class Exporter {
                 + "-" + STAMP.format(now) + ".zip";
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
-            put(zip, REPORT, report.markdown(turn, accounts, now), now);
-            put(zip, CSV, report.csv(turn, accounts), now);
-            put(zip, DATA, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(data), now);
+            Manifest manifest = new Manifest();
+            String md = report.markdown(turn, accounts, now);
+            put(zip, REPORT, md, now);
+            manifest.file(REPORT, md);
+            String csv = report.csv(turn, accounts);
+            put(zip, CSV, csv, now);
+            manifest.file(CSV, csv).put("rows", accounts.size());
+            String json = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(data);
+            put(zip, DATA, json, now);
+            ObjectNode dataEntry = manifest.file(DATA, json).put("records", records);
+            ObjectNode tables = dataEntry.putObject("tables");
+            data.path("tables").fields().forEachRemaining(t -> tables.put(t.getKey(), t.getValue().path("records").size()));
             for (var file : new java.util.TreeMap<>(extra).entrySet()) {
                 put(zip, file.getKey(), file.getValue(), now);
+                manifest.file(file.getKey(), file.getValue());
             }
+            // last, so that every read of this export has reported what it skipped
+            put(zip, Manifest.NAME, manifest.json(now, turn.tx().damaged(), scope), now);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -733,6 +733,11 @@ public final class MapDbStore implements Store {
         public Scope scope() {
             return new ScopeTx(this, null);
         }
+
+        @Override
+        public List<BadRecord> damaged() {
+            return damage.all();
+        }
     }
 
     /** A nested scope: writes kept as encoded JSON until {@link #keep()} applies them to the parent. */
@@ -867,6 +872,11 @@ public final class MapDbStore implements Store {
         @Override
         public Scope scope() {
             return new ScopeTx(parent, this);
+        }
+
+        @Override
+        public List<BadRecord> damaged() {
+            return damage.all();
         }
 
         @Override

@@ -47,6 +47,14 @@ public interface Tx {
     /** Whether the update with this id was recorded as handled (within the kept window). */
     boolean isUpdateHandled(long updateId);
 
+    /**
+     * Records found damaged (failed checksum, unreadable) by reads of this store so far; every read
+     * skips them. An export names those of its reps in its manifest.
+     */
+    default List<Store.BadRecord> damaged() {
+        return List.of();
+    }
+
     /** Runs {@code action} once this transaction has committed; dropped when it rolls back. */
     void afterCommit(Runnable action);
 

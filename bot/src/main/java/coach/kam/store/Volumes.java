@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.mapdb.DB;
 import org.mapdb.StoreWAL;
-import org.mapdb.volume.FileChannelVol;
 import org.mapdb.volume.Volume;
 import org.mapdb.volume.VolumeFactory;
 
@@ -26,7 +25,7 @@ final class Volumes extends VolumeFactory {
 
     /** {@code files} makes the volumes (MapDB's file-channel factory, or one that fails on purpose in tests). */
     Volumes(VolumeFactory files) {
-        this.files = files == null ? FileChannelVol.FACTORY : files;
+        this.files = files == null ? FileVolumes.FACTORY : files;
     }
 
     /** Opens (or creates) the store file with its write-ahead log. */

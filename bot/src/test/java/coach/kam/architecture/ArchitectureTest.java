@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * the dependency.
  */
 class ArchitectureTest {
-    private static final String[] SERVICES = {"coach.kam.access..", "coach.kam.accounts..", "coach.kam.ask..",
+    private static final String[] SERVICES = {"coach.kam.access..", "coach.kam.audit..", "coach.kam.accounts..", "coach.kam.ask..",
             "coach.kam.backup..", "coach.kam.checkin..", "coach.kam.config..", "coach.kam.delivery..",
             "coach.kam.export..", "coach.kam.flows..", "coach.kam.intent..", "coach.kam.knowledge..",
             "coach.kam.objections..", "coach.kam.plans..", "coach.kam.quarantine..", "coach.kam.retrieval..",

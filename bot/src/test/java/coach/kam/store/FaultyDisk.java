@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.mapdb.DBException;
 import org.mapdb.DataInput2;
-import org.mapdb.volume.FileChannelVol;
 import org.mapdb.volume.Volume;
 import org.mapdb.volume.VolumeFactory;
 
@@ -16,7 +15,7 @@ import org.mapdb.volume.VolumeFactory;
  * bytes, so the file is torn there. {@link #free()} gives the space back. Reads always work.
  */
 public final class FaultyDisk extends VolumeFactory {
-    private final VolumeFactory files = FileChannelVol.FACTORY;
+    private final VolumeFactory files = FileVolumes.FACTORY;
     private long writes;
     private long failAt;
     private boolean full;
