@@ -105,8 +105,9 @@ public final class Report {
         for (Note n : these) {
             md.append("- ").append(turn.formatTime(n.at())).append(" · ");
             switch (kind) {
-                case VISIT -> md.append(String.format(java.util.Locale.ROOT, "%.5f, %.5f", n.latitude(), n.longitude()))
-                        .append(n.text().isBlank() ? "" : " · " + oneLine(n.text()));
+                case VISIT -> md.append(n.latitude() == null || n.longitude() == null ? ""
+                        : String.format(java.util.Locale.ROOT, "%.5f, %.5f", n.latitude(), n.longitude()))
+                        .append(n.text().isBlank() ? "" : (n.latitude() == null ? "" : " · ") + oneLine(n.text()));
                 case OBJECTION -> md.append(n.objectionId() == null ? "" : "`" + n.objectionId() + "` ")
                         .append(oneLine(n.text()));
                 default -> md.append(n.text().strip().replace("\n", "\n  "));

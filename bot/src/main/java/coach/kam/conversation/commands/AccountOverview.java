@@ -122,16 +122,35 @@ public final class AccountOverview {
             String value = coach.kam.flows.AnswerView.text(s, f.answer(), turn.lang());
             switch (s.type()) {
                 case CHOICE -> basics.add(value);
-                case PERSON -> {
-                    if ("decision-maker".equals(s.role()) || "coach".equals(s.role())) {
-                        out.add(turn.t("brief.person." + s.role(), value));
-                    }
-                }
+                case PERSON -> out.add(turn.t(s.role() == null ? "brief.person.other" : "brief.person." + s.role(), value));
                 default -> { }
             }
         }
         if (!basics.isEmpty()) {
             out.add(0, String.join(" · ", basics));
+        }
+        return out;
+    }
+
+    /**
+     * What /needs found under its problem and impact questions: "问题:供货不稳" lines, in the order of
+     * the question bank.
+     */
+    public List<String> painLines(Turn turn, Account a) {
+        Optional<Flow> needs = knowledge.flow("needs");
+        if (needs.isEmpty()) {
+            return List.of();
+        }
+        AccountFacts.Fields fields = facts.fields(turn.tx(), a);
+        List<String> out = new ArrayList<>();
+        for (Flow.Step s : needs.get().steps()) {
+            AccountFacts.Field f = fields.fields().get(s.field());
+            boolean pain = s.id().startsWith("problem-") || s.id().startsWith("implication-");
+            if (f != null && pain) {
+                String group = s.group() == null ? "" : Html.escape(s.group().in(turn.lang())) + ": ";
+                out.add("• " + group + Html.escape(Html.shorten(
+                        Html.toPlain(coach.kam.flows.AnswerView.text(s, f.answer(), turn.lang())), 120)));
+            }
         }
         return out;
     }
