@@ -82,12 +82,14 @@ public final class Report {
             md.append("\n### ").append(turn.t("export.md.profile")).append("\n\n");
             profile.forEach(p -> md.append("- ").append(p).append("\n"));
         }
-        List<String> plans = overview.planLines(turn, a);
+        // each plan with its own dated, owned or annotated items under it
+        List<Map.Entry<String, List<String>>> plans = overview.planDetails(turn, a);
         if (!plans.isEmpty()) {
             md.append("\n### ").append(turn.t("export.md.plans")).append("\n\n");
-            plans.forEach(p -> md.append("- ").append(plain(p)).append("\n"));
-            overview.dueItems(turn, a, 50).forEach(p -> md.append("  - ").append(plain(p).replaceFirst("^• ", ""))
-                    .append("\n"));
+            for (Map.Entry<String, List<String>> p : plans) {
+                md.append("- ").append(plain(p.getKey())).append("\n");
+                p.getValue().forEach(item -> md.append("  - ").append(oneLine(plain(item))).append("\n"));
+            }
         }
         List<Note> notes = new ArrayList<>(accounts.notes(turn.tx(), a));
         notes.sort(Comparator.comparing(Note::at).thenComparing(Note::id));

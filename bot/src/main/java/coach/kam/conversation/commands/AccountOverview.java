@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -65,6 +66,43 @@ public final class AccountOverview {
             Plans.Kind kind = Plans.Kind.valueOf(p.kind());
             knowledge.checklist(kind.checklistId).ifPresent(c ->
                     out.add(PlanCommands.progressLine(turn, plans.progress(turn.tx(), a, p, c, today))));
+        }
+        return out;
+    }
+
+    /**
+     * Each attached plan's progress line with its own items that carry a due date, an owner or a
+     * note ("☐ 2026-12-18 Agree the joint targets · 👤 Li · 📝 wait for Q4 numbers"), in checklist order.
+     */
+    public List<Map.Entry<String, List<String>>> planDetails(Turn turn, Account a) {
+        LocalDate today = turn.now().atZone(turn.zone()).toLocalDate();
+        List<Map.Entry<String, List<String>>> out = new ArrayList<>();
+        for (Plans.Plan p : plans.all(turn.tx(), a)) {
+            Plans.Kind kind = Plans.Kind.valueOf(p.kind());
+            knowledge.checklist(kind.checklistId).ifPresent(c -> {
+                java.util.Set<String> done = plans.done(turn.tx(), a, kind);
+                List<String> items = new ArrayList<>();
+                c.sections().stream().flatMap(part -> part.items().stream()).forEach(item -> {
+                    Plans.ItemPlan ip = p.items().get(item.id());
+                    if (ip == null || (ip.due() == null && ip.owner() == null && ip.note() == null)) {
+                        return;
+                    }
+                    boolean ticked = done.contains(item.id());
+                    StringBuilder line = new StringBuilder(ticked ? "☑ " : "☐ ");
+                    if (ip.due() != null) {
+                        line.append(!ticked && ip.due().isBefore(today) ? "⚠️ " : "").append(ip.due()).append(' ');
+                    }
+                    line.append(Html.escape(item.text(turn.lang())));
+                    if (ip.owner() != null) {
+                        line.append(" · 👤 ").append(Html.escape(ip.owner()));
+                    }
+                    if (ip.note() != null) {
+                        line.append(" · 📝 ").append(Html.escape(ip.note()));
+                    }
+                    items.add(line.toString());
+                });
+                out.add(Map.entry(PlanCommands.progressLine(turn, plans.progress(turn.tx(), a, p, c, today)), items));
+            });
         }
         return out;
     }
