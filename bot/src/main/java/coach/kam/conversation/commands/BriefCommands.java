@@ -43,6 +43,9 @@ public final class BriefCommands {
         if (profile.isEmpty()) {
             out.append('\n').append(turn.t("brief.no.profile"));
         }
+        // a walkthrough cancelled or paused half way keeps its answers: say so, so nothing seems lost
+        overview.openRuns(turn, account).stream().filter(d -> !d.answers().isEmpty()).forEach(d -> out.append('\n')
+                .append(turn.t("brief.draft", d.answers().size(), "/" + d.flow())));
         profile.forEach(l -> out.append('\n').append(l));
         overview.tierLine(turn, account, true).ifPresent(l -> out.append('\n').append(l));
         overview.classLine(turn, account).ifPresent(l -> out.append('\n').append(l));
