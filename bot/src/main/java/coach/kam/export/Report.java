@@ -82,14 +82,12 @@ public final class Report {
             md.append("\n### ").append(turn.t("export.md.profile")).append("\n\n");
             profile.forEach(p -> md.append("- ").append(p).append("\n"));
         }
-        // each plan with its own dated, owned or annotated items under it
-        List<Map.Entry<String, List<String>>> plans = overview.planDetails(turn, a);
+        List<String> plans = overview.planLines(turn, a);
         if (!plans.isEmpty()) {
+            // each plan with its own dated, owned or annotated items under it
             md.append("\n### ").append(turn.t("export.md.plans")).append("\n\n");
-            for (Map.Entry<String, List<String>> p : plans) {
-                md.append("- ").append(plain(p.getKey())).append("\n");
-                p.getValue().forEach(item -> md.append("  - ").append(oneLine(plain(item))).append("\n"));
-            }
+            overview.dueItems(turn, a, AccountOverview.BY_PLAN).forEach(line -> md.append(line.startsWith("  ") ? "  " : "")
+                    .append(oneLine(plain(line))).append("\n"));
         }
         List<Note> notes = new ArrayList<>(accounts.notes(turn.tx(), a));
         notes.sort(Comparator.comparing(Note::at).thenComparing(Note::id));

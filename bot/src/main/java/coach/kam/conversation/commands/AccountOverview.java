@@ -74,7 +74,7 @@ public final class AccountOverview {
      * Each attached plan's progress line with its own items that carry a due date, an owner or a
      * note ("☐ 2026-12-18 Agree the joint targets · 👤 Li · 📝 wait for Q4 numbers"), in checklist order.
      */
-    public List<Map.Entry<String, List<String>>> planDetails(Turn turn, Account a) {
+    List<Map.Entry<String, List<String>>> planDetails(Turn turn, Account a) {
         LocalDate today = turn.now().atZone(turn.zone()).toLocalDate();
         List<Map.Entry<String, List<String>>> out = new ArrayList<>();
         for (Plans.Plan p : plans.all(turn.tx(), a)) {
@@ -128,8 +128,23 @@ public final class AccountOverview {
         return plans.all(turn.tx(), a).stream().anyMatch(p -> Plans.Kind.valueOf(p.kind()).checklistId.equals(checklistId));
     }
 
-    /** Open plan items with a due date, soonest first, overdue ones marked. */
+    /** {@link #dueItems}'s {@code max} for the export's form: each plan's line with its own items under it. */
+    public static final int BY_PLAN = -1;
+
+    /**
+     * Open plan items with a due date, soonest first, overdue ones marked. With {@code max}
+     * {@link #BY_PLAN}: every attached plan's progress line ("- JBP 0/12") followed by its own items
+     * that have a due date, an owner or a note ("  - ☐ 2026-03-20 … · 📝 …"), as report.md lists them.
+     */
     public List<String> dueItems(Turn turn, Account a, int max) {
+        if (max == BY_PLAN) {
+            List<String> out = new ArrayList<>();
+            for (Map.Entry<String, List<String>> p : planDetails(turn, a)) {
+                out.add("- " + p.getKey());
+                p.getValue().forEach(item -> out.add("  - " + item));
+            }
+            return out;
+        }
         LocalDate today = turn.now().atZone(turn.zone()).toLocalDate();
         List<String> out = new ArrayList<>();
         for (Plans.Plan p : plans.all(turn.tx(), a)) {
@@ -160,7 +175,7 @@ public final class AccountOverview {
             String value = coach.kam.flows.AnswerView.text(s, f.answer(), turn.lang());
             switch (s.type()) {
                 case CHOICE -> basics.add(value);
-                case PERSON -> out.add(turn.t(s.role() == null ? "brief.person.other" : "brief.person." + s.role(), value));
+                case PERSON -> out.add(turn.t("brief.person." + (s.role() == null ? "other" : s.role()), value));
                 default -> { }
             }
         }
