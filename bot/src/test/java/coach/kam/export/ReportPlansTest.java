@@ -46,6 +46,7 @@ class ReportPlansTest {
         press("pln:" + id + ":JBP:0");
         type("wait for the Q2 numbers");
         press("plan:" + id + ":UP5");
+        String reminded = type("/remind ACME Ltd: tomorrow 10am call the buyer").toString();
         String md = ExportImportTest.unzip(ExportImportTest.document(type("/export")).document().bytes()).get("report.md");
         int jbp = md.indexOf("- JBP ");
         int item = md.indexOf("2026-03-20");
@@ -53,5 +54,6 @@ class ReportPlansTest {
         int five = md.indexOf("- 5 steps ");
         assertTrue(jbp >= 0 && item > jbp && note > jbp && five > item, md);
         assertTrue(md.substring(five).lines().skip(1).noneMatch(l -> l.contains("2026-03-20")), md);
+        assertTrue(md.indexOf("call the buyer") > md.indexOf("### Reminders"), reminded + "\n" + md);
     }
 }
