@@ -63,13 +63,19 @@ final class Checkins {
         }
     }
 
-    /** Says this week's check-in in the turn and records it. */
+    /**
+     * Says this week's check-in in the turn and records it. Sent again in the same week (/checkin),
+     * it keeps the answers already given and marks those accounts ✅.
+     */
     void send(Turn turn) {
+        coach.kam.store.Tx tx = turn.tx();
+        long rep = turn.userId();
         LocalDate today = turn.now().atZone(turn.zone()).toLocalDate();
         List<Focus> focus = focus(turn, today);
         String week = week(turn);
+        java.util.Set<Long> done = store.sent(tx, rep, week).map(CheckinStore.Sent::answered).orElse(java.util.Set.of());
         // Only the week right after an unanswered check-in looks back at it, so it is mentioned once.
-        boolean missedLast = store.sentAll(turn.tx(), turn.userId()).stream()
+        boolean missedLast = store.sentAll(tx, rep).stream()
                 .filter(s -> s.week().compareTo(week) < 0).reduce((a, b) -> b)
                 .map(s -> s.answered().isEmpty() && !s.accounts().isEmpty()).orElse(false);
         StringBuilder out = new StringBuilder(turn.t("checkin.title", week));
@@ -77,7 +83,7 @@ final class Checkins {
             out.append('\n').append(turn.t("checkin.missed"));
         }
         if (focus.isEmpty()) {
-            out.append('\n').append(turn.t(accounts.list(turn.tx(), turn.userId()).isEmpty()
+            out.append('\n').append(turn.t(accounts.list(tx, rep).isEmpty()
                     ? "checkin.no.accounts" : "checkin.all.snoozed"));
             turn.say(out.toString());
             return;
@@ -85,7 +91,8 @@ final class Checkins {
         out.append('\n').append(turn.t("checkin.intro"));
         List<List<Button>> rows = new ArrayList<>();
         for (Focus f : focus) {
-            out.append("\n• <b>").append(Html.escape(f.account().name())).append("</b>");
+            out.append("\n• ").append(done.contains(f.account().id()) ? "✅ " : "").append("<b>")
+                    .append(Html.escape(f.account().name())).append("</b>");
             if (!"–".equals(f.tier())) {
                 out.append(" · ").append(f.tier());
             }
@@ -107,8 +114,9 @@ final class Checkins {
                     new Button("💤", "ci:s:" + data)));
         }
         turn.say(out.toString(), rows);
-        store.putSent(turn.tx(), new CheckinStore.Sent(turn.userId(), week, turn.now(),
-                focus.stream().map(f -> f.account().id()).toList(), java.util.Set.of()));
+        // the answers already given this week stay answered when the check-in is sent again
+        store.putSent(tx, new CheckinStore.Sent(rep, week, turn.now(),
+                focus.stream().map(f -> f.account().id()).toList(), done));
     }
 
     private List<Focus> focus(Turn turn, LocalDate today) {

@@ -3,6 +3,8 @@ package coach.kam.export;
 import coach.kam.accounts.Account;
 import coach.kam.accounts.Accounts;
 import coach.kam.accounts.Note;
+import coach.kam.checkin.Reminders;
+import coach.kam.store.Table;
 import coach.kam.conversation.Html;
 import coach.kam.conversation.Turn;
 import coach.kam.conversation.commands.AccountOverview;
@@ -27,6 +29,8 @@ public final class Report {
             "last_evaluated", "last_contact", "notes", "visits", "objections", "plans", "created", "account_id",
             "owner_id");
 
+    /** The reminders as the check-ins keep them, read here for report.md only. */
+    private static final Table<Reminders.Reminder> REMINDERS = Table.of("reminders", Reminders.Reminder.class);
     private final KnowledgeBase knowledge;
     private final Accounts accounts;
     private final AccountFacts facts;
@@ -84,16 +88,26 @@ public final class Report {
         }
         List<String> plans = overview.planLines(turn, a);
         if (!plans.isEmpty()) {
+            // each plan with its own dated, owned or annotated items under it
             md.append("\n### ").append(turn.t("export.md.plans")).append("\n\n");
-            plans.forEach(p -> md.append("- ").append(plain(p)).append("\n"));
-            overview.dueItems(turn, a, 50).forEach(p -> md.append("  - ").append(plain(p).replaceFirst("^• ", ""))
-                    .append("\n"));
+            overview.dueItems(turn, a, AccountOverview.BY_PLAN).forEach(line -> md.append(line.startsWith("  ") ? "  " : "")
+                    .append(oneLine(plain(line))).append("\n"));
         }
-        List<Note> notes = new ArrayList<>(accounts.notes(turn.tx(), a));
+        coach.kam.store.Tx tx = turn.tx();
+        List<Note> notes = new ArrayList<>(accounts.notes(tx, a));
         notes.sort(Comparator.comparing(Note::at).thenComparing(Note::id));
         notesOf(turn, md, "export.md.notes", notes, Note.Kind.NOTE);
         notesOf(turn, md, "export.md.visits", notes, Note.Kind.VISIT);
         notesOf(turn, md, "export.md.objections", notes, Note.Kind.OBJECTION);
+        notesOf(turn, md, "export.md.reminders", openReminders(tx, a), Note.Kind.NOTE);
+    }
+
+    /** The account's open reminders, soonest first, as dated lines (the text at its due time). */
+    private static List<Note> openReminders(coach.kam.store.Tx tx, Account a) {
+        return tx.withPrefix(REMINDERS, a.ownerId() + "/").stream()
+                .filter(r -> r.status() == Reminders.Status.OPEN && r.accountId() != null && r.accountId() == a.id())
+                .sorted(Comparator.comparing(Reminders.Reminder::due))
+                .map(r -> Note.text(a.id(), r.text(), r.due())).toList();
     }
 
     private void notesOf(Turn turn, StringBuilder md, String heading, List<Note> notes, Note.Kind kind) {
@@ -105,8 +119,9 @@ public final class Report {
         for (Note n : these) {
             md.append("- ").append(turn.formatTime(n.at())).append(" · ");
             switch (kind) {
-                case VISIT -> md.append(String.format(java.util.Locale.ROOT, "%.5f, %.5f", n.latitude(), n.longitude()))
-                        .append(n.text().isBlank() ? "" : " · " + oneLine(n.text()));
+                case VISIT -> md.append(n.latitude() == null || n.longitude() == null ? ""
+                        : String.format(java.util.Locale.ROOT, "%.5f, %.5f", n.latitude(), n.longitude()))
+                        .append(n.text().isBlank() ? "" : (n.latitude() == null ? "" : " · ") + oneLine(n.text()));
                 case OBJECTION -> md.append(n.objectionId() == null ? "" : "`" + n.objectionId() + "` ")
                         .append(oneLine(n.text()));
                 default -> md.append(n.text().strip().replace("\n", "\n  "));

@@ -76,6 +76,45 @@ final class ReplySender {
         return null;
     }
 
+    /**
+     * Edits a message in place; true when it now shows what was asked ("message is not modified"
+     * counts), false when Telegram refused the edit (the message is gone or too old) or kept failing.
+     */
+    boolean edit(org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText edit) {
+        Duration backoff = Duration.ofMillis(500);
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                client.execute(edit);
+                return true;
+            } catch (TelegramApiRequestException e) {
+                String said = String.valueOf(e.getApiResponse());
+                Integer code = e.getErrorCode();
+                if (said.contains("message is not modified")) {
+                    return true;
+                }
+                if (code != null && code == 429) {
+                    int wait = e.getParameters() != null && e.getParameters().getRetryAfter() != null
+                            ? e.getParameters().getRetryAfter() : 1;
+                    if (!waitFor(Duration.ofSeconds(wait))) {
+                        return false;
+                    }
+                } else if (code != null && code >= 400 && code < 500) {
+                    LOG.warn("editMessageText refused: {}", said);
+                    return false;
+                } else if (!waitFor(backoff)) {
+                    return false;
+                }
+            } catch (TelegramApiException e) {
+                LOG.warn("editMessageText failed (attempt {}): {}", attempt, e.toString());
+                if (!waitFor(backoff)) {
+                    return false;
+                }
+            }
+            backoff = backoff.multipliedBy(2);
+        }
+        return false;
+    }
+
     private boolean waitFor(Duration d) {
         try {
             pause.pause(d);

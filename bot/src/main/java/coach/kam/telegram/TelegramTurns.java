@@ -47,6 +47,13 @@ final class TelegramTurns implements TurnHandler, AutoCloseable {
     private final Clock clock;
     private final TelegramFiles files;
     private final Set<Long> refused = ConcurrentHashMap.newKeySet();
+    /** Taps answered with an edit: one thread per stripe of chats, so one chat's edits keep their order. */
+    private final List<ExecutorService> edits = java.util.stream.IntStream.range(0, 4)
+            .mapToObj(i -> Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "kam-edit-" + i);
+                t.setDaemon(true);
+                return t;
+            })).toList();
     private final ExecutorService direct = Executors.newFixedThreadPool(4, r -> {
         Thread t = new Thread(r, "kam-answer");
         t.setDaemon(true);
@@ -107,8 +114,10 @@ final class TelegramTurns implements TurnHandler, AutoCloseable {
             tx.markUpdateHandled(id);
             return Step.done(replyChat, after);
         }
+        Runnable answered = null;
         if (update.hasCallbackQuery() && !p.entry().noticed()) {
-            after.add(answerCallback(update));
+            answered = answerCallback(update);
+            after.add(answered);
         }
         if (update.hasMessage() && !isPrivate(update)) {
             // Account data must not be shown to a whole group; inline mode still works there.
@@ -131,7 +140,16 @@ final class TelegramTurns implements TurnHandler, AutoCloseable {
             case DUPLICATE -> Step.done(chatId, after);
             case REDO -> Step.waiting(chatId, outcome.replies(), outcome.redo(), after);
             default -> {
-                queue.enqueue(tx, chatId, outcome.replies());
+                List<Reply> replies = outcome.replies();
+                Optional<StepEdits.Tapped> tapped = answered == null ? Optional.empty() : StepEdits.tapped(update);
+                Optional<Reply> inPlace = tapped.flatMap(t -> StepEdits.replacement(outcome.replies()));
+                if (inPlace.isPresent()) {
+                    // the next step replaces the tapped one: edit it, then answer the tap, both right after the commit
+                    after.remove(answered);
+                    after.add(answerAndEdit(update, tapped.get(), inPlace.get()));
+                    replies = replies.stream().filter(r -> r != inPlace.get()).toList();
+                }
+                queue.enqueue(tx, chatId, replies);
                 yield outcome.deferred().isEmpty() ? Step.done(chatId, after)
                         : Step.deferred(chatId, after, outcome.deferred());
             }
@@ -163,6 +181,16 @@ final class TelegramTurns implements TurnHandler, AutoCloseable {
     private static boolean isPrivate(Update update) {
         var chat = update.getMessage().getChat();
         return chat != null && "private".equals(chat.getType());
+    }
+
+    private Runnable answerAndEdit(Update update, StepEdits.Tapped tapped, Reply reply) {
+        String queryId = update.getCallbackQuery().getId();
+        ExecutorService stripe = edits.get(Math.floorMod(Long.hashCode(tapped.chatId()), edits.size()));
+        // the edit first, then the answer that stops the tap's spinner: when the spinner stops, the step shows
+        return () -> stripe.execute(() -> {
+            StepEdits.edit(sender, conversation.store(), queue, tapped, reply);
+            sender.execute(AnswerCallbackQuery.builder().callbackQueryId(queryId).build());
+        });
     }
 
     private Runnable answerCallback(Update update) {
@@ -220,6 +248,7 @@ final class TelegramTurns implements TurnHandler, AutoCloseable {
 
     @Override
     public void close() {
+        edits.forEach(ExecutorService::shutdown);
         direct.shutdown();
         try {
             direct.awaitTermination(5, TimeUnit.SECONDS);

@@ -215,6 +215,16 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     /** The user pressed a button with this callback_data under the bot's message {@code messageId}. */
+    /** A message the fake sent, as it shows now (edits applied), or null. */
+    public com.fasterxml.jackson.databind.node.ObjectNode message(long messageId) {
+        return responder.sentMessage(messageId);
+    }
+
+    /** The newest message in the user's chat that shows a button with this data, if the fake sent one. */
+    public java.util.OptionalLong messageWithButton(long userId, String data) {
+        return responder.messageWithButton(userId, data);
+    }
+
     public long enqueueCallback(long userId, String data, int messageId) {
         ObjectNode query = mapper.createObjectNode();
         query.put("id", "cbq-" + callbackIds.incrementAndGet());

@@ -60,6 +60,25 @@ final class FakeBotApiResponder {
     }
 
     /** The message the fake answered with this id, or null. */
+    /** The newest message to {@code chatId} that shows a button with this callback data, if any. */
+    synchronized java.util.OptionalLong messageWithButton(long chatId, String data) {
+        long best = -1;
+        for (Map.Entry<Long, ObjectNode> e : sentMessages.entrySet()) {
+            ObjectNode m = e.getValue();
+            if (m.path("chat").path("id").asLong() != chatId || e.getKey() <= best) {
+                continue;
+            }
+            for (com.fasterxml.jackson.databind.JsonNode row : m.path("reply_markup").path("inline_keyboard")) {
+                for (com.fasterxml.jackson.databind.JsonNode b : row) {
+                    if (data.equals(b.path("callback_data").asText())) {
+                        best = e.getKey();
+                    }
+                }
+            }
+        }
+        return best < 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(best);
+    }
+
     synchronized ObjectNode sentMessage(long messageId) {
         ObjectNode message = sentMessages.get(messageId);
         return message == null ? null : message.deepCopy();

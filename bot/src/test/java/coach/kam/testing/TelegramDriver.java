@@ -104,8 +104,11 @@ public final class TelegramDriver implements ChatDriver {
         return pressData(user, data);
     }
 
+    /** Presses a button on the message that shows it (as Telegram's apps do), or on message 1 when none does. */
     public List<Shown> pressData(long user, String data) {
-        return after(() -> api.enqueueCallback(user, data, 1), user);
+        int messageId = (int) api.messageWithButton(user, data).orElse(1);
+        int answered = api.calls("answerCallbackQuery").size();
+        return after(() -> api.enqueueCallback(user, data, messageId), user, answered + 1);
     }
 
     @Override
@@ -115,10 +118,21 @@ public final class TelegramDriver implements ChatDriver {
 
     /** Enqueues one update, waits until it was handled, and returns the messages sent meanwhile. */
     public List<Shown> after(java.util.function.LongSupplier enqueue, long user) {
+        return after(enqueue, user, 0);
+    }
+
+    /**
+     * As {@link #after(java.util.function.LongSupplier, long)}, and for a tap also waits for its
+     * answerCallbackQuery (the {@code answers}th), which goes out right after the edit it may bring.
+     */
+    private List<Shown> after(java.util.function.LongSupplier enqueue, long user, int answers) {
         long updateId = enqueue.getAsLong();
         try {
             if (!runner.awaitHandled(updateId, WAIT)) {
                 throw new AssertionError("the bot did not handle the update in time");
+            }
+            if (answers > 0) {
+                api.awaitCalls("answerCallbackQuery", answers, WAIT);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -130,7 +144,8 @@ public final class TelegramDriver implements ChatDriver {
         List<Shown> shown = new ArrayList<>();
         Map<String, String> buttons = new LinkedHashMap<>();
         for (FakeBotApi.Call c : fresh) {
-            if (!c.method().equalsIgnoreCase("sendMessage") || !c.ok() || c.params().path("chat_id").asLong() != user) {
+            boolean shows = c.method().equalsIgnoreCase("sendMessage") || c.method().equalsIgnoreCase("editMessageText");
+            if (!shows || !c.ok() || c.params().path("chat_id").asLong() != user) {
                 continue;
             }
             List<String> labels = new ArrayList<>();

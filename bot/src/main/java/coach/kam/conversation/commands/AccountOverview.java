@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -69,6 +70,43 @@ public final class AccountOverview {
         return out;
     }
 
+    /**
+     * Each attached plan's progress line with its own items that carry a due date, an owner or a
+     * note ("☐ 2026-12-18 Agree the joint targets · 👤 Li · 📝 wait for Q4 numbers"), in checklist order.
+     */
+    List<Map.Entry<String, List<String>>> planDetails(Turn turn, Account a) {
+        LocalDate today = turn.now().atZone(turn.zone()).toLocalDate();
+        List<Map.Entry<String, List<String>>> out = new ArrayList<>();
+        for (Plans.Plan p : plans.all(turn.tx(), a)) {
+            Plans.Kind kind = Plans.Kind.valueOf(p.kind());
+            knowledge.checklist(kind.checklistId).ifPresent(c -> {
+                java.util.Set<String> done = plans.done(turn.tx(), a, kind);
+                List<String> items = new ArrayList<>();
+                c.sections().stream().flatMap(part -> part.items().stream()).forEach(item -> {
+                    Plans.ItemPlan ip = p.items().get(item.id());
+                    if (ip == null || (ip.due() == null && ip.owner() == null && ip.note() == null)) {
+                        return;
+                    }
+                    boolean ticked = done.contains(item.id());
+                    StringBuilder line = new StringBuilder(ticked ? "☑ " : "☐ ");
+                    if (ip.due() != null) {
+                        line.append(!ticked && ip.due().isBefore(today) ? "⚠️ " : "").append(ip.due()).append(' ');
+                    }
+                    line.append(Html.escape(item.text(turn.lang())));
+                    if (ip.owner() != null) {
+                        line.append(" · 👤 ").append(Html.escape(ip.owner()));
+                    }
+                    if (ip.note() != null) {
+                        line.append(" · 📝 ").append(Html.escape(ip.note()));
+                    }
+                    items.add(line.toString());
+                });
+                out.add(Map.entry(PlanCommands.progressLine(turn, plans.progress(turn.tx(), a, p, c, today)), items));
+            });
+        }
+        return out;
+    }
+
     /** Open plan items past their due date, over all the account's plans. */
     public int overdueItems(Turn turn, Account a) {
         LocalDate today = turn.now().atZone(turn.zone()).toLocalDate();
@@ -90,8 +128,23 @@ public final class AccountOverview {
         return plans.all(turn.tx(), a).stream().anyMatch(p -> Plans.Kind.valueOf(p.kind()).checklistId.equals(checklistId));
     }
 
-    /** Open plan items with a due date, soonest first, overdue ones marked. */
+    /** {@link #dueItems}'s {@code max} for the export's form: each plan's line with its own items under it. */
+    public static final int BY_PLAN = -1;
+
+    /**
+     * Open plan items with a due date, soonest first, overdue ones marked. With {@code max}
+     * {@link #BY_PLAN}: every attached plan's progress line ("- JBP 0/12") followed by its own items
+     * that have a due date, an owner or a note ("  - ☐ 2026-03-20 … · 📝 …"), as report.md lists them.
+     */
     public List<String> dueItems(Turn turn, Account a, int max) {
+        if (max == BY_PLAN) {
+            List<String> out = new ArrayList<>();
+            for (Map.Entry<String, List<String>> p : planDetails(turn, a)) {
+                out.add("- " + p.getKey());
+                p.getValue().forEach(item -> out.add("  - " + item));
+            }
+            return out;
+        }
         LocalDate today = turn.now().atZone(turn.zone()).toLocalDate();
         List<String> out = new ArrayList<>();
         for (Plans.Plan p : plans.all(turn.tx(), a)) {
@@ -122,16 +175,35 @@ public final class AccountOverview {
             String value = coach.kam.flows.AnswerView.text(s, f.answer(), turn.lang());
             switch (s.type()) {
                 case CHOICE -> basics.add(value);
-                case PERSON -> {
-                    if ("decision-maker".equals(s.role()) || "coach".equals(s.role())) {
-                        out.add(turn.t("brief.person." + s.role(), value));
-                    }
-                }
+                case PERSON -> out.add(turn.t("brief.person." + (s.role() == null ? "other" : s.role()), value));
                 default -> { }
             }
         }
         if (!basics.isEmpty()) {
             out.add(0, String.join(" · ", basics));
+        }
+        return out;
+    }
+
+    /**
+     * What /needs found under its problem and impact questions: "问题:供货不稳" lines, in the order of
+     * the question bank.
+     */
+    public List<String> painLines(Turn turn, Account a) {
+        Optional<Flow> needs = knowledge.flow("needs");
+        if (needs.isEmpty()) {
+            return List.of();
+        }
+        AccountFacts.Fields fields = facts.fields(turn.tx(), a);
+        List<String> out = new ArrayList<>();
+        for (Flow.Step s : needs.get().steps()) {
+            AccountFacts.Field f = fields.fields().get(s.field());
+            boolean pain = s.id().startsWith("problem-") || s.id().startsWith("implication-");
+            if (f != null && pain) {
+                String group = s.group() == null ? "" : Html.escape(s.group().in(turn.lang())) + ": ";
+                out.add("• " + group + Html.escape(Html.shorten(
+                        Html.toPlain(coach.kam.flows.AnswerView.text(s, f.answer(), turn.lang())), 120)));
+            }
         }
         return out;
     }

@@ -43,12 +43,17 @@ public final class BriefCommands {
         if (profile.isEmpty()) {
             out.append('\n').append(turn.t("brief.no.profile"));
         }
+        // a walkthrough cancelled or paused half way keeps its answers: say so, so nothing seems lost
+        overview.openRuns(turn, account).stream().filter(d -> !d.answers().isEmpty()).forEach(d -> out.append('\n')
+                .append(turn.t("brief.draft", d.answers().size(), "/" + d.flow())));
         profile.forEach(l -> out.append('\n').append(l));
         overview.tierLine(turn, account, true).ifPresent(l -> out.append('\n').append(l));
         overview.classLine(turn, account).ifPresent(l -> out.append('\n').append(l));
         List<Note> visits = notes.stream().filter(n -> n.kind() == Note.Kind.VISIT).toList();
+        // a note read as what the customer said (flagged with its objection button when saved) counts as an objection met
+        List<Note> flagged = notes.stream().filter(n -> n.kind() == Note.Kind.NOTE && customerWords(n)).toList();
         long plain = notes.stream().filter(n -> n.kind() == Note.Kind.NOTE).count();
-        long objections = notes.stream().filter(n -> n.kind() == Note.Kind.OBJECTION).count();
+        long objections = notes.stream().filter(n -> n.kind() == Note.Kind.OBJECTION).count() + flagged.size();
         out.append('\n').append(turn.t("brief.tally",
                 turn.t(plain == 1 ? "count.notes.one" : "count.notes", plain),
                 turn.t(visits.size() == 1 ? "count.visits.one" : "count.visits", visits.size()),
@@ -68,13 +73,20 @@ public final class BriefCommands {
         if (!plans.isEmpty()) {
             section(out, turn.t("brief.plans", String.join(" · ", plans)), overview.dueItems(turn, account, ITEMS));
         }
-        section(out, turn.t("brief.objections"), notes.stream().filter(n -> n.kind() == Note.Kind.OBJECTION)
+        section(out, turn.t("brief.pains"), overview.painLines(turn, account));
+        List<String> met = new java.util.ArrayList<>(notes.stream().filter(n -> n.kind() == Note.Kind.OBJECTION)
                 .map(n -> "• " + NoteLines.objection(turn, knowledge, n)
-                        + (n.text().isBlank() ? "" : ": " + Html.escape(Html.shorten(n.text(), 80)))).distinct()
-                .limit(ITEMS).toList());
+                        + (n.text().isBlank() ? "" : ": " + Html.escape(Html.shorten(n.text(), 80)))).distinct().toList());
+        flagged.forEach(n -> met.add("• 💬 " + Html.escape(Html.shorten(n.text(), 80))));
+        section(out, turn.t("brief.objections"), met.stream().limit(ITEMS).toList());
         section(out, turn.t("brief.next.questions"), overview.nextQuestions(turn, account, QUESTIONS).stream()
                 .map(q -> "❓ " + q).toList());
         turn.say(out.toString().strip());
+    }
+
+    /** Whether a plain note reads as the customer's words (an objection met). */
+    static boolean customerWords(Note n) {
+        return coach.kam.intent.IntentReader.read(n.text()).intent() == coach.kam.intent.Intent.CUSTOMER_WORDS;
     }
 
     private static void section(StringBuilder out, String title, List<String> lines) {

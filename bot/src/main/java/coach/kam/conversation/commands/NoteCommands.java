@@ -152,6 +152,9 @@ public final class NoteCommands {
         List<List<Button>> rows = new ArrayList<>();
         named.ifPresent(other -> rows.add(List.of(NoteMoves.moveTo(turn, account, note, other))));
         extra.apply(note).forEach(b -> rows.add(List.of(b)));
+        if (NoteMoves.saysVisit(text)) {
+            rows.add(List.of(NoteMoves.visitButton(turn, account, note)));
+        }
         rows.add(List.of(new Button(turn.t("btn.undo"), "nu:" + account.id() + ":" + note.id()),
                 NoteMoves.moveButton(turn, account, note)));
         rows.add(List.of(new Button(turn.t("btn.notes"), "notes:" + account.id()),

@@ -21,8 +21,9 @@ final class NoteLines {
     static String line(Turn turn, KnowledgeBase knowledge, Note note, int maxChars) {
         String when = turn.formatTime(note.at());
         return switch (note.kind()) {
-            case VISIT -> turn.t("note.visit.line", when,
-                    String.format("%.5f, %.5f", note.latitude(), note.longitude()));
+            case VISIT -> turn.t("note.visit.line", when, note.latitude() == null || note.longitude() == null
+                    ? Html.escape(Html.shorten(note.text(), maxChars))
+                    : String.format("%.5f, %.5f", note.latitude(), note.longitude()));
             case OBJECTION -> "• " + when + " " + objection(turn, knowledge, note)
                     + (note.text().isBlank() ? "" : ": " + Html.escape(Html.shorten(note.text(), maxChars)));
             default -> "• " + when + " " + Html.escape(Html.shorten(note.text(), maxChars));

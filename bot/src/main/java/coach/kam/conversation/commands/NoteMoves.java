@@ -31,6 +31,38 @@ final class NoteMoves {
     void register(Conversation.Builder b) {
         b.button("nmv", this::offer);
         b.button("nmt", this::move);
+        b.button("nvis", this::asVisit);
+    }
+
+    private static final List<String> VISIT_WORDS = List.of("拜访", "上门", "走访", "登门", "见面聊", "visited",
+            "site visit", "on site", "onsite", "at their office", "at their plant", "at their site", "met at their");
+
+    /** Whether a note says it was a visit ("今天拜访了储运部李经理", "met at their office"); the first 500 characters are read. */
+    static boolean saysVisit(String text) {
+        String t = (text.length() > 500 ? text.substring(0, 500) : text).toLowerCase(java.util.Locale.ROOT);
+        return VISIT_WORDS.stream().anyMatch(t::contains);
+    }
+
+    /** "📍 count it as a visit" under a note that says it was one. */
+    static Button visitButton(Turn turn, Account account, Note note) {
+        return new Button(turn.t("btn.note.visit"), "nvis:" + account.id() + ":" + note.id());
+    }
+
+    /** The note becomes a visit at the time it was written (no location), kept for /undo. */
+    private void asVisit(Turn turn, String[] args) {
+        Optional<Account> a = account(turn, args, 0);
+        Optional<Note> note = a.flatMap(x -> noteOf(turn, x, args));
+        if (note.isEmpty() || note.get().kind() != Note.Kind.NOTE) {
+            turn.say(turn.t("note.gone"));
+            return;
+        }
+        Note n = note.get();
+        Note visit = new Note(n.id(), n.accountId(), Note.Kind.VISIT, n.text(), null, null, null, n.at());
+        accounts.replaceNote(turn.tx(), a.get(), visit);
+        ChangeLog.Change c = ChangeLog.record(turn.tx(), turn.userId(), ChangeLog.Kind.NOTE_EDITED, a.get().id(), null,
+                n, visit, null, null, null, turn.now());
+        turn.say(turn.t("note.now.visit", Html.escape(a.get().name()), turn.formatTime(n.at())),
+                List.of(List.of(new Button(turn.t("btn.undo"), "ut:" + c.seq()))));
     }
 
     /** Another of the rep's accounts whose name the text contains (the longest such name), if any. */
