@@ -182,8 +182,34 @@ final class AnswerParser {
         if (name.isEmpty()) {
             return Result.bad("walk.bad.person");
         }
+        if (!title.isEmpty() && namesSomeone(name) && namesSomeone(title)) {
+            // "储运部李经理、质量部张部长": two people, each with a title, not a name and a title
+            String both = name + "、" + title;
+            return Result.ok(new Answer(both, List.of(), new Person(both, "", stance)));
+        }
         return Result.ok(new Answer(name, List.of(), new Person(name, title, stance)));
     }
+
+    /** Titles a Chinese rep puts after a surname ("李经理", "储运部张部长"). */
+    private static final List<String> TITLES = List.of("经理", "部长", "总监", "主任", "主管", "专员", "厂长", "科长",
+            "处长", "院长", "董事长", "老板", "总", "工", "秘书", "助理", "采购", "老师");
+
+    /** Whether a part reads as a person with a title ("储运部李经理"), not as a title alone ("采购总监"). */
+    private static boolean namesSomeone(String part) {
+        if (part.length() < 3 || part.length() > 20 || part.chars().anyMatch(Character::isWhitespace)) {
+            return false;
+        }
+        for (String t : TITLES) {
+            if (part.endsWith(t) && part.length() > t.length()) {
+                char before = part.charAt(part.length() - t.length() - 1);
+                return SURNAMES.indexOf(before) >= 0;
+            }
+        }
+        return false;
+    }
+
+    /** Common surnames: a title right after one of these names a person ("李经理"), not a post ("采购经理"). */
+    private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
 
     private static String plain(Double d) {
         if (d == null) {

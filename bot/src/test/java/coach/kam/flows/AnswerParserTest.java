@@ -68,7 +68,9 @@ class AnswerParserTest {
     @CsvSource(delimiter = '|', value = {
         "王伟, 采购总监|王伟|采购总监|", "李娜 设备科主任 中立|李娜|设备科主任|neutral",
         "Li Wei, head of purchasing, supportive|Li Wei|head of purchasing|supporter",
-        "张总／总经理／反对|张总|总经理|opponent", "Mary|Mary||"})
+        "张总／总经理／反对|张总|总经理|opponent", "Mary|Mary||",
+        "储运部李经理、质量部张部长|储运部李经理、质量部张部长||", "王经理、李总监 支持|王经理、李总监||supporter",
+        "采购部王经理, 采购总监|采购部王经理|采购总监|"})
     void people(String typed, String name, String title, String stance) {
         var p = parse("decision-maker", typed).answer().person();
         assertEquals(name, p.name());
