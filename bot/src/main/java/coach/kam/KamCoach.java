@@ -119,7 +119,7 @@ public final class KamCoach implements AutoCloseable {
         ObjectionCommands objectionCommands = new ObjectionCommands(objectionService, accounts);
         objectionCommands.register(b);
         new NoteCommands(accounts, knowledge, new FreeText(objectionCommands, askCommands), askCommands, objectionService)
-                .register(b);
+                .undoingReminders(checkins::setReminderOpen).register(b);
         new WalkCommands(knowledge, accounts, new Walkthrough(knowledge, accounts, facts)).register(b);
         checkins.register(b, store);
         coach.kam.deals.Deals deals = new coach.kam.deals.Deals();

@@ -14,12 +14,14 @@ import java.util.Optional;
  */
 public final class ChangeLog {
     /** What kind of change it was; what undo does follows from it. */
-    public enum Kind { NOTE_ADDED, NOTE_EDITED, NOTE_DELETED, NOTE_MOVED, TICK }
+    public enum Kind { NOTE_ADDED, NOTE_EDITED, NOTE_DELETED, NOTE_MOVED, TICK, REMINDER_ADDED }
 
     /**
      * One change. {@code before} and {@code after} are the note as it was and as it became (either is
      * null when there was none); a tick names its checklist and item in {@code ref} ("checklist/item")
-     * and whether it was ticked in {@code ticked}. {@code undone} is true once it was taken back.
+     * and whether it was ticked in {@code ticked}; a reminder names its id in {@code ref} and its text in
+     * {@code label} ({@code accountId} is 0 for a reminder about no account). {@code undone} is true once
+     * it was taken back.
      */
     public record Change(long seq, Kind kind, long accountId, Long toAccountId, Note before, Note after, String ref,
                          String label, Boolean ticked, Instant at, boolean undone) {

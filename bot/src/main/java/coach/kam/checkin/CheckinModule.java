@@ -7,6 +7,7 @@ import coach.kam.conversation.commands.AccountOverview;
 import coach.kam.store.Store;
 import coach.kam.when.WhenParser;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -61,6 +62,11 @@ public final class CheckinModule {
     public void withDeals(coach.kam.deals.Deals deals, coach.kam.deals.Stages stages, coach.kam.targets.Targets targets) {
         team.withDeals(deals, stages, targets);
         checkins.withDeals(deals);
+    }
+
+    /** Cancels or opens again a reminder, as undo and redo do; its text, or empty when it is gone or done. */
+    public Optional<String> setReminderOpen(coach.kam.store.Tx tx, long userId, long reminderId, boolean open) {
+        return reminders.setOpen(tx, userId, reminderId, open);
     }
 
     /** Whether a rep lets their manager export their note texts (/team share). */

@@ -34,7 +34,32 @@ public final class Reminders {
     Reminder add(Tx tx, long userId, Long accountId, String text, Instant due, Instant now) {
         Reminder r = new Reminder(tx.nextId("reminder"), userId, accountId, text, due, Status.OPEN, now);
         put(tx, r);
+        recordForUndo(tx, r);
         return r;
+    }
+
+    /** Notes a new reminder as the rep's last change, so /undo takes it back. */
+    private static void recordForUndo(Tx tx, Reminder r) {
+        coach.kam.accounts.ChangeLog.record(tx, r.userId(), coach.kam.accounts.ChangeLog.Kind.REMINDER_ADDED,
+                r.accountId() == null ? 0 : r.accountId(), null, null, null, Long.toString(r.id()), r.text(), null,
+                r.createdAt());
+    }
+
+    /**
+     * Cancels an open reminder ({@code open} false) or opens a cancelled one again ({@code open} true),
+     * as undo and redo do. Returns its text, or empty when there is no such reminder, or it is done.
+     */
+    Optional<String> setOpen(Tx tx, long userId, long id, boolean open) {
+        Optional<Reminder> r = get(tx, userId, id);
+        if (r.isEmpty() || r.get().status() == Status.DONE) {
+            return Optional.empty();
+        }
+        if (open && r.get().status() == Status.CANCELLED) {
+            put(tx, r.get().with(Status.OPEN));
+        } else if (!open && r.get().status() == Status.OPEN) {
+            close(tx, r.get(), Status.CANCELLED);
+        }
+        return Optional.of(r.get().text());
     }
 
     Optional<Reminder> get(Tx tx, long userId, long id) {

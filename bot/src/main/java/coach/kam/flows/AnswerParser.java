@@ -184,8 +184,8 @@ final class AnswerParser {
         }
         if (!title.isEmpty() && namesSomeone(name) && namesSomeone(title)) {
             // "储运部李经理、质量部张部长": two people, each with a title, not a name and a title
-            String both = name + "、" + title;
-            return Result.ok(new Answer(both, List.of(), new Person(both, "", stance)));
+            name = name + "、" + title;
+            title = "";
         }
         return Result.ok(new Answer(name, List.of(), new Person(name, title, stance)));
     }

@@ -48,6 +48,14 @@ public final class NoteCommands {
         this.withAccountOpen = new OpenAccountText(this, ask, objections);
     }
 
+    private UndoCommands.ReminderSwitch reminderSwitch = (tx, user, id, open) -> Optional.empty();
+
+    /** How /undo cancels a reminder just set (and redo sets it again); before {@link #register}. */
+    public NoteCommands undoingReminders(UndoCommands.ReminderSwitch switcher) {
+        this.reminderSwitch = switcher;
+        return this;
+    }
+
     public void register(Conversation.Builder b) {
         b.command("note", this::note);
         b.waitingFor("note-account",
@@ -64,7 +72,7 @@ public final class NoteCommands {
         b.button("ndy", (turn, args) -> withNote(turn, args, (a, n) -> deleteNote(turn, a, n)));
         b.button("ndn", (turn, args) -> turn.say(turn.t("note.delete.kept")));
         moves.register(b);
-        new UndoCommands(accounts, knowledge, turn -> note -> describe(turn, note)).register(b);
+        new UndoCommands(accounts, knowledge, turn -> note -> describe(turn, note)).reminders(reminderSwitch).register(b);
         b.button("nsave", (turn, args) -> withAccountOpen.saveInstead(turn, args,
                 id -> accounts.get(turn.tx(), turn.userId(), id)));
         b.button("nask", (turn, args) -> withNote(turn, args, (a, n) -> withAccountOpen.answer(turn, n)));

@@ -27,6 +27,19 @@ final class UndoCommands {
     private final ChecklistProgress ticks = new ChecklistProgress();
     private final Function<Turn, Function<Note, String>> describe;
 
+    /** Cancels ({@code open} false) or opens again a reminder; its text, or empty when it is gone or done. */
+    @FunctionalInterface
+    public interface ReminderSwitch {
+        java.util.Optional<String> set(coach.kam.store.Tx tx, long userId, long reminderId, boolean open);
+    }
+
+    private ReminderSwitch reminders = (tx, user, id, open) -> java.util.Optional.empty();
+
+    UndoCommands reminders(ReminderSwitch switcher) {
+        this.reminders = switcher;
+        return this;
+    }
+
     UndoCommands(Accounts accounts, KnowledgeBase knowledge, Function<Turn, Function<Note, String>> describe) {
         this.accounts = accounts;
         this.knowledge = knowledge;
@@ -80,6 +93,10 @@ final class UndoCommands {
     }
 
     private void apply(Turn turn, Change c, boolean undo) {
+        if (c.kind() == ChangeLog.Kind.REMINDER_ADDED) {
+            applyReminder(turn, c, undo);
+            return;
+        }
         Optional<Account> from = accounts.get(turn.tx(), turn.userId(), c.accountId());
         Optional<Account> to = c.toAccountId() == null ? Optional.empty()
                 : accounts.get(turn.tx(), turn.userId(), c.toAccountId());
@@ -92,6 +109,20 @@ final class UndoCommands {
         Change marked = ChangeLog.mark(turn.tx(), turn.userId(), c, undo, turn.now());
         String button = undo ? turn.t("btn.redo") : turn.t("btn.undo");
         turn.say(what, List.of(List.of(new Button(button, "ut:" + marked.seq()))));
+    }
+
+    /** Undo cancels the reminder the rep just set; redo sets it again. */
+    private void applyReminder(Turn turn, Change c, boolean undo) {
+        Optional<String> text = c.ref() != null && c.ref().matches("\\d{1,18}")
+                ? reminders.set(turn.tx(), turn.userId(), Long.parseLong(c.ref()), !undo) : Optional.empty();
+        Change marked = ChangeLog.mark(turn.tx(), turn.userId(), c, undo || text.isEmpty(), turn.now());
+        if (text.isEmpty()) {
+            turn.say(turn.t("undo.reminder.gone"));
+            return;
+        }
+        String button = undo ? turn.t("btn.redo") : turn.t("btn.undo");
+        turn.say(turn.t(undo ? "undo.reminder" : "redo.reminder", Html.escape(Html.shorten(text.get(), 80))),
+                List.of(List.of(new Button(button, "ut:" + marked.seq()))));
     }
 
     /** Does or undoes the change; returns what to tell the rep. */
