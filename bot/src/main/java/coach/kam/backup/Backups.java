@@ -163,7 +163,8 @@ public final class Backups implements AutoCloseable {
     @Override
     public void close() {
         if (timer != null) {
-            timer.shutdownNow();
+            // a backup in progress finishes: an interrupt could close the store's file channel under it
+            timer.shutdown();
             try {
                 timer.awaitTermination(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

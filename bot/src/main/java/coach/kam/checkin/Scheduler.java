@@ -127,7 +127,14 @@ public final class Scheduler {
                 LOG.error("scheduled messages", e);
             }
         }, 0, period.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        return timer::shutdownNow;
+        // a stop lets a run in progress finish: interrupting it could close the store's file channel
+        // under a commit
+        return () -> {
+            timer.shutdown();
+            if (!timer.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                timer.shutdownNow();
+            }
+        };
     }
 
     /** Runs everything due now; returns how many reps got a message. Safe to call often. */

@@ -54,7 +54,8 @@ public final class ConsoleChat {
     public ConsoleChat showingDue(coach.kam.checkin.Scheduler scheduler, java.time.Duration every) {
         scheduler.sendTo((tx, chatId, replies) -> {
             if (chatId == userId) {
-                print(replies);
+                // shown once the change that made them is durable, as a reply is
+                tx.afterCommit(() -> print(replies));
             }
         });
         // What fell due while nothing ran is shown before the first prompt.
