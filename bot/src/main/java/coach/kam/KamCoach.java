@@ -132,6 +132,8 @@ public final class KamCoach implements AutoCloseable {
                 .register(b);
         new coach.kam.conversation.commands.TargetCommands(accounts, new coach.kam.targets.Targets(),
                 coach.kam.flows.Money::parse).register(b);
+        new coach.kam.conversation.commands.ChartCommands(accounts, deals, stages, new coach.kam.targets.Targets(), facts)
+                .register(b);
         new coach.kam.export.ExportCommands(store, messages, knowledge, accounts, facts,
                 new coach.kam.export.Exporter(new coach.kam.export.Report(knowledge, accounts, facts, overview)),
                 config.admins(), checkins.sharesNotes()).register(b);
