@@ -57,5 +57,6 @@ public final class ChartSamples {
         Files.write(dir.resolve("chart-target.png"), charts.bridge(bridge()));
         Files.write(dir.resolve("chart-trend.png"), charts.trend(trend()));
         Files.write(dir.resolve("chart-portfolio.png"), charts.matrix(matrix()));
+        Files.write(dir.resolve("plan-sample.pdf"), PlanSheet.render(PlanSheetTest.sample()));
     }
 }
