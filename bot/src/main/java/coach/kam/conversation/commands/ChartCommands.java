@@ -28,6 +28,8 @@ public final class ChartCommands {
     private static final Logger LOG = LoggerFactory.getLogger(ChartCommands.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final int MAX_PICKS = 8;
+    /** What is read of the typed line (a chart name and an account name). */
+    private static final int MAX_ARGS = 200;
     private final Accounts accounts;
     private final ChartInputs inputs;
     private final Charts charts = new Charts();
@@ -59,7 +61,7 @@ public final class ChartCommands {
     }
 
     private void chart(Turn turn, String args) {
-        String line = args.strip();
+        String line = (args.length() > MAX_ARGS ? args.substring(0, MAX_ARGS) : args).strip();
         String word = line.isEmpty() ? "" : line.split("[\\s\u3000]+", 2)[0].toLowerCase(Locale.ROOT);
         String rest = line.length() > word.length() ? line.substring(word.length()).strip() : "";
         switch (word) {
