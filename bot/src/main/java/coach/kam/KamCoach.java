@@ -111,7 +111,8 @@ public final class KamCoach implements AutoCloseable {
         new AccountCommands(accounts, new AccountCard(accounts, overview, knowledge), overview).register(b);
         new BriefCommands(accounts, knowledge, overview).register(b);
         new ReviewCommands(accounts, overview).register(b);
-        new PlanCommands(knowledge, accounts, plans).register(b);
+        PlanCommands planCommands = new PlanCommands(knowledge, accounts, plans);
+        planCommands.register(b);
         KnowledgeCommands topics = new KnowledgeCommands(knowledge, accounts);
         topics.register(b);
         AskCommands askCommands = new AskCommands(ask, knowledge, topics, messages, accounts, config.llm().shareNotes());
@@ -139,6 +140,10 @@ public final class KamCoach implements AutoCloseable {
                 .register(b);
         new coach.kam.conversation.commands.TargetCommands(accounts, targets,
                 coach.kam.flows.Money::parse).register(b);
+        new coach.kam.conversation.commands.ChartCommands(accounts, deals, stages, new coach.kam.targets.Targets(), facts)
+                .register(b);
+        planCommands.exportWith(new coach.kam.conversation.commands.PlanExportCommand(accounts, deals, stages,
+                new coach.kam.targets.Targets(), new coach.kam.territory.Territory(knowledge), facts)::export);
         new coach.kam.export.ExportCommands(store, messages, knowledge, accounts, facts,
                 new coach.kam.export.Exporter(new coach.kam.export.Report(knowledge, accounts, facts, overview)),
                 config.admins(), checkins.sharesNotes()).register(b);

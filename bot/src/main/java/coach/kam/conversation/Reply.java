@@ -12,9 +12,14 @@ public record Reply(String html, List<List<Button>> buttons, Document document) 
 
     /**
      * A file sent with a reply. {@code bytes} are the content; once the reply waits in the send
-     * queue they are kept aside in the store and {@code ref} names them instead.
+     * queue they are kept aside in the store and {@code ref} names them instead. A {@code photo}
+     * (a PNG chart) is shown as a picture in the chat rather than as a file to download.
      */
-    public record Document(String fileName, byte[] bytes, String ref) {
+    public record Document(String fileName, byte[] bytes, String ref, boolean photo) {
+        public Document(String fileName, byte[] bytes, String ref) {
+            this(fileName, bytes, ref, false);
+        }
+
         public Document {
             if (fileName == null || fileName.isBlank() || fileName.contains("/") || fileName.contains("\\")) {
                 throw new IllegalArgumentException("a document needs a plain file name: " + fileName);
@@ -22,11 +27,11 @@ public record Reply(String html, List<List<Button>> buttons, Document document) 
         }
 
         public Document withBytes(byte[] content) {
-            return new Document(fileName, content, ref);
+            return new Document(fileName, content, ref, photo);
         }
 
         public Document withRef(String reference) {
-            return new Document(fileName, null, reference);
+            return new Document(fileName, null, reference, photo);
         }
     }
 
@@ -46,6 +51,11 @@ public record Reply(String html, List<List<Button>> buttons, Document document) 
     /** A file with a caption (HTML, at most 1024 characters as Telegram counts them). */
     public static Reply document(String fileName, byte[] bytes, String captionHtml) {
         return new Reply(captionHtml, List.of(), new Document(fileName, bytes, null));
+    }
+
+    /** A picture (PNG) with a caption, shown in the chat as a photo. */
+    public static Reply photo(String fileName, byte[] png, String captionHtml, List<List<Button>> buttons) {
+        return new Reply(captionHtml, buttons, new Document(fileName, png, null, true));
     }
 
     public boolean hasDocument() {

@@ -25,6 +25,14 @@ public final class PlanCommands {
     private final Accounts accounts;
     private final Plans plans;
 
+    private java.util.function.Consumer<Turn> export = turn -> { };
+
+    /** What "/plan export" does (the one-page plan document). */
+    public PlanCommands exportWith(java.util.function.Consumer<Turn> action) {
+        this.export = action;
+        return this;
+    }
+
     public PlanCommands(KnowledgeBase knowledge, Accounts accounts, Plans plans) {
         this.knowledge = knowledge;
         this.accounts = accounts;
@@ -57,6 +65,10 @@ public final class PlanCommands {
     }
 
     private void command(Turn turn, String args) {
+        if (args.strip().equalsIgnoreCase("export") || args.strip().equals("导出")) {
+            export.accept(turn);
+            return;
+        }
         List<Account> candidates;
         if (args.isBlank() && turn.session().openAccountId() != null) {
             candidates = accounts.get(turn.tx(), turn.userId(), turn.session().openAccountId()).stream().toList();

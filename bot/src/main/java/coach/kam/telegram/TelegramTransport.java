@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
@@ -24,6 +25,9 @@ final class TelegramTransport implements Transport {
 
     @Override
     public Outcome send(long chatId, Reply message) {
+        if (message.hasDocument() && message.document().photo()) {
+            return sendPhoto(chatId, message);
+        }
         if (message.hasDocument()) {
             return sendDocument(chatId, message);
         }
@@ -49,11 +53,7 @@ final class TelegramTransport implements Transport {
         SendDocument.SendDocumentBuilder<?, ?> doc = SendDocument.builder().chatId(chatId)
                 .document(new InputFile(new java.io.ByteArrayInputStream(bytes), d.fileName()));
         if (!message.html().isBlank()) {
-            String caption = message.html();
-            if (message.plainText().length() > MAX_CAPTION) {
-                caption = coach.kam.conversation.Html.escape(message.plainText().substring(0, MAX_CAPTION - 1)) + "…";
-            }
-            doc.caption(caption).parseMode("HTML");
+            doc.caption(caption(message)).parseMode("HTML");
         }
         if (!message.buttons().isEmpty()) {
             doc.replyMarkup(ReplySender.keyboard(message.buttons()));
@@ -66,6 +66,35 @@ final class TelegramTransport implements Transport {
         } catch (TelegramApiException e) {
             return Outcome.transientFailure(e.toString());
         }
+    }
+
+    /** A picture (a chart) shown in the chat; the reply's text is its caption. */
+    private Outcome sendPhoto(long chatId, Reply message) {
+        Reply.Document d = message.document();
+        byte[] bytes = d.bytes() == null ? new byte[0] : d.bytes();
+        SendPhoto.SendPhotoBuilder<?, ?> photo = SendPhoto.builder().chatId(chatId)
+                .photo(new InputFile(new java.io.ByteArrayInputStream(bytes), d.fileName()));
+        if (!message.html().isBlank()) {
+            photo.caption(caption(message)).parseMode("HTML");
+        }
+        if (!message.buttons().isEmpty()) {
+            photo.replyMarkup(ReplySender.keyboard(message.buttons()));
+        }
+        try {
+            client.execute(photo.build());
+            return Outcome.ACCEPTED;
+        } catch (TelegramApiRequestException e) {
+            return outcomeOf(e);
+        } catch (TelegramApiException e) {
+            return Outcome.transientFailure(e.toString());
+        }
+    }
+
+    private static String caption(Reply message) {
+        if (message.plainText().length() > MAX_CAPTION) {
+            return coach.kam.conversation.Html.escape(message.plainText().substring(0, MAX_CAPTION - 1)) + "…";
+        }
+        return message.html();
     }
 
     static Outcome outcomeOf(TelegramApiRequestException e) {

@@ -24,7 +24,8 @@ class ArchitectureTest {
             "coach.kam.backup..", "coach.kam.checkin..", "coach.kam.config..", "coach.kam.delivery..",
             "coach.kam.export..", "coach.kam.flows..", "coach.kam.intent..", "coach.kam.knowledge..",
             "coach.kam.objections..", "coach.kam.plans..", "coach.kam.quarantine..", "coach.kam.retrieval..",
-            "coach.kam.text..", "coach.kam.when..", "coach.kam.deals..", "coach.kam.targets..", "coach.kam.territory.."};
+            "coach.kam.text..", "coach.kam.when..", "coach.kam.deals..", "coach.kam.targets..", "coach.kam.territory..",
+            "coach.kam.charts.."};
     private static JavaClasses classes;
 
     @BeforeAll

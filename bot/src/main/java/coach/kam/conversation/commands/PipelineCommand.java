@@ -55,7 +55,7 @@ public final class PipelineCommand {
         if (!f.overdue().isEmpty()) {
             s.append("\n\n").append(turn.t("pipeline.overdue", f.overdue().size())).append(names(f.overdue()));
         }
-        turn.say(s.toString());
+        turn.say(s.toString(), List.of(List.of(ChartCommands.button(turn, "p"))));
     }
 
     private static String names(List<Deal> list) {

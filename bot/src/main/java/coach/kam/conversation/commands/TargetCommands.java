@@ -91,7 +91,8 @@ public final class TargetCommands {
     }
 
     private void show(Turn turn) {
-        turn.say(plan(turn).orElse(turn.t("target.usage")));
+        plan(turn).ifPresentOrElse(p -> turn.say(p, List.of(List.of(ChartCommands.button(turn, "t")))),
+                () -> turn.say(turn.t("target.usage")));
     }
 
     private Optional<String> plan(Turn turn) {
