@@ -42,7 +42,11 @@ public final class Team {
     private final CheckinStore store;
     private final SecureRandom random = new SecureRandom();
 
-    Team(Set<Long> managers, Accounts accounts, AccountOverview overview, CheckinStore store) {
+    /** Dates wrong /join codes, which are throttled per rep per hour. */
+    private final java.time.Clock clock;
+
+    Team(Set<Long> managers, Accounts accounts, AccountOverview overview, CheckinStore store, java.time.Clock clock) {
+        this.clock = clock;
         this.managers = Set.copyOf(managers);
         this.accounts = accounts;
         this.overview = overview;
@@ -98,34 +102,35 @@ public final class Team {
     }
 
     private void join(Turn turn, String code) {
-        java.time.Instant until = coach.kam.audit.Guesses.joinBlockedUntil(turn.tx(), turn.userId(), turn.now());
+        java.time.Instant now = clock.instant();
+        java.time.Instant until = coach.kam.audit.Guesses.joinBlockedUntil(turn.tx(), turn.userId(), now);
         if (until != null) {
             // five wrong codes within the hour: no more tries until the oldest is an hour old
-            coach.kam.audit.Audit.record(turn.tx(), turn.now(), turn.userId(), "join.throttled", "");
-            turn.say(turn.t("team.join.wait", Math.max(1, java.time.Duration.between(turn.now(), until).toMinutes())));
+            coach.kam.audit.Audit.record(turn.tx(), now, turn.userId(), "join.throttled", "");
+            turn.say(turn.t("team.join.wait", Math.max(1, java.time.Duration.between(now, until).toMinutes())));
             return;
         }
         Optional<Members> team = code.isBlank() ? Optional.empty() : turn.tx().get(CODES, code.strip());
         if (team.isEmpty()) {
-            wrongCode(turn, "unknown code");
+            wrongCode(turn.tx(), turn.userId(), now, "unknown code");
             turn.say(turn.t("team.join.unknown"));
             return;
         }
         Members current = members(turn.tx(), team.get().managerId()).orElse(team.get());
         if (!code.strip().equals(current.code())) {
-            wrongCode(turn, "replaced code of manager " + current.managerId());
+            wrongCode(turn.tx(), turn.userId(), now, "replaced code of manager " + current.managerId());
             turn.say(turn.t("team.join.replaced"));
             return;
         }
-        coach.kam.audit.Audit.record(turn.tx(), turn.now(), turn.userId(), "team.join",
+        coach.kam.audit.Audit.record(turn.tx(), now, turn.userId(), "team.join",
                 "manager " + current.managerId());
         save(turn.tx(), with(current, turn.userId(), true));
         turn.say(turn.t("team.joined"));
     }
 
-    private static void wrongCode(Turn turn, String detail) {
-        coach.kam.audit.Guesses.wrongJoin(turn.tx(), turn.userId(), turn.now());
-        coach.kam.audit.Audit.record(turn.tx(), turn.now(), turn.userId(), "join.wrong", detail);
+    private static void wrongCode(Tx tx, long userId, java.time.Instant now, String detail) {
+        coach.kam.audit.Guesses.wrongJoin(tx, userId, now);
+        coach.kam.audit.Audit.record(tx, now, userId, "join.wrong", detail);
     }
 
     private void save(Tx tx, Members m) {
