@@ -37,7 +37,7 @@ public final class CheckinModule {
         this.when = new WhenParser(clock);
         this.checkins = new Checkins(accounts, overview, store);
         this.nudges = new Nudges(accounts, overview, store);
-        this.team = new Team(managers, accounts, overview, store);
+        this.team = new Team(managers, accounts, overview, store, clock);
         this.reminderCommands = new ReminderCommands(accounts, reminders, when, store);
     }
 

@@ -31,7 +31,11 @@ public final class Team {
     private final SecureRandom random = new SecureRandom();
     private Scheduler mail;
 
-    Team(Set<Long> managers, Accounts accounts, AccountOverview overview, CheckinStore checkins) {
+    /** Dates wrong /join codes, which are throttled per rep per hour. */
+    private final java.time.Clock clock;
+
+    Team(Set<Long> managers, Accounts accounts, AccountOverview overview, CheckinStore checkins, java.time.Clock clock) {
+        this.clock = clock;
         this.managers = Set.copyOf(managers);
         this.digest = new Digest(accounts, overview, checkins, store);
     }
@@ -222,22 +226,23 @@ public final class Team {
 
     private void join(Turn turn, String code) {
         store.seen(turn.tx(), turn.userId(), turn.event().displayName());
-        java.time.Instant until = coach.kam.audit.Guesses.joinBlockedUntil(turn.tx(), turn.userId(), turn.now());
+        java.time.Instant now = clock.instant();
+        java.time.Instant until = coach.kam.audit.Guesses.joinBlockedUntil(turn.tx(), turn.userId(), now);
         if (until != null) {
             // five wrong codes within the hour: no more tries until the oldest is an hour old
-            coach.kam.audit.Audit.record(turn.tx(), turn.now(), turn.userId(), "join.throttled", "");
-            turn.say(turn.t("team.join.wait", Math.max(1, java.time.Duration.between(turn.now(), until).toMinutes())));
+            coach.kam.audit.Audit.record(turn.tx(), now, turn.userId(), "join.throttled", "");
+            turn.say(turn.t("team.join.wait", Math.max(1, java.time.Duration.between(now, until).toMinutes())));
             return;
         }
         Optional<TeamStore.Members> team = code.isBlank() ? Optional.empty() : store.byCode(turn.tx(), code.strip());
         if (team.isEmpty()) {
-            wrongCode(turn, "unknown code");
+            wrongCode(turn.tx(), turn.userId(), now, "unknown code");
             turn.say(turn.t("team.join.unknown"));
             return;
         }
         TeamStore.Members current = store.membersOrNew(turn.tx(), team.get().managerId());
         if (!code.strip().equals(current.code())) {
-            wrongCode(turn, "replaced code of manager " + current.managerId());
+            wrongCode(turn.tx(), turn.userId(), now, "replaced code of manager " + current.managerId());
             turn.say(turn.t("team.join.replaced"));
             return;
         }
@@ -262,9 +267,9 @@ public final class Team {
         }
     }
 
-    private static void wrongCode(Turn turn, String detail) {
-        coach.kam.audit.Guesses.wrongJoin(turn.tx(), turn.userId(), turn.now());
-        coach.kam.audit.Audit.record(turn.tx(), turn.now(), turn.userId(), "join.wrong", detail);
+    private static void wrongCode(Tx tx, long userId, java.time.Instant now, String detail) {
+        coach.kam.audit.Guesses.wrongJoin(tx, userId, now);
+        coach.kam.audit.Audit.record(tx, now, userId, "join.wrong", detail);
     }
 
     /** tm:y:MANAGER accepts an invitation, tm:n:MANAGER declines it; only the invited rep's press counts. */

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fault injection at the file: a run of notes through a store whose disk fills up at write number
- * N, for N over the whole run (every write of the first notes, then every few writes). After the
+ * N, for N over the whole run (each of the first 200 writes, then every ninth). After the
  * failure the store takes no writes; the space comes back, and the store either takes writes again
  * by itself (even N) or is closed and opened again, as a restart does (odd N). Every note whose
  * transaction returned is there afterwards, exactly as written, and nothing else.
@@ -36,7 +36,7 @@ class DiskFaultTest {
     void aFullDiskAtAnyWriteLosesNoAcknowledgedNote() throws Exception {
         long total = writesOfACleanRun();
         List<Long> points = new ArrayList<>();
-        for (long n = 1; n <= total; n += n < 400 ? 1 : 7) {
+        for (long n = 1; n <= total; n += n < 200 ? 1 : 9) {
             points.add(n);
         }
         int failed = 0;
