@@ -34,6 +34,11 @@ public final class Access {
         this.open = open;
     }
 
+    /** The admins, who are told of storage outages. */
+    public Set<Long> admins() {
+        return admins;
+    }
+
     public boolean isAdmin(long userId) {
         return admins.contains(userId);
     }

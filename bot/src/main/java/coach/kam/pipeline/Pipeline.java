@@ -326,6 +326,14 @@ public final class Pipeline implements AutoCloseable {
      * Waits until the update with this id was handled by this process and the messages queued for
      * its chat were accepted; false on timeout.
      */
+    /**
+     * An update answered before the inbox (a stranger refused at the door): it is never stored, and
+     * counts as handled for whoever waits on it.
+     */
+    public void answeredAtDoor(int updateId, long chat) {
+        completions.done(new Completions.Done(-1L - updateId, updateId, chat));
+    }
+
     public boolean awaitHandled(int updateId, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Optional<Long> chat = completions.awaitUpdate(updateId, timeout);

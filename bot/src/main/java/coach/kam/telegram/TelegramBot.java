@@ -29,6 +29,7 @@ public final class TelegramBot implements LongPollingUpdateConsumer, AutoCloseab
 
     private final Pipeline pipeline;
     private final TelegramTurns turns;
+    private final IntakeGate gate;
     private volatile boolean running = true;
 
     TelegramBot(Store store, Conversation conversation, Access access, InlineSearch inline, SendQueue queue,
@@ -45,16 +46,24 @@ public final class TelegramBot implements LongPollingUpdateConsumer, AutoCloseab
         this.turns = new TelegramTurns(conversation, access, inline, queue, sender, clock, files);
         this.pipeline = new Pipeline(store, queue, turns, clock,
                 dataDir == null ? null : dataDir.resolve("inbox.inhand")).start();
+        this.gate = new IntakeGate(store, access, sender, conversation.messages(), clock)
+                .onAnswered(pipeline::answeredAtDoor);
     }
 
     @Override
     public void consume(List<Update> updates) {
-        List<Pipeline.Incoming> incoming = incoming(updates);
+        List<Update> admitted = gate.admit(updates);
+        if (admitted.isEmpty()) {
+            return;
+        }
+        List<Pipeline.Incoming> incoming = incoming(admitted);
         for (int attempt = 1; running; attempt++) {
             try {
                 pipeline.receive(incoming);
+                gate.recovered();
                 return;
             } catch (RuntimeException e) {
+                outage(admitted, e);
                 // the library confirms this batch with its next poll, so it must be stored before we return
                 LOG.error("cannot store received updates (attempt {}), trying again", attempt, e);
                 try {
@@ -76,7 +85,24 @@ public final class TelegramBot implements LongPollingUpdateConsumer, AutoCloseab
         if (!running) {
             throw new IllegalStateException("the bot is stopping");
         }
-        pipeline.receive(incoming(updates));
+        List<Update> admitted = gate.admit(updates);
+        if (admitted.isEmpty()) {
+            return;
+        }
+        try {
+            pipeline.receive(incoming(admitted));
+            gate.recovered();
+        } catch (RuntimeException e) {
+            outage(admitted, e);
+            throw e;
+        }
+    }
+
+    /** A batch the store could not take because it takes no writes: its senders are told. */
+    private void outage(List<Update> admitted, RuntimeException e) {
+        java.util.Optional<String> reason = e instanceof coach.kam.store.StoreOutage ? java.util.Optional.of(e.getMessage())
+                : gate.storeOutage();
+        reason.ifPresent(why -> gate.outage(admitted, why));
     }
 
     boolean running() {
@@ -135,5 +161,6 @@ public final class TelegramBot implements LongPollingUpdateConsumer, AutoCloseab
         running = false;
         pipeline.close();
         turns.close();
+        gate.close();
     }
 }

@@ -81,4 +81,36 @@ class DiskFullTest {
             assertTrue(disk.failures() > 0, "the disk did refuse writes");
         }
     }
+
+    @Test
+    void aRepWhoseMessageCannotBeStoredIsToldAndTheAdminOnce() throws Exception {
+        MutableClock clock = MutableClock.at("2026-11-27T02:00:00Z");
+        FaultyDisk disk = new FaultyDisk(0);
+        FakeBotApi api = FakeBotApi.start(TelegramDriver.TOKEN);
+        try (TelegramDriver bot = new TelegramDriver(dir, clock, "en", Set.of(), api,
+                url -> coach.kam.telegram.TelegramRunner.Settings.of(TelegramDriver.TOKEN, url, 0),
+                d -> coach.kam.KamCoach.assemble(TestCoach.config(d), clock, TestCoach.knowledge(),
+                        MapDbStore.open(d, clock, disk),
+                        coach.kam.retrieval.SearchIndexes.of(TestCoach.indexes()), java.util.Optional.empty()))) {
+            bot.type(1, "/lang en");
+            bot.type(1, "/new Acme");
+            bot.type(TestCoach.MANAGER, "/lang en");
+            disk.fillAfter(0);
+            long note = api.enqueueText(1, "/note Acme: the buyer wants a demo", "en");
+            api.awaitCall("sendMessage", p -> p.path("chat_id").asLong() == 1
+                    && p.path("text").asText().contains("storage is full"), WAIT);
+            api.awaitCall("sendMessage", p -> p.path("chat_id").asLong() == TestCoach.MANAGER
+                    && p.path("text").asText().contains("stopped saving"), WAIT);
+            disk.free();
+            assertTrue(bot.runner().awaitHandled(note, WAIT), "the note is kept once the space is back");
+            long toldRep = api.calls("sendMessage").stream().filter(c -> c.params().path("chat_id").asLong() == 1
+                    && c.params().path("text").asText().contains("storage is full")).count();
+            assertEquals(1, toldRep, "told once");
+            MapDbStore store = (MapDbStore) bot.coach().store();
+            List<String> notes = store.inTransaction(tx -> tx.records("notes", "")).values().stream()
+                    .map(n -> n.path("text").asText()).toList();
+            assertEquals(List.of("the buyer wants a demo"), notes);
+            assertEquals(List.of(), api.violations());
+        }
+    }
 }

@@ -23,11 +23,12 @@ import org.junit.jupiter.api.Test;
 class TelegramAdapterTest {
     private static final long REP = 1;
     private static final long STRANGER = 99;
+    private Path dir;
     private TelegramDriver bot;
 
     @BeforeEach
     void start() throws Exception {
-        Path dir = Files.createTempDirectory("kam-telegram");
+        dir = Files.createTempDirectory("kam-telegram");
         bot = new TelegramDriver(dir, MutableClock.at("2026-11-27T02:00:00Z"), "en", Set.of(REP));
     }
 
@@ -47,7 +48,7 @@ class TelegramAdapterTest {
     }
 
     @Test
-    void aStrangerGetsOnePoliteRefusalAndNothingIsStored() {
+    void aStrangerGetsOnePoliteRefusalAndNothingIsStored() throws Exception {
         List<Shown> first = bot.type(STRANGER, "/new Their Co");
         List<Shown> second = bot.type(STRANGER, "hello?");
         assertEquals(1, first.size());
@@ -56,6 +57,14 @@ class TelegramAdapterTest {
         boolean stored = bot.coach().store().inTransaction(tx ->
                 tx.get(Table.of("sessions", Session.class), Long.toString(STRANGER)).isPresent());
         assertFalse(stored);
+        bot.type(STRANGER, "my secret pricing for Zephyrcorp");
+        // nothing of theirs reached the store file or its log: not even the raw update in the inbox
+        try (var files = Files.walk(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String bytes = new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertFalse(bytes.contains("Zephyrcorp") || bytes.contains("Their Co"), "found in " + f);
+            }
+        }
     }
 
     @Test

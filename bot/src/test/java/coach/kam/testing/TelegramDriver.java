@@ -75,7 +75,7 @@ public final class TelegramDriver implements ChatDriver {
 
     private void open() {
         coach = coaches.apply(dataDir);
-        Access access = new Access(coach.store(), allowed, Set.of(), Optional.of("JOIN-KAM-2026"), allowed.isEmpty());
+        Access access = new Access(coach.store(), allowed, Set.of(TestCoach.MANAGER), Optional.of("JOIN-KAM-2026"), allowed.isEmpty());
         try {
             runner = TelegramRunner.start(settings.apply(URI.create(api.baseUrl())), coach.store(),
                     coach.conversation(), coach.sendQueue(), access, coach.inlineSearch(), clock, dataDir);
