@@ -26,7 +26,7 @@ import java.util.Set;
  */
 public final class Team {
     private final Set<Long> managers;
-    private final TeamStore store = new TeamStore();
+    private final TeamStore store;
     private final Digest digest;
     private final SecureRandom random = new SecureRandom();
     private Scheduler mail;
@@ -36,6 +36,7 @@ public final class Team {
 
     Team(Set<Long> managers, Accounts accounts, AccountOverview overview, CheckinStore checkins, java.time.Clock clock) {
         this.clock = clock;
+        this.store = new TeamStore(clock);
         this.managers = Set.copyOf(managers);
         this.digest = new Digest(accounts, overview, checkins, store);
     }

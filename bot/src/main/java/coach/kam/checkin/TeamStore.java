@@ -79,6 +79,12 @@ final class TeamStore {
     private static final Table<Mark> MARKS = Table.owned("digest-marks", Mark.class, 1);
     static final int MAX_NAME = 40;
 
+    private final java.time.Clock clock;
+
+    TeamStore(java.time.Clock clock) {
+        this.clock = clock;
+    }
+
     Optional<Members> members(Tx tx, long managerId) {
         return tx.get(TEAMS, Long.toString(managerId));
     }
@@ -91,8 +97,11 @@ final class TeamStore {
         return tx.get(CODES, code);
     }
 
-    /** Saves a team and keeps each rep's membership in step with it. */
+    /** Saves a team and keeps each rep's membership in step with it; who came, went or was invited is audited. */
     void save(Tx tx, Members before, Members after) {
+        audit(tx, after.managerId(), "team.member.added", after.reps(), before.reps());
+        audit(tx, after.managerId(), "team.member.removed", before.reps(), after.reps());
+        audit(tx, after.managerId(), "team.invited", after.invited(), before.invited());
         tx.put(TEAMS, Long.toString(after.managerId()), after);
         if (after.code() != null) {
             tx.put(CODES, after.code(), after);
@@ -107,6 +116,15 @@ final class TeamStore {
                 team(tx, rep).filter(m -> m.managerId() != after.managerId())
                         .ifPresent(old -> leaveOther(tx, rep, old.managerId()));
                 tx.put(MEMBERSHIPS, Long.toString(rep), new Membership(rep, after.managerId()));
+            }
+        }
+    }
+
+    /** One audit entry per id in {@code now} that is not in {@code was}. */
+    private void audit(Tx tx, long managerId, String action, Set<Long> now, Set<Long> was) {
+        for (long rep : now) {
+            if (!was.contains(rep)) {
+                coach.kam.audit.Audit.record(tx, clock.instant(), managerId, action, "rep " + rep);
             }
         }
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coach.kam.KamCoach;
+import coach.kam.audit.Audit;
 import coach.kam.accounts.Account;
 import coach.kam.accounts.Accounts;
 import coach.kam.config.Config;
@@ -156,6 +157,12 @@ class TeamTest {
 
         assertContains(say(MANAGER, "/team remove 2"), "Removed Li Na");
         assertContains(text(mailTo(OTHER)), "removed you");
+        List<Audit.Entry> entries = coach.store().inTransaction(tx -> Audit.newest(tx, 20));
+        List<String> audited = entries.stream().map(e -> e.action() + " " + e.detail()).toList();
+        for (String wanted : List.of("team.invited rep 1", "team.member.added rep 1", "team.member.removed rep 1",
+                "team.member.added rep 2", "team.member.removed rep 2")) {
+            assertTrue(audited.contains(wanted), wanted + " in " + audited);
+        }
         assertContains(say(MANAGER, "/team digest"), "Your team is empty");
     }
 
