@@ -102,25 +102,29 @@ public final class ExportCommands {
      * export --all, run by whoever holds the data folder, carries everything.
      */
     private void exportShared(Turn turn) {
+        coach.kam.store.Tx tx = turn.tx();
+        long me = turn.userId();
         java.util.Set<Long> included = new java.util.TreeSet<>();
         List<String> summary = new ArrayList<>();
         summary.add(Csv.row(List.of("rep", "account", "tier", "class", "notes", "last_contact")));
         int withheld = 0;
-        for (var s : coach.kam.conversation.Sessions.all(turn.tx())) {
+        for (var s : coach.kam.conversation.Sessions.all(tx)) {
             long user = s.userId();
-            if (user == turn.userId() || shares.test(turn.tx(), user)) {
+            if (user == me || shares.test(tx, user)) {
                 included.add(user);
                 continue;
             }
-            List<Account> theirs = accounts.list(turn.tx(), user);
+            List<Account> theirs = accounts.list(tx, user);
             withheld += theirs.isEmpty() ? 0 : 1;
             for (Account a : theirs) {
                 summary.add(summaryRow(turn, user, a));
             }
         }
-        included.add(turn.userId());
+        included.add(me);
         Exporter.Export e = exporter.export(turn, new DataJson.Scope(included, null),
                 withheld == 0 ? java.util.Map.of() : java.util.Map.of(TEAM_CSV, String.join("\r\n", summary) + "\r\n"));
+        coach.kam.audit.Audit.record(tx, e.at(), me, "export.all",
+                included.size() + " reps with their notes, " + withheld + " as a summary");
         String caption = turn.t("export.caption", e.accounts(), e.records());
         if (withheld > 0) {
             caption += "\n" + turn.t("export.all.withheld", withheld);

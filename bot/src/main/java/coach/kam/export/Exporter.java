@@ -36,7 +36,7 @@ public final class Exporter {
     }
 
     /** A finished export. */
-    public record Export(String fileName, byte[] zip, int accounts, int records) {
+    public record Export(String fileName, byte[] zip, int accounts, int records, Instant at) {
     }
 
     public Export export(Turn turn, DataJson.Scope scope) {
@@ -80,7 +80,7 @@ public final class Exporter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Export(name, bytes.toByteArray(), accounts.size(), records);
+        return new Export(name, bytes.toByteArray(), accounts.size(), records, now);
     }
 
     private static void put(ZipOutputStream zip, String name, String text, Instant at) throws IOException {

@@ -238,6 +238,9 @@ class TeamTest {
         assertFalse(dataJson(last).contains("secret price"), "consent withdrawn");
         say(REP, "/export");
         assertContains(dataJson(last), "secret price");
+        List<Audit.Entry> entries = coach.store().inTransaction(tx -> Audit.newest(tx, 50));
+        assertEquals(3, entries.stream().filter(en -> en.action().equals("export.all") && en.userId() == MANAGER).count(),
+                "every admin export is audited: " + entries);
     }
 
     @Test
