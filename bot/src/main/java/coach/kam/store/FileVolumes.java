@@ -46,12 +46,15 @@ final class FileVolumes extends VolumeFactory {
      * MapDB's file-channel volume (its file, lock, growth, sync and close), with every read and
      * write done here, on its channel, advancing the offset after a partial transfer.
      */
-    static final class Exact extends Volume {
-        private final FileChannelVol v;
+    static final class Exact extends ForwardingVolume {
         private final FileChannel channel;
 
         Exact(File file, boolean readOnly, long fileLockWait, int sliceShift, long initSize) {
-            this.v = new FileChannelVol(file, readOnly, fileLockWait, sliceShift, initSize);
+            this(new FileChannelVol(file, readOnly, fileLockWait, sliceShift, initSize));
+        }
+
+        private Exact(FileChannelVol v) {
+            super(v);
             this.channel = channelOf(v);
         }
 
@@ -148,66 +151,6 @@ final class FileVolumes extends VolumeFactory {
         @Override
         public void getData(long offset, byte[] bytes, int bytesPos, int size) {
             read(offset, size).get(bytes, bytesPos, size);
-        }
-
-        @Override
-        public void ensureAvailable(long offset) {
-            v.ensureAvailable(offset);
-        }
-
-        @Override
-        public void truncate(long size) {
-            v.truncate(size);
-        }
-
-        @Override
-        public void sync() {
-            v.sync();
-        }
-
-        @Override
-        public void close() {
-            v.close();
-        }
-
-        @Override
-        public boolean isClosed() {
-            return v.isClosed();
-        }
-
-        @Override
-        public void deleteFile() {
-            v.deleteFile();
-        }
-
-        @Override
-        public int sliceSize() {
-            return v.sliceSize();
-        }
-
-        @Override
-        public boolean isSliced() {
-            return v.isSliced();
-        }
-
-        @Override
-        public long length() {
-            return v.length();
-        }
-
-        @Override
-        public boolean isReadOnly() {
-            return v.isReadOnly();
-        }
-
-        @Override
-        public File getFile() {
-            return v.getFile();
-        }
-
-        @Override
-        public boolean getFileLocked() {
-            return v.getFileLocked();
         }
 
         /** The channel MapDB opened (a private field of FileChannelVol). */

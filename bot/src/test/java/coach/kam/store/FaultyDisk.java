@@ -101,11 +101,9 @@ public final class FaultyDisk extends VolumeFactory {
     }
 
     /** One file of the store, its writes going through the disk's count. */
-    private final class Faulty extends Volume {
-        private final Volume v;
-
+    private final class Faulty extends ForwardingVolume {
         Faulty(Volume v) {
-            this.v = v;
+            super(v);
         }
 
         @Override
@@ -189,74 +187,5 @@ public final class FaultyDisk extends VolumeFactory {
             }
         }
 
-        @Override
-        public long getLong(long offset) {
-            return v.getLong(offset);
-        }
-
-        @Override
-        public int getInt(long offset) {
-            return v.getInt(offset);
-        }
-
-        @Override
-        public byte getByte(long offset) {
-            return v.getByte(offset);
-        }
-
-        @Override
-        public DataInput2 getDataInput(long offset, int size) {
-            return v.getDataInput(offset, size);
-        }
-
-        @Override
-        public void getData(long offset, byte[] bytes, int bytesPos, int size) {
-            v.getData(offset, bytes, bytesPos, size);
-        }
-
-        @Override
-        public void close() {
-            v.close();
-        }
-
-        @Override
-        public boolean isClosed() {
-            return v.isClosed();
-        }
-
-        @Override
-        public void deleteFile() {
-            v.deleteFile();
-        }
-
-        @Override
-        public int sliceSize() {
-            return v.sliceSize();
-        }
-
-        @Override
-        public boolean isSliced() {
-            return v.isSliced();
-        }
-
-        @Override
-        public long length() {
-            return v.length();
-        }
-
-        @Override
-        public boolean isReadOnly() {
-            return v.isReadOnly();
-        }
-
-        @Override
-        public File getFile() {
-            return v.getFile();
-        }
-
-        @Override
-        public boolean getFileLocked() {
-            return v.getFileLocked();
-        }
     }
 }
