@@ -73,11 +73,11 @@ final class IntakeGate {
     }
 
     private List<Update> admitted(List<Update> updates) {
+        java.util.Map<Long, Boolean> allowed = allowed(updates);
         List<Update> in = new ArrayList<>(updates.size());
         for (Update u : updates) {
-            Optional<User> from = u instanceof RawUpdate r && r.problem() != null ? Optional.empty()
-                    : UpdateTranslator.sender(u);
-            if (from.isEmpty() || access.isAllowed(from.get().getId())) {
+            Optional<User> from = sender(u);
+            if (from.isEmpty() || allowed.get(from.get().getId())) {
                 in.add(u);
             } else if (invited(u, from.get())) {
                 // the code itself is not kept: the welcome is the whole answer
@@ -91,6 +91,21 @@ final class IntakeGate {
             }
         }
         return in;
+    }
+
+    /** Whether each sender of the batch may use the bot, read in one transaction. */
+    private java.util.Map<Long, Boolean> allowed(List<Update> updates) {
+        return store.inTransaction(tx -> {
+            java.util.Map<Long, Boolean> out = new java.util.HashMap<>();
+            for (Update u : updates) {
+                sender(u).ifPresent(f -> out.computeIfAbsent(f.getId(), id -> access.isAllowed(tx, id)));
+            }
+            return out;
+        });
+    }
+
+    private static Optional<User> sender(Update u) {
+        return u instanceof RawUpdate r && r.problem() != null ? Optional.empty() : UpdateTranslator.sender(u);
     }
 
     private boolean invited(Update u, User from) {
