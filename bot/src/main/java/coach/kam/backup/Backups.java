@@ -37,6 +37,7 @@ public final class Backups implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Backups.class);
     static final int DAILY_KEPT = 7;
     static final int WEEKLY_KEPT = 4;
+    static final int COMPACT_EVERY_DAYS = 7;
     private static final Pattern DAILY = Pattern.compile("kam-coach-(\\d{4}-\\d{2}-\\d{2})\\.db");
 
     private final Store store;
@@ -77,7 +78,33 @@ public final class Backups implements AutoCloseable {
         store.copyTo(today);
         prune();
         LOG.info("backup written to {}", today);
+        compactWeekly(now.toLocalDate());
         return Optional.of(today);
+    }
+
+    /**
+     * After the day's backup, once a week: the store is rewritten without deleted records (the
+     * bot serves meanwhile; see {@link Store#compact()}). The day of the last one is kept in
+     * {@code backups/last-compaction}.
+     */
+    void compactWeekly(LocalDate today) {
+        Path marker = folder().resolve("last-compaction");
+        try {
+            if (Files.exists(marker)) {
+                LocalDate last = LocalDate.parse(Files.readString(marker).strip());
+                if (last.plusDays(COMPACT_EVERY_DAYS).isAfter(today)) {
+                    return;
+                }
+            }
+            coach.kam.store.Compaction.Done done = store.compact();
+            Files.writeString(marker, today + "\n");
+            LOG.info("weekly compaction: {} records, {} -> {} bytes", done.records(), done.bytesBefore(),
+                    done.bytesAfter());
+        } catch (UnsupportedOperationException e) {
+            LOG.debug("this store is not compacted");
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("weekly compaction did not run: {}", e.getMessage());
+        }
     }
 
     /** Deletes daily copies that neither the last 7 days' nor the last 4 weeks' rule keeps. */

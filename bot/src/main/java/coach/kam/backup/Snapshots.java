@@ -32,6 +32,9 @@ public final class Snapshots {
     static final String READY = ".db";
     /** The answer to a request that could not be served: the reason, in one line. */
     static final String FAILED = ".failed";
+    /** The answer to a compaction request: records kept, bytes before, bytes after. */
+    static final String DONE = ".done";
+    static final String COMPACT = "compact-";
     /** Copies tried for one request (one a second) before it is answered as failed. */
     static final int ATTEMPTS = 3;
 
@@ -76,7 +79,11 @@ public final class Snapshots {
             waiting.add(id);
             Path ready = dir.resolve(id + READY);
             try {
-                store.copyTo(ready);
+                if (id.startsWith(COMPACT)) {
+                    compactFor(dir, id);
+                } else {
+                    store.copyTo(ready);
+                }
             } catch (RuntimeException e) {
                 String reason = e.getMessage() != null ? e.getMessage() : e.toString();
                 // a full disk or a store that takes no writes will not be better in a second: answered at once
@@ -102,6 +109,42 @@ public final class Snapshots {
         // requests withdrawn by their client (it gave up waiting) are forgotten
         failures.keySet().retainAll(waiting);
         return served;
+    }
+
+    /** A compaction asked for by {@code kam-coach compact}: done here, answered with one line. */
+    private void compactFor(Path dir, String id) throws java.io.UncheckedIOException {
+        coach.kam.store.Compaction.Done done = store.compact();
+        answer(dir, id, DONE, done.records() + " " + done.bytesBefore() + " " + done.bytesAfter());
+        LOG.info("compacted on request: {} records, {} -> {} bytes", done.records(), done.bytesBefore(),
+                done.bytesAfter());
+    }
+
+    private static void answer(Path dir, String id, String kind, String line) {
+        Path part = dir.resolve(id + kind + ".tmp");
+        try {
+            Files.writeString(part, line + "\n", StandardCharsets.UTF_8);
+            Files.move(part, dir.resolve(id + kind), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            delete(part);
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * From another process: asks the bot holding {@code dataDir} to compact its store while it serves.
+     * Returns the records kept and the file's size before and after.
+     */
+    public static coach.kam.store.Compaction.Done requestCompaction(Path dataDir, Duration timeout)
+            throws IOException, InterruptedException {
+        Path dir = folder(dataDir);
+        Files.createDirectories(dir);
+        String id = COMPACT + UUID.randomUUID();
+        Path done = awaitAnswer(dataDir, dir, id, DONE, timeout);
+        String[] parts = Files.readString(done, StandardCharsets.UTF_8).strip().split(" ");
+        Files.deleteIfExists(done);
+        return new coach.kam.store.Compaction.Done(Long.parseLong(parts[1]), Long.parseLong(parts[2]),
+                Long.parseLong(parts[0]));
     }
 
     private static void answerFailed(Path dir, String id, String reason) {
@@ -144,11 +187,15 @@ public final class Snapshots {
     public static Path request(Path dataDir, Duration timeout) throws IOException, InterruptedException {
         Path dir = folder(dataDir);
         Files.createDirectories(dir);
-        String id = "snapshot-" + UUID.randomUUID();
+        return awaitAnswer(dataDir, dir, "snapshot-" + UUID.randomUUID(), READY, timeout);
+    }
+
+    private static Path awaitAnswer(Path dataDir, Path dir, String id, String answer, Duration timeout)
+            throws IOException, InterruptedException {
         Path want = dir.resolve(id + WANT);
-        Path ready = dir.resolve(id + READY);
+        Path ready = dir.resolve(id + answer);
         Path part = dir.resolve(id + ".tmp");
-        Files.writeString(part, "a copy of the store, please\n");
+        Files.writeString(part, "please\n");
         Files.move(part, want, StandardCopyOption.ATOMIC_MOVE);
         Path failed = dir.resolve(id + FAILED);
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -158,8 +205,8 @@ public final class Snapshots {
                 String reason = Files.readString(failed, StandardCharsets.UTF_8).strip();
                 Files.deleteIfExists(failed);
                 Files.deleteIfExists(want);
-                throw new StoreException("the bot holding " + dataDir + " could not make a copy of its store: "
-                        + reason, null);
+                throw new StoreException("the bot holding " + dataDir + " could not "
+                        + (answer.equals(DONE) ? "compact" : "make a copy of") + " its store: " + reason, null);
             }
             if (System.nanoTime() > deadline) {
                 Files.deleteIfExists(want);
@@ -167,7 +214,7 @@ public final class Snapshots {
             }
             Thread.sleep(100);
             if (++polls % 20 == 0 && !coach.kam.store.MapDbStore.isHeld(dataDir)) {
-                // the bot is gone: no copy will come
+                // the bot is gone: no answer will come
                 Files.deleteIfExists(want);
                 throw new StoreException(unanswered(dataDir, timeout), null);
             }

@@ -64,6 +64,10 @@ public final class MapDbStore implements Store {
     private long handledNext;
     private BTreeMap<String, Long> sequences;
     private boolean catalogChanged;
+    /** While a live copy runs: where the keys that transactions write are noted. */
+    private LiveCopy.Changes noting;
+    /** One live copy (a backup, a snapshot, a compaction) at a time. */
+    private final ReentrantLock copying = new ReentrantLock();
 
     private MapDbStore(Path file, Clock clock, org.mapdb.volume.VolumeFactory files) {
         this.file = file;
@@ -302,50 +306,23 @@ public final class MapDbStore implements Store {
 
     /**
      * Writes a consistent copy of everything committed to {@code target}, a MapDB file that
-     * {@link #open} reads when it is named {@value #FILE_NAME} in a data folder. It is taken under the
-     * store's lock, between transactions, so it holds whole transactions only; other work waits for
-     * the copy (a second or so per 100,000 records). The file appears complete or not at all.
+     * {@link #open} reads when it is named {@value #FILE_NAME} in a data folder. The store goes on
+     * serving while it is written: the copy is read in chunks of a few milliseconds under the lock
+     * ({@link LiveCopy} says why it is consistent). The file appears complete or not at all.
      */
     @Override
     public void copyTo(Path target) {
         Path part = target.resolveSibling(target.getFileName() + ".part");
-        lock.lock();
+        copying.lock();
         try {
-            if (db == null) {
-                throw new StoreOutage(outage, outageCause);
-            }
             Files.deleteIfExists(part);
             if (target.getParent() != null) {
                 Files.createDirectories(target.getParent());
             }
-            DB copy = DBMaker.fileDB(part.toFile()).fileChannelEnable().make();
-            boolean whole = false;
-            try {
-                for (String name : db.getAllNames()) {
-                    if (name.startsWith("t-")) {
-                        copy.treeMap(name, Serializer.STRING, Serializer.STRING).valuesOutsideNodesEnable().createOrOpen()
-                                .putAll(db.treeMap(name, Serializer.STRING, Serializer.STRING).open());
-                    } else if (name.equals("sequences")) {
-                        copy.treeMap(name, Serializer.STRING, Serializer.LONG).createOrOpen().putAll(sequences);
-                    } else if (name.equals("handled-updates")) {
-                        copy.treeMap(name, Serializer.LONG, Serializer.LONG).createOrOpen().putAll(handledUpdates);
-                    } else if (name.equals("handled-order")) {
-                        copy.treeMap(name, Serializer.LONG, Serializer.LONG).createOrOpen().putAll(handledOrder);
-                    }
-                }
-                whole = true;
-            } finally {
-                try {
-                    copy.close();
-                } catch (RuntimeException e) {
-                    if (whole) {
-                        throw e;
-                    }
-                }
-            }
+            liveCopy().write(part, copy -> { });
             Files.move(part, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (java.io.IOException | RuntimeException | AssertionError e) {
             deleteQuietly(part);
             if (e instanceof StoreOutage o) {
                 throw o;
@@ -353,8 +330,115 @@ public final class MapDbStore implements Store {
             throw new StoreException("cannot write the copy " + target + ": " + Faults.describe(e)
                     + "; the partial file was removed", e);
         } finally {
-            lock.unlock();
+            copying.unlock();
         }
+    }
+
+    /**
+     * Rewrites the open store into a fresh file holding only what is live, while it serves: a live
+     * copy whose last step, under the lock, closes the store, puts the copy in its place and opens
+     * it again. The old file is kept (as a link) until the new one opened; if it does not, the old
+     * one goes back. Returns the sizes before and after and the records kept.
+     */
+    @Override
+    public Compaction.Done compact() {
+        Path fresh = file.resolveSibling(FILE_NAME + ".compact");
+        Path old = file.resolveSibling(FILE_NAME + ".old");
+        copying.lock();
+        try {
+            Files.deleteIfExists(fresh);
+            Files.deleteIfExists(old);
+            long before = Files.size(file);
+            long[] records = new long[1];
+            LiveCopy live = liveCopy();
+            live.write(fresh, copy -> {
+                records[0] = live.records();
+                copy.close();
+                swapIn(fresh, old);
+            });
+            Files.deleteIfExists(old);
+            return new Compaction.Done(before, Files.size(file), records[0]);
+        } catch (java.io.IOException | RuntimeException | AssertionError e) {
+            deleteQuietly(fresh);
+            if (e instanceof StoreOutage o) {
+                throw o;
+            }
+            throw new StoreException("cannot compact the store " + file + ": " + Faults.describe(e)
+                    + "; the store was not changed", e);
+        } finally {
+            copying.unlock();
+        }
+    }
+
+    /** Under the lock, with no transaction open: the compacted copy replaces the store file. */
+    private void swapIn(Path fresh, Path old) {
+        db.close();
+        db = null;
+        maps.clear();
+        try {
+            try {
+                Files.createLink(old, file);
+            } catch (UnsupportedOperationException | java.io.IOException e) {
+                LOG.debug("no link to keep the old store file while the compacted one opens: {}", e.toString());
+            }
+            Files.move(fresh, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.io.IOException e) {
+            connect();
+            throw new StoreException("cannot put the compacted file in place: " + e.getMessage(), e);
+        }
+        try {
+            connect();
+        } catch (RuntimeException | AssertionError e) {
+            volumes.closeHard();
+            try {
+                if (Files.exists(old)) {
+                    Files.move(old, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                }
+                connect();
+            } catch (java.io.IOException | RuntimeException | AssertionError again) {
+                e.addSuppressed(again);
+                stop("the store cannot be reopened after compaction: " + Faults.describe(e), e);
+            }
+            throw new StoreException("the compacted file did not open (" + Faults.describe(e)
+                    + "); the old one is back in place", e);
+        }
+    }
+
+    private LiveCopy liveCopy() {
+        return new LiveCopy(lock, new LiveCopy.Source() {
+            @Override
+            public void readable() {
+                if (db == null) {
+                    throw new StoreOutage(outage, outageCause);
+                }
+                if (db.isClosed()) {
+                    throw new StoreException("the store was closed while it was being copied", null);
+                }
+            }
+
+            @Override
+            public List<String> names() {
+                return sortedNames().stream().filter(LiveCopy::copied).toList();
+            }
+
+            @Override
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            public BTreeMap<Object, Object> live(String name) {
+                return switch (name) {
+                    case "sequences" -> (BTreeMap) sequences;
+                    case "handled-updates" -> (BTreeMap) handledUpdates;
+                    case "handled-order" -> (BTreeMap) handledOrder;
+                    default -> (BTreeMap) map(name.substring(2));
+                };
+            }
+
+            @Override
+            public void note(LiveCopy.Changes changes) {
+                noting = changes;
+            }
+        });
     }
 
     private static void deleteQuietly(Path p) {
@@ -616,6 +700,19 @@ public final class MapDbStore implements Store {
         return map(table).subMap(prefix, true, prefix + Character.MAX_VALUE, false);
     }
 
+    /** Under the lock: a table's key was written; a live copy running now reads it again. */
+    private void noted(String table, String key) {
+        if (noting != null) {
+            noting.add("t-" + table, key);
+        }
+    }
+
+    private void notedHandled(String collection, long key) {
+        if (noting != null) {
+            noting.add(collection, key);
+        }
+    }
+
     private boolean handled(long updateId) {
         return handledUpdates.containsKey(updateId);
     }
@@ -625,6 +722,8 @@ public final class MapDbStore implements Store {
         if (handledUpdates.putIfAbsent(updateId, now) != null) {
             return false;
         }
+        notedHandled("handled-updates", updateId);
+        notedHandled("handled-order", handledNext);
         handledOrder.put(handledNext++, updateId);
         handledCount++;
         long oldest = now - HANDLED_UPDATES_FOR.toMillis();
@@ -637,8 +736,10 @@ public final class MapDbStore implements Store {
                 break;
             }
             handledOrder.remove(first.getKey());
+            notedHandled("handled-order", first.getKey());
             if (at != null && first.getValue() != updateId) {
                 handledUpdates.remove(first.getValue());
+                notedHandled("handled-updates", first.getValue());
             }
             handledCount--;
         }
@@ -659,12 +760,14 @@ public final class MapDbStore implements Store {
         public <T> void put(Table<T> table, String key, T value) {
             dirty = true;
             map(table.name()).put(key, encode(table, key, value));
+            noted(table.name(), key);
         }
 
         @Override
         public void delete(Table<?> table, String key) {
             if (map(table.name()).remove(key) != null) {
                 dirty = true;
+                noted(table.name(), key);
             }
         }
 
@@ -687,6 +790,7 @@ public final class MapDbStore implements Store {
         public void putRecord(String table, String key, ObjectNode value) {
             dirty = true;
             map(table).put(key, encodeRecord(table, key, value));
+            noted(table, key);
         }
 
         @Override
@@ -901,6 +1005,7 @@ public final class MapDbStore implements Store {
                     } else {
                         m.put(k, v);
                     }
+                    noted(table, k);
                 });
             });
             sequences.putAll(sequenceValues);

@@ -14,10 +14,18 @@ public interface Store extends AutoCloseable {
 
     /**
      * Writes a consistent copy of everything committed (whole transactions only) to {@code file};
-     * the store goes on serving while it is written.
+     * the store goes on serving while it is written, held for a few milliseconds at a time.
      */
     default void copyTo(java.nio.file.Path file) {
         throw new UnsupportedOperationException("copyTo");
+    }
+
+    /**
+     * Rewrites the store without what was deleted, while it serves; stops other work for one short
+     * step only.
+     */
+    default Compaction.Done compact() {
+        throw new UnsupportedOperationException("compact");
     }
 
     /**

@@ -71,9 +71,58 @@ class BackupTest {
                 assertEquals(List.of("kam-coach-2026-02-15.db", "kam-coach-2026-02-22.db",
                         "kam-coach-2026-02-24.db", "kam-coach-2026-02-25.db", "kam-coach-2026-02-26.db",
                         "kam-coach-2026-02-27.db", "kam-coach-2026-02-28.db", "kam-coach-2026-03-01.db",
-                        "kam-coach-2026-03-02.db", "manual-20260101.db"), names);
+                        "kam-coach-2026-03-02.db", "last-compaction", "manual-20260101.db"), names);
             }
         }
+    }
+
+    public record Probe(String text) {
+    }
+
+    private static final Table<Probe> PROBE = Table.operational("weekly-compaction-probe", Probe.class);
+
+    @Test
+    void theStoreIsCompactedAfterTheBackupOnceAWeek() throws Exception {
+        MutableClock clock = MutableClock.at("2026-03-02T03:30:00Z");
+        Path data = dir.resolve("weekly");
+        Path file = data.resolve("kam-coach.db");
+        try (MapDbStore store = MapDbStore.open(data)) {
+            Backups backups = new Backups(store, data, Optional.of(LocalTime.of(3, 0)),
+                    clock.withZone(java.time.ZoneOffset.UTC));
+            write(store, "WEEKLY-GONE-A");
+            backups.runDue().orElseThrow();
+            Path marker = backups.folder().resolve("last-compaction");
+            assertEquals("2026-03-02", Files.readString(marker).strip());
+            assertFalse(contains(file, "WEEKLY-GONE-A"), "the first backup's compaction dropped the deleted text");
+            write(store, "WEEKLY-GONE-B");
+            assertTrue(contains(file, "WEEKLY-GONE-B"), "deleted text stays in the file until a compaction");
+            for (int day = 1; day < 7; day++) {
+                clock.advance(Duration.ofDays(1));
+                backups.runDue().orElseThrow();
+                assertEquals("2026-03-02", Files.readString(marker).strip(), "not again within the week");
+            }
+            clock.advance(Duration.ofDays(1));
+            backups.runDue().orElseThrow();
+            assertEquals("2026-03-09", Files.readString(marker).strip(), "a week later, again");
+            assertFalse(contains(file, "WEEKLY-GONE-B"));
+            write(store, "still-served");
+        }
+    }
+
+    /** Writes a record with {@code text} and deletes it again. */
+    private static void write(MapDbStore store, String text) {
+        store.inTransaction(tx -> {
+            tx.put(PROBE, "k", new Probe(text + " " + "x".repeat(3000)));
+            return null;
+        });
+        store.inTransaction(tx -> {
+            tx.delete(PROBE, "k");
+            return null;
+        });
+    }
+
+    private static boolean contains(Path file, String text) throws java.io.IOException {
+        return coach.kam.testing.StoreBytes.count(file, text) > 0;
     }
 
     @Test

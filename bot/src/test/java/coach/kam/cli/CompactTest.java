@@ -56,6 +56,48 @@ class CompactTest {
         }
     }
 
+    @Test
+    void aRunningBotCompactsItsStoreWhenAskedAndServesOn() throws Exception {
+        Path data = dir.resolve("running");
+        Accounts accounts = new Accounts();
+        try (MapDbStore store = MapDbStore.open(data)) {
+            Account a = store.inTransaction(tx -> accounts.create(tx, 5, "Acme", Instant.EPOCH));
+            for (int i = 0; i < 40; i++) {
+                int n = i;
+                store.inTransaction(tx -> {
+                    accounts.addNote(tx, a, Note.text(a.id(), "running-note-" + n + "-xyzzy", Instant.EPOCH));
+                    return null;
+                });
+            }
+            List<Note> notes = store.inTransaction(tx -> accounts.notes(tx, a));
+            store.inTransaction(tx -> {
+                notes.stream().filter(n -> n.text().startsWith("running-note-1"))
+                        .forEach(n -> accounts.deleteNote(tx, a, n.id()));
+                return null;
+            });
+            coach.kam.backup.Snapshots bot = new coach.kam.backup.Snapshots(store, data);
+            java.util.concurrent.CompletableFuture<Integer> client = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> Main.run(new String[] {"compact", "--data", data.toString()}));
+            int served = 0;
+            while (!client.isDone()) {
+                served += bot.serve();
+                try {
+                    client.get(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException stillWaiting) {
+                    // the command waits for the bot's answer: serve again
+                }
+            }
+            assertEquals(0, client.get(), "the command ends well");
+            assertEquals(1, served, "one request was answered");
+            assertEquals(0, count(data, "running-note-12-xyzzy"), "a deleted text is gone while the bot runs");
+            store.inTransaction(tx -> {
+                accounts.addNote(tx, a, Note.text(a.id(), "after-compaction", Instant.EPOCH));
+                return null;
+            });
+            assertEquals(40 - 11 + 1, store.inTransaction(tx -> accounts.notes(tx, a)).size());
+        }
+    }
+
     /** Occurrences of an ASCII text in the store file, as MapDB packs it (each character with its high bit set). */
     private static long count(Path data, String text) throws Exception {
         String file = new String(Files.readAllBytes(data.resolve("kam-coach.db")), StandardCharsets.ISO_8859_1);
