@@ -98,8 +98,15 @@ public final class Accounts {
         if (note.text().length() > MAX_NOTE_LENGTH) {
             throw new IllegalArgumentException("note longer than " + MAX_NOTE_LENGTH);
         }
-        if (note.accountId() == account.id() && tx.get(NOTES, key).isPresent()) {
+        Optional<Note> old = note.accountId() == account.id() ? tx.get(NOTES, key) : Optional.empty();
+        if (old.isPresent()) {
+            String summaryKey = accountKey(account.ownerId(), account.id());
+            boolean counted = old.get().kind() == note.kind() && java.util.Objects.equals(old.get().at(), note.at());
+            boolean again = !counted && Summaries.replacing(tx, summaryKey, old.get(), note, () -> notes(tx, account));
             tx.put(NOTES, key, note);
+            if (again) {
+                summary(tx, account);
+            }
             return true;
         }
         return false;
@@ -109,7 +116,13 @@ public final class Accounts {
     public Note restoreNote(Tx tx, Account account, Note note) {
         Note stored = new Note(note.id(), account.id(), note.kind(), note.text(), note.latitude(), note.longitude(),
                 note.objectionId(), note.at(), note.script(), note.worked());
-        tx.put(NOTES, notePrefix(account.ownerId(), account.id()) + pad(stored.id()), stored);
+        String key = notePrefix(account.ownerId(), account.id()) + pad(stored.id());
+        if (tx.get(NOTES, key).isEmpty()) {
+            // back in the counts the delete took it from
+            Summaries.added(tx, accountKey(account.ownerId(), account.id()), stored, () -> notes(tx, account));
+            Activity.counted(tx, account.ownerId(), stored, 1);
+        }
+        tx.put(NOTES, key, stored);
         return stored;
     }
 
@@ -130,11 +143,14 @@ public final class Accounts {
         return note;
     }
 
-    /** The owner's most recently added note or visit on any account, with its account. */
+    /**
+     * The owner's most recently added note or visit on any account, with its account: the last key
+     * of each account, so it reads one note per account whatever the history.
+     */
     public Optional<Map.Entry<Account, Note>> lastNote(Tx tx, long ownerId) {
         Map.Entry<Account, Note> last = null;
         for (Account a : list(tx, ownerId)) {
-            for (Note n : tx.withPrefix(NOTES, notePrefix(ownerId, a.id()))) {
+            for (Note n : tx.lastWithPrefix(NOTES, notePrefix(ownerId, a.id()), 0, 1)) {
                 if (last == null || n.id() > last.getValue().id()) {
                     last = Map.entry(a, n);
                 }
@@ -143,12 +159,25 @@ public final class Accounts {
         return Optional.ofNullable(last);
     }
 
+    /**
+     * The account's notes, newest added first, after skipping {@code skip}: reads only the notes
+     * returned (and the keys skipped), never the whole history.
+     */
+    public List<Note> recentNotes(Tx tx, Account account, int skip, int limit) {
+        return tx.lastWithPrefix(NOTES, notePrefix(account.ownerId(), account.id()), skip, limit);
+    }
+
+    /** How many notes, visits and logged objections the account holds (from its summary). */
+    public int noteCount(Tx tx, Account account) {
+        return summary(tx, account).total();
+    }
+
     /** The account's counts and last contact, without reading its notes (see {@link Summaries}). */
     public Summaries.Summary summary(Tx tx, Account account) {
         return Summaries.of(tx, accountKey(account.ownerId(), account.id()), () -> notes(tx, account));
     }
 
-    /** Newest first. */
+    /** Every note, newest first; reads the whole history (exports, imports): screens use {@link #recentNotes}. */
     public List<Note> notes(Tx tx, Account account) {
         List<Note> all = tx.withPrefix(NOTES, notePrefix(account.ownerId(), account.id()));
         return all.stream().sorted(Comparator.comparing(Note::at).thenComparing(Note::id).reversed()).toList();

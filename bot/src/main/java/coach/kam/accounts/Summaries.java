@@ -15,8 +15,8 @@ import java.util.Optional;
  */
 public final class Summaries {
     /** What an account holds, in numbers. */
-    public record Summary(int notes, int visits, int objections, Instant lastContact) {
-        public static final Summary EMPTY = new Summary(0, 0, 0, null);
+    public record Summary(int notes, int visits, int objections, Instant lastContact, Instant lastVisit) {
+        public static final Summary EMPTY = new Summary(0, 0, 0, null, null);
 
         public int total() {
             return notes + visits + objections;
@@ -24,17 +24,30 @@ public final class Summaries {
 
         Summary plus(Note n, int by) {
             Note.Kind kind = n.kind() == null ? Note.Kind.NOTE : n.kind();
-            Instant last = by > 0 && n.at() != null && (lastContact == null || n.at().isAfter(lastContact))
-                    ? n.at() : lastContact;
+            Instant last = later(lastContact, n, by);
             return switch (kind) {
-                case NOTE -> new Summary(Math.max(0, notes + by), visits, objections, last);
-                case VISIT -> new Summary(notes, Math.max(0, visits + by), objections, last);
-                case OBJECTION -> new Summary(notes, visits, Math.max(0, objections + by), last);
+                case NOTE -> new Summary(Math.max(0, notes + by), visits, objections, last, lastVisit);
+                case VISIT -> new Summary(notes, Math.max(0, visits + by), objections, last, later(lastVisit, n, by));
+                case OBJECTION -> new Summary(notes, visits, Math.max(0, objections + by), last, lastVisit);
             };
+        }
+
+        private static Instant later(Instant kept, Note n, int by) {
+            return by > 0 && n.at() != null && (kept == null || n.at().isAfter(kept)) ? n.at() : kept;
         }
 
         public Optional<Instant> last() {
             return Optional.ofNullable(lastContact);
+        }
+
+        /** When the newest visit was recorded. */
+        public Optional<Instant> lastVisitAt() {
+            return Optional.ofNullable(lastVisit);
+        }
+
+        /** A summary kept before it held the last visit's time: counted again once. */
+        boolean stale() {
+            return visits > 0 && lastVisit == null;
         }
     }
 
@@ -45,7 +58,7 @@ public final class Summaries {
 
     static Summary of(Tx tx, String accountKey, java.util.function.Supplier<List<Note>> allNotes) {
         Optional<Summary> kept = tx.get(SUMMARIES, accountKey);
-        if (kept.isPresent()) {
+        if (kept.isPresent() && !kept.get().stale()) {
             return kept.get();
         }
         Summary counted = Summary.EMPTY;
@@ -64,12 +77,31 @@ public final class Summaries {
     /** After a delete: the counts go down; the last contact is found again only when it was the deleted note's. */
     static void deleted(Tx tx, String accountKey, Note n, java.util.function.Supplier<List<Note>> allNotes) {
         Optional<Summary> kept = tx.get(SUMMARIES, accountKey);
-        if (kept.isEmpty() || n.at() != null && n.at().equals(kept.get().lastContact())) {
+        if (kept.isEmpty() || n.at() != null && (n.at().equals(kept.get().lastContact())
+                || n.kind() == Note.Kind.VISIT && n.at().equals(kept.get().lastVisit()))) {
             tx.delete(SUMMARIES, accountKey);
             of(tx, accountKey, allNotes);
             return;
         }
         tx.put(SUMMARIES, accountKey, kept.get().plus(n, -1));
+    }
+
+    /**
+     * Before a note is replaced by {@code now} (its kind or time changed): the counts move from the
+     * old to the new. Returns true when the summary was dropped instead, to be counted again once the
+     * new note is stored (the old one held the last contact or the last visit).
+     */
+    static boolean replacing(Tx tx, String accountKey, Note old, Note now, java.util.function.Supplier<List<Note>> allNotes) {
+        Summary kept = of(tx, accountKey, allNotes);
+        boolean lastVisitGoes = old.kind() == Note.Kind.VISIT && now.kind() != Note.Kind.VISIT
+                && old.at() != null && old.at().equals(kept.lastVisit());
+        boolean lastContactMoves = old.at() != null && !old.at().equals(now.at()) && old.at().equals(kept.lastContact());
+        if (lastVisitGoes || lastContactMoves) {
+            tx.delete(SUMMARIES, accountKey);
+            return true;
+        }
+        tx.put(SUMMARIES, accountKey, kept.plus(old, -1).plus(now, 1));
+        return false;
     }
 
     static void forget(Tx tx, String accountKey) {

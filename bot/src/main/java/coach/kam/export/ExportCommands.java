@@ -134,11 +134,11 @@ public final class ExportCommands {
 
     /** What the digest shows of an account, never what was written about it. */
     private String summaryRow(Turn turn, long user, Account a) {
-        List<coach.kam.accounts.Note> notes = accounts.notes(turn.tx(), a);
+        coach.kam.accounts.Summaries.Summary held = accounts.summary(turn.tx(), a);
         String tier = facts.latestEvaluation(turn.tx(), a).map(AccountFacts.Evaluation::tier).orElse("");
         String cls = facts.classification(turn.tx(), a).map(AccountFacts.Classification::accountClass).orElse("");
-        String last = notes.isEmpty() ? "" : notes.get(0).at().atZone(turn.zone()).toLocalDate().toString();
-        return Csv.row(List.of(Long.toString(user), a.name(), tier, cls, Integer.toString(notes.size()), last));
+        String last = held.last().map(i -> i.atZone(turn.zone()).toLocalDate().toString()).orElse("");
+        return Csv.row(List.of(Long.toString(user), a.name(), tier, cls, Integer.toString(held.total()), last));
     }
 
     private void exportButton(Turn turn, String[] args) {

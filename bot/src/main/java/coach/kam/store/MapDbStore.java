@@ -777,6 +777,11 @@ public final class MapDbStore implements Store {
         }
 
         @Override
+        public String lowerKey(Table<?> table, String key) {
+            return map(table.name()).lowerKey(key);
+        }
+
+        @Override
         public <T> java.util.NavigableMap<String, T> entries(Table<T> table, String prefix) {
             return decodedEntries(table, rawPrefix(table.name(), prefix));
         }
@@ -890,19 +895,54 @@ public final class MapDbStore implements Store {
             writesOf(table.name()).put(key, null);
         }
 
-        private TreeMap<String, String> merged(String table, String prefix) {
-            TreeMap<String, String> merged = outer != null ? outer.merged(table, prefix)
-                    : new TreeMap<>(rawPrefix(table, prefix));
+        @Override
+        public String lowerKey(Table<?> table, String key) {
+            return lower(table.name(), key);
+        }
+
+        /** The greatest key below {@code key} as this scope sees it: the enclosing one's, less what was deleted here. */
+        private String lower(String table, String key) {
             TreeMap<String, String> w = writes.get(table);
-            if (w != null) {
-                w.subMap(prefix, true, prefix + Character.MAX_VALUE, false).forEach((k, v) -> {
-                    if (v == null) {
-                        merged.remove(k);
-                    } else {
-                        merged.put(k, v);
-                    }
-                });
+            String below = outer != null ? outer.lower(table, key) : map(table).lowerKey(key);
+            while (below != null && w != null && w.containsKey(below) && w.get(below) == null) {
+                below = outer != null ? outer.lower(table, below) : map(table).lowerKey(below);
             }
+            if (w != null) {
+                for (Map.Entry<String, String> e : w.headMap(key, false).descendingMap().entrySet()) {
+                    if (below != null && e.getKey().compareTo(below) <= 0) {
+                        break;
+                    }
+                    if (e.getValue() != null) {
+                        return e.getKey();
+                    }
+                }
+            }
+            return below;
+        }
+
+        /**
+         * The range as this scope sees it: the enclosing range itself (read lazily, never copied)
+         * unless this scope wrote into it, then a copy with this scope's writes.
+         */
+        private java.util.NavigableMap<String, String> merged(String table, String prefix) {
+            java.util.NavigableMap<String, String> below = outer != null ? outer.merged(table, prefix)
+                    : rawPrefix(table, prefix);
+            TreeMap<String, String> w = writes.get(table);
+            if (w == null) {
+                return below;
+            }
+            java.util.NavigableMap<String, String> mine = w.subMap(prefix, true, prefix + Character.MAX_VALUE, false);
+            if (mine.isEmpty()) {
+                return below;
+            }
+            TreeMap<String, String> merged = new TreeMap<>(below);
+            mine.forEach((k, v) -> {
+                if (v == null) {
+                    merged.remove(k);
+                } else {
+                    merged.put(k, v);
+                }
+            });
             return merged;
         }
 

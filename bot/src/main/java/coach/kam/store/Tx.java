@@ -20,6 +20,25 @@ public interface Tx {
     /** As {@link #withPrefix}, with each value's key. */
     <T> NavigableMap<String, T> entries(Table<T> table, String prefix);
 
+    /** The greatest key of the table below {@code key}, or null when there is none. */
+    String lowerKey(Table<?> table, String key);
+
+    /**
+     * Up to {@code limit} values whose key starts with {@code prefix}, from the last key backwards,
+     * after skipping {@code skip} keys: reads only the keys it passes, never the whole range.
+     */
+    default <T> List<T> lastWithPrefix(Table<T> table, String prefix, int skip, int limit) {
+        List<T> out = new java.util.ArrayList<>();
+        int passed = 0;
+        for (String k = lowerKey(table, prefix + Character.MAX_VALUE); k != null && k.startsWith(prefix)
+                && out.size() < limit; k = lowerKey(table, k)) {
+            if (passed++ >= skip) {
+                get(table, k).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
     /**
      * The records of any table by name, as JSON brought up to the table's current version (its
      * {@code _v} field removed), for code that walks {@link Tables} without knowing record types.

@@ -14,6 +14,8 @@ import java.util.List;
 /** The short view of one account that opens it, and its buttons. */
 public final class AccountCard {
     private static final int RECENT = 3;
+    /** The newest notes a card or a brief reads for its lists (objections met, recent lines). */
+    static final int WINDOW = 200;
     private final Accounts accounts;
     private final AccountOverview overview;
     private final KnowledgeBase knowledge;
@@ -25,10 +27,12 @@ public final class AccountCard {
     }
 
     String render(Turn turn, Account account) {
-        List<Note> notes = accounts.notes(turn.tx(), account);
+        // the newest notes only: a card costs the same with 100 notes or 100,000
+        List<Note> notes = accounts.recentNotes(turn.tx(), account, 0, WINDOW);
         StringBuilder out = new StringBuilder();
         out.append(turn.t("card.title", Html.escape(account.name()))).append('\n');
-        out.append(turn.t("card.meta", turn.formatTime(account.createdAt()), notes.size())).append('\n');
+        out.append(turn.t("card.meta", turn.formatTime(account.createdAt()), accounts.noteCount(turn.tx(), account)))
+                .append('\n');
         overview.tierLine(turn, account, false).ifPresent(l -> out.append(l).append('\n'));
         overview.classLine(turn, account).ifPresent(l -> out.append(l).append('\n'));
         overview.planLines(turn, account).forEach(l -> out.append("📋 ").append(l).append('\n'));

@@ -94,7 +94,7 @@ public final class AskCommands {
             return List.of();
         }
         return new AccountPicker(accounts).open(turn)
-                .map(a -> accounts.notes(turn.tx(), a).stream().limit(5).map(n -> n.text()).filter(t -> !t.isBlank()).toList())
+                .map(a -> accounts.recentNotes(turn.tx(), a, 0, 5).stream().map(n -> n.text()).filter(t -> !t.isBlank()).toList())
                 .orElse(List.of());
     }
 

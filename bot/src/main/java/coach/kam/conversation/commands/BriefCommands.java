@@ -4,6 +4,7 @@ import coach.kam.accounts.Account;
 import coach.kam.accounts.Accounts;
 import coach.kam.accounts.ChecklistProgress;
 import coach.kam.accounts.Note;
+import coach.kam.accounts.Summaries;
 import coach.kam.conversation.Conversation;
 import coach.kam.conversation.Html;
 import coach.kam.conversation.Turn;
@@ -37,7 +38,9 @@ public final class BriefCommands {
     }
 
     private void brief(Turn turn, Account account) {
-        List<Note> notes = accounts.notes(turn.tx(), account);
+        // lists come from the newest notes, counts and the last visit from the account's summary
+        List<Note> notes = accounts.recentNotes(turn.tx(), account, 0, AccountCard.WINDOW);
+        Summaries.Summary summary = accounts.summary(turn.tx(), account);
         StringBuilder out = new StringBuilder(turn.t("brief.title", Html.escape(account.name())));
         List<String> profile = overview.profileLines(turn, account);
         if (profile.isEmpty()) {
@@ -49,17 +52,17 @@ public final class BriefCommands {
         profile.forEach(l -> out.append('\n').append(l));
         overview.tierLine(turn, account, true).ifPresent(l -> out.append('\n').append(l));
         overview.classLine(turn, account).ifPresent(l -> out.append('\n').append(l));
-        List<Note> visits = notes.stream().filter(n -> n.kind() == Note.Kind.VISIT).toList();
         // a note read as what the customer said (flagged with its objection button when saved) counts as an objection met
         List<Note> flagged = notes.stream().filter(n -> n.kind() == Note.Kind.NOTE && customerWords(n)).toList();
-        long plain = notes.stream().filter(n -> n.kind() == Note.Kind.NOTE).count();
-        long objections = notes.stream().filter(n -> n.kind() == Note.Kind.OBJECTION).count() + flagged.size();
+        long plain = summary.notes();
+        int visits = summary.visits();
+        long objections = summary.objections() + flagged.size();
         out.append('\n').append(turn.t("brief.tally",
                 turn.t(plain == 1 ? "count.notes.one" : "count.notes", plain),
-                turn.t(visits.size() == 1 ? "count.visits.one" : "count.visits", visits.size()),
+                turn.t(visits == 1 ? "count.visits.one" : "count.visits", visits),
                 turn.t(objections == 1 ? "count.objections.one" : "count.objections", objections)));
-        out.append('\n').append(visits.isEmpty() ? turn.t("brief.no.visit")
-                : turn.t("brief.last.visit", turn.formatTime(visits.get(0).at())));
+        out.append('\n').append(summary.lastVisitAt().map(at -> turn.t("brief.last.visit", turn.formatTime(at)))
+                .orElseGet(() -> turn.t("brief.no.visit")));
         section(out, turn.t("card.recent"), notes.stream().filter(n -> n.kind() == Note.Kind.NOTE).limit(NOTES)
                 .map(n -> NoteLines.line(turn, knowledge, n, 140)).toList());
         for (ChecklistProgress.Ticks t : progress.all(turn.tx(), account)) {

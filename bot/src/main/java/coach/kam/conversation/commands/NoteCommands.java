@@ -207,20 +207,22 @@ public final class NoteCommands {
     }
 
     private void listNotes(Turn turn, Account account, int requestedPage) {
-        List<Note> notes = accounts.notes(turn.tx(), account);
-        if (notes.isEmpty()) {
+        // one page read from the newest backwards; the count is the account's summary
+        int count = accounts.noteCount(turn.tx(), account);
+        if (count == 0) {
             turn.say(turn.t("notes.none", Html.escape(account.name())));
             return;
         }
-        int pages = (notes.size() + PAGE - 1) / PAGE;
+        int pages = (count + PAGE - 1) / PAGE;
         int page = Math.max(0, Math.min(requestedPage, pages - 1));
         int from = page * PAGE;
-        int to = Math.min(notes.size(), from + PAGE);
-        StringBuilder out = new StringBuilder(turn.t("notes.title", Html.escape(account.name()), notes.size()));
+        List<Note> shown = accounts.recentNotes(turn.tx(), account, from, PAGE);
+        int to = from + shown.size();
+        StringBuilder out = new StringBuilder(turn.t("notes.title", Html.escape(account.name()), count));
         List<List<Button>> rows = new ArrayList<>();
         List<Button> numbers = new ArrayList<>();
         for (int i = from; i < to; i++) {
-            Note n = notes.get(i);
+            Note n = shown.get(i - from);
             out.append('\n').append(i + 1).append(". ")
                     .append(NoteLines.line(turn, knowledge, n, LIST_CHARS).replaceFirst("^• ", ""));
             numbers.add(new Button("📄 " + (i + 1), "nv:" + account.id() + ":" + n.id() + ":" + page));
@@ -237,7 +239,7 @@ public final class NoteCommands {
         if (page > 0) {
             nav.add(new Button(turn.t("btn.previous.page"), "notes:" + account.id() + ":" + (page - 1)));
         }
-        if (to < notes.size()) {
+        if (to < count) {
             nav.add(new Button(turn.t("btn.more"), "notes:" + account.id() + ":" + (page + 1)));
         }
         if (!nav.isEmpty()) {

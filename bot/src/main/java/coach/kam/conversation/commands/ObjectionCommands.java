@@ -179,8 +179,8 @@ public final class ObjectionCommands {
         if (account.isEmpty()) {
             return;
         }
-        Optional<Note> logged = accounts.notes(turn.tx(), account.get()).stream()
-                .filter(n -> Long.toString(n.id()).equals(ids[1])).findFirst();
+        Optional<Note> logged = ids[1].matches("\\d{1,18}")
+                ? accounts.note(turn.tx(), account.get(), Long.parseLong(ids[1])) : Optional.empty();
         if (logged.isEmpty() || text.length() > Accounts.MAX_NOTE_LENGTH) {
             turn.say(turn.t("note.nothing.pending"));
             return;
