@@ -121,15 +121,11 @@ public final class ExportCommands {
             }
         }
         included.add(me);
-        Exporter.Export e = exporter.export(turn, new DataJson.Scope(included, null),
-                withheld == 0 ? java.util.Map.of() : java.util.Map.of(TEAM_CSV, String.join("\r\n", summary) + "\r\n"));
-        coach.kam.audit.Audit.record(tx, e.at(), me, "export.all",
+        coach.kam.audit.Audit.record(tx, turn.now(), me, "export.all",
                 included.size() + " reps with their notes, " + withheld + " as a summary");
-        String caption = turn.t("export.caption", e.accounts(), e.records());
-        if (withheld > 0) {
-            caption += "\n" + turn.t("export.all.withheld", withheld);
-        }
-        turn.say(Reply.document(e.fileName(), e.zip(), caption));
+        deliver(turn, new DataJson.Scope(included, null),
+                withheld == 0 ? java.util.Map.of() : java.util.Map.of(TEAM_CSV, String.join("\r\n", summary) + "\r\n"),
+                withheld);
     }
 
     /** What the digest shows of an account, never what was written about it. */
@@ -152,8 +148,33 @@ public final class ExportCommands {
     }
 
     private void send(Turn turn, DataJson.Scope scope) {
-        Exporter.Export e = exporter.export(turn, scope);
-        turn.say(Reply.document(e.fileName(), e.zip(), turn.t("export.caption", e.accounts(), e.records())));
+        deliver(turn, scope, java.util.Map.of(), 0);
+    }
+
+    /**
+     * The zip is made after this turn commits, from a copy of the store taken while it serves
+     * ({@link Store#copyTo}), so a large export holds neither the store nor the rep's chat queue.
+     */
+    private void deliver(Turn turn, DataJson.Scope scope, java.util.Map<String, String> extra, int withheld) {
+        String lang = turn.lang();
+        java.time.Clock at = java.time.Clock.fixed(turn.now(), java.time.ZoneOffset.UTC);
+        turn.say(turn.t("export.preparing"));
+        turn.later(() -> List.of(fromCopy(scope, extra, withheld, lang, at)));
+    }
+
+    private Reply fromCopy(DataJson.Scope scope, java.util.Map<String, String> extra, int withheld, String lang,
+                           java.time.Clock at) {
+        try {
+            Exporter.Export e = Snapshot.read(store, at, copy -> StoreExport.export(copy, knowledge, scope, lang, at, extra));
+            String caption = messages.get(lang, "export.caption", e.accounts(), e.records());
+            if (withheld > 0) {
+                caption += "\n" + messages.get(lang, "export.all.withheld", withheld);
+            }
+            return Reply.document(e.fileName(), e.zip(), caption);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            LOG.error("an export failed", e);
+            return new Reply(messages.get(lang, "export.failed"), List.of());
+        }
     }
 
     // ---------------------------------------------------------------- import

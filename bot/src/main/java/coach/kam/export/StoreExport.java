@@ -27,6 +27,12 @@ public final class StoreExport {
     /** {@code lang} null keeps the rep's own language (English for everyone's export). */
     public static Exporter.Export export(Store store, KnowledgeBase knowledge, DataJson.Scope scope, String lang,
                                          Clock clock) {
+        return export(store, knowledge, scope, lang, clock, java.util.Map.of());
+    }
+
+    /** As above, with more files beside the usual ones (name to text). */
+    public static Exporter.Export export(Store store, KnowledgeBase knowledge, DataJson.Scope scope, String lang,
+                                         Clock clock, java.util.Map<String, String> extra) {
         Messages messages = Messages.load();
         Accounts accounts = new Accounts();
         AccountFacts facts = new AccountFacts();
@@ -40,7 +46,7 @@ public final class StoreExport {
                     .orElse(Session.fresh(as, lang == null ? "en" : lang, clock.instant()));
             readOnly.put(SESSIONS, Long.toString(as), lang == null ? session : session.withLang(lang));
             Exporter.Export[] out = new Exporter.Export[1];
-            reader.inTurn(readOnly, as, turn -> out[0] = exporter.export(turn, scope));
+            reader.inTurn(readOnly, as, turn -> out[0] = exporter.export(turn, scope, extra));
             return out[0];
         });
     }

@@ -226,7 +226,7 @@ class TeamTest {
         String withheld = dataJson(last);
         assertContains(withheld, "my own note");
         assertFalse(withheld.contains("secret price"), "no consent, no note texts");
-        assertContains(last.get(0).plainText(), "1 more reps keep their note texts private");
+        assertContains(last.stream().filter(Reply::hasDocument).findFirst().orElseThrow().plainText(), "1 more reps keep their note texts private");
         assertContains(withheld, "1,Acme Foods,,,1,");
 
         assertContains(say(REP, "/team share on"), "now carries your note texts");

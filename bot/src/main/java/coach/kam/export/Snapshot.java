@@ -1,0 +1,46 @@
+package coach.kam.export;
+
+import coach.kam.store.MapDbStore;
+import coach.kam.store.Store;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * A read of a consistent copy of the store, taken while it serves, in a temporary folder that is
+ * deleted afterwards. A store that cannot be copied (one kept in memory for tests) is read itself.
+ */
+final class Snapshot {
+    private Snapshot() {
+    }
+
+    static <T> T read(Store store, Clock clock, Function<Store, T> work) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("kam-export-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            try {
+                store.copyTo(dir.resolve("kam-coach.db"));
+            } catch (UnsupportedOperationException e) {
+                return work.apply(store);
+            }
+            try (MapDbStore copy = MapDbStore.open(dir, clock)) {
+                return work.apply(copy);
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // a temporary folder left behind
+            }
+        }
+    }
+}
