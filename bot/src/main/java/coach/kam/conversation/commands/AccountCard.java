@@ -15,7 +15,7 @@ import java.util.List;
 public final class AccountCard {
     private static final int RECENT = 3;
     /** The newest notes a card or a brief reads for its lists (objections met, recent lines). */
-    static final int WINDOW = 200;
+    static final int WINDOW = 50;
     private final Accounts accounts;
     private final AccountOverview overview;
     private final KnowledgeBase knowledge;

@@ -1,0 +1,201 @@
+package coach.kam.bench;
+
+import coach.kam.KamCoach;
+import coach.kam.accounts.Account;
+import coach.kam.accounts.Accounts;
+import coach.kam.accounts.Note;
+import coach.kam.conversation.Event;
+import coach.kam.export.DataJson;
+import coach.kam.export.StoreExport;
+import coach.kam.store.MapDbStore;
+import coach.kam.store.Store;
+import coach.kam.testing.MutableClock;
+import coach.kam.testing.TestCoach;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A year of a team's data and more: stores filled through the project's own writers (10 reps × 50
+ * accounts, one rep with a tenth of all notes on one account, one small rep with 100 notes), then,
+ * in one run per size: the file size; the commands a rep uses for the big and the small rep
+ * (median of 15, in-process, so the numbers are the bot's own work); and how long a rep writing
+ * notes meanwhile waits while a backup, a compaction or an export runs. "Stop-the-world" is the
+ * same copy made under one hold of the store's lock, as copies were made before; "live" is the
+ * copy made in chunks while the store serves. Sizes: {@code -Dscale.notes=10000,100000} (the
+ * default); add 1000000 for the large run. Prints a table; asserts nothing about time.
+ */
+@Tag("bench")
+class ScaleBenchmark {
+    private static final long BIG = 7001;
+    private static final long SMALL = 7002;
+    private static final long PROBE = 7003;
+    private static final String TEXT = "拜访采购部王经理,谈了明年的框架协议和价格,对方说预算要等总部批;"
+            + "next step: send the revised quote by Friday and book a meeting with the finance lead. ";
+
+    @TempDir
+    Path work;
+
+    @Test
+    void run() throws Exception {
+        List<Integer> sizes = new ArrayList<>();
+        for (String s : System.getProperty("scale.notes", "10000,100000").split(",")) {
+            sizes.add(Integer.parseInt(s.strip()));
+        }
+        Map<String, List<String>> table = new LinkedHashMap<>();
+        for (int size : sizes) {
+            measure(size, table);
+        }
+        System.out.println();
+        System.out.println("scale: " + sizes + " notes; the big rep holds a tenth of them on one account, the small rep 100");
+        StringBuilder head = new StringBuilder("| |");
+        StringBuilder line = new StringBuilder("|---|");
+        for (int size : sizes) {
+            head.append(' ').append(String.format("%,d notes", size)).append(" |");
+            line.append("---|");
+        }
+        System.out.println(head);
+        System.out.println(line);
+        table.forEach((row, cells) -> System.out.println("| " + row + " | " + String.join(" | ", cells) + " |"));
+    }
+
+    private void measure(int notes, Map<String, List<String>> table) throws Exception {
+        Path dir = Files.createDirectories(work.resolve("n" + notes));
+        long filling = System.nanoTime();
+        fill(dir, notes);
+        cell(table, "fill through Accounts (s)", String.format("%.1f", (System.nanoTime() - filling) / 1e9));
+        cell(table, "file size (MB)", String.format("%.1f", Files.size(dir.resolve("kam-coach.db")) / 1e6));
+        MutableClock clock = MutableClock.at("2026-12-03T02:00:00Z");
+        KamCoach coach = TestCoach.start(dir, clock);
+        try {
+            for (String cmd : List.of("/review", "/notes Big", "/brief Big", "/account Big")) {
+                String small = cmd.replace("Big", "Small");
+                double big = median(() -> time(coach, BIG, cmd));
+                double little = median(() -> time(coach, SMALL, small));
+                cell(table, cmd.replace(" Big", "") + " big / small rep (ms)",
+                        String.format("%.1f / %.1f (×%.2f)", big, little, big / little));
+            }
+            Store store = coach.store();
+            Path out = work.resolve("copy-" + notes + ".db");
+            cell(table, "rep's worst wait, stop-the-world backup", waits(coach, () -> store.inTransaction(tx -> {
+                store.copyTo(out);
+                return null;
+            })));
+            cell(table, "rep's worst wait, live backup", waits(coach, () -> store.copyTo(out)));
+            cell(table, "rep's worst wait, live compaction", waits(coach, () -> store.compact()));
+            cell(table, "rep's worst wait, export of everyone", waits(coach, () -> exportAll(store, clock)));
+        } finally {
+            coach.close();
+        }
+    }
+
+    /** Runs {@code op} while the probe rep writes notes one after another; the op's time, the probe's p99 and worst wait. */
+    private static String waits(KamCoach coach, Runnable op) throws InterruptedException {
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread probe = new Thread(() -> {
+            for (int i = 0; !stop.get(); i++) {
+                long t = System.nanoTime();
+                coach.conversation().handle(new Event(PROBE, PROBE, null, "/note Probe; 测试 " + i, null, null, "zh"));
+                latencies.add(System.nanoTime() - t);
+            }
+        }, "scale-probe");
+        probe.start();
+        long t = System.nanoTime();
+        op.run();
+        double seconds = (System.nanoTime() - t) / 1e9;
+        stop.set(true);
+        probe.join();
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        double p99 = sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, sorted.size() * 0.99)) / 1e6;
+        double worst = sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6;
+        return String.format("%.1f s; %d notes meanwhile, p99 %.0f ms, worst %.0f ms", seconds, sorted.size(), p99, worst);
+    }
+
+    private static void exportAll(Store store, MutableClock clock) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("kam-scale-export-");
+            store.copyTo(dir.resolve("kam-coach.db"));
+            try (MapDbStore copy = MapDbStore.open(dir)) {
+                StoreExport.export(copy, TestCoach.knowledge(), DataJson.Scope.all(), "en", clock);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static double time(KamCoach coach, long user, String text) {
+        long t = System.nanoTime();
+        coach.conversation().handle(new Event(user, user, null, text, null, null, "zh"));
+        return (System.nanoTime() - t) / 1e6;
+    }
+
+    private static double median(Supplier<Double> once) {
+        once.get();
+        List<Double> runs = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            runs.add(once.get());
+        }
+        Collections.sort(runs);
+        return runs.get(runs.size() / 2);
+    }
+
+    private static void cell(Map<String, List<String>> table, String row, String value) {
+        table.computeIfAbsent(row, r -> new ArrayList<>()).add(value);
+    }
+
+    /** 10 reps × 50 accounts share most notes; the big rep has a tenth on one account; the small rep 100. */
+    private static void fill(Path dir, int notes) {
+        Accounts accounts = new Accounts();
+        Instant start = Instant.parse("2025-12-01T01:00:00Z");
+        try (MapDbStore store = MapDbStore.open(dir)) {
+            List<Account> team = new ArrayList<>();
+            store.inTransaction(tx -> {
+                for (int rep = 0; rep < 10; rep++) {
+                    for (int a = 0; a < 50; a++) {
+                        team.add(accounts.create(tx, 7100 + rep, "客户 " + rep + "-" + a, start));
+                    }
+                }
+                for (int a = 0; a < 49; a++) {
+                    accounts.create(tx, BIG, "Other " + a, start);
+                    accounts.create(tx, SMALL, "Other " + a, start);
+                }
+                accounts.create(tx, PROBE, "Probe", start);
+                return null;
+            });
+            Account big = store.inTransaction(tx -> accounts.create(tx, BIG, "Big", start));
+            Account small = store.inTransaction(tx -> accounts.create(tx, SMALL, "Small", start));
+            write(store, accounts, List.of(small), 100, start);
+            write(store, accounts, List.of(big), notes / 10, start);
+            write(store, accounts, team, notes - notes / 10 - 100, start);
+        }
+    }
+
+    private static void write(MapDbStore store, Accounts accounts, List<Account> to, int count, Instant start) {
+        for (int done = 0; done < count; ) {
+            int from = done;
+            int batch = Math.min(2000, count - done);
+            store.inTransaction(tx -> {
+                for (int i = from; i < from + batch; i++) {
+                    Account a = to.get(i % to.size());
+                    accounts.addNote(tx, a, Note.text(a.id(), TEXT + i, start.plusSeconds(i * 60L)));
+                }
+                return null;
+            });
+            done += batch;
+        }
+    }
+}
