@@ -157,6 +157,7 @@ public final class CsvImport {
         accounts.list(tx, userId).forEach(a -> existing.put(sameName(a.name()), a));
         List<String> names = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        Map<Long, Set<String>> texts = new java.util.HashMap<>();
         int created = 0;
         int updated = 0;
         int read = 0;
@@ -211,7 +212,7 @@ public final class CsvImport {
             String key = sameName(name);
             Account there = existing.get(key);
             boolean fresh = there == null && seen.add(key);
-            boolean changed = there != null && changes(tx, accounts, there, cls, note) && seen.add(key);
+            boolean changed = there != null && changes(tx, accounts, there, cls, note, texts) && seen.add(key);
             if (fresh) {
                 created++;
             } else if (changed) {
@@ -282,16 +283,17 @@ public final class CsvImport {
     }
 
     /** Whether a row changes an account that is there: a class it does not have, or a note it does not hold. */
-    private static boolean changes(Tx tx, Accounts accounts, Account a, String cls, String note) {
+    private static boolean changes(Tx tx, Accounts accounts, Account a, String cls, String note,
+                                   Map<Long, Set<String>> texts) {
         if (!cls.isEmpty() && !cls.equals(FACTS.classification(tx, a).map(AccountFacts.Classification::accountClass)
                 .orElse(""))) {
             return true;
         }
-        return !note.isEmpty() && !hasNote(tx, accounts, a, note);
-    }
-
-    private static boolean hasNote(Tx tx, Accounts accounts, Account a, String text) {
-        return accounts.notes(tx, a).stream().anyMatch(n -> text.equals(n.text()));
+        return !note.isEmpty() && !texts.computeIfAbsent(a.id(), id -> {
+            Set<String> all = new HashSet<>();
+            accounts.notes(tx, a).forEach(n -> all.add(n.text()));
+            return all;
+        }).contains(note);
     }
 
     private static final AccountFacts FACTS = new AccountFacts();
@@ -316,21 +318,66 @@ public final class CsvImport {
     /** Creates or updates the plan's accounts in the caller's transaction. */
     public static Applied apply(Tx tx, Accounts accounts, AccountFacts facts, KnowledgeBase knowledge, long userId,
                                 Plan plan, Instant now) {
-        int created = 0;
-        int updated = 0;
-        Optional<Flow.Classification> classes = knowledge.flow("classify").map(Flow::classification);
-        for (Row row : plan.rows()) {
-            Optional<Account> same = accounts.sameName(tx, userId, row.name());
-            Account a;
-            if (same.isPresent()) {
-                a = same.get();
-                if (!changes(tx, accounts, a, row.accountClass(), row.note())) {
+        Applier applier = new Applier(accounts, facts, knowledge, userId, now);
+        applier.apply(tx, plan.rows());
+        return applier.applied();
+    }
+
+    /**
+     * Applies a plan's rows, possibly in several transactions (a chunk each, so other reps are
+     * answered in between): each account name is looked up in a map made once, and each account's
+     * note texts are read once, so the work grows with the rows, not with rows times accounts.
+     * Applying a row twice changes nothing the second time.
+     */
+    public static final class Applier {
+        private final Accounts accounts;
+        private final AccountFacts facts;
+        private final Optional<Flow.Classification> classes;
+        private final long userId;
+        private final Instant now;
+        private Map<String, Account> byName;
+        private final Map<Long, java.util.Set<String>> noteTexts = new java.util.HashMap<>();
+        private int created;
+        private int updated;
+
+        public Applier(Accounts accounts, AccountFacts facts, KnowledgeBase knowledge, long userId, Instant now) {
+            this.accounts = accounts;
+            this.facts = facts;
+            this.classes = knowledge.flow("classify").map(Flow::classification);
+            this.userId = userId;
+            this.now = now;
+        }
+
+        public Applied applied() {
+            return new Applied(created, updated);
+        }
+
+        public void apply(Tx tx, List<Row> rows) {
+            if (byName == null) {
+                byName = new java.util.HashMap<>();
+                accounts.list(tx, userId).forEach(a -> byName.putIfAbsent(sameName(a.name()), a));
+            }
+            for (Row row : rows) {
+                applyRow(tx, row);
+            }
+        }
+
+        private void applyRow(Tx tx, Row row) {
+            String key = sameName(row.name());
+            Account a = byName.get(key);
+            if (a != null) {
+                String held = facts.classification(tx, a).map(AccountFacts.Classification::accountClass).orElse("");
+                boolean newClass = !row.accountClass().isEmpty() && !row.accountClass().equals(held);
+                boolean newNote = !row.note().isEmpty() && !texts(tx, a).contains(row.note());
+                if (!newClass && !newNote) {
                     // imported before, or says what the account holds already
-                    continue;
+                    return;
                 }
                 updated++;
             } else {
                 a = accounts.create(tx, userId, row.name(), now);
+                byName.put(key, a);
+                noteTexts.put(a.id(), new java.util.HashSet<>());
                 created++;
             }
             boolean sameClass = row.accountClass().equals(facts.classification(tx, a)
@@ -342,10 +389,17 @@ public final class CsvImport {
                             c.get().reviewEveryDays(), now));
                 }
             }
-            if (!row.note().isEmpty() && !hasNote(tx, accounts, a, row.note())) {
+            if (!row.note().isEmpty() && texts(tx, a).add(row.note())) {
                 accounts.addNote(tx, a, Note.text(a.id(), row.note(), now));
             }
         }
-        return new Applied(created, updated);
+
+        private java.util.Set<String> texts(Tx tx, Account a) {
+            return noteTexts.computeIfAbsent(a.id(), id -> {
+                java.util.Set<String> all = new java.util.HashSet<>();
+                accounts.notes(tx, a).forEach(n -> all.add(n.text()));
+                return all;
+            });
+        }
     }
 }

@@ -278,10 +278,26 @@ public final class ExportCommands {
             turn.say(turn.t("import.cancelled"));
             return;
         }
-        CsvImport.Applied done = CsvImport.apply(turn.tx(), accounts, facts, knowledge, turn.userId(), plan.get(),
-                turn.now());
         // kept, marked done, so that a second press of ✅ says so instead of asking for the file again
         turn.tx().put(IMPORTS, key, plan.get().withApplied());
-        turn.say(turn.t("import.done", done.created(), done.updated()));
+        CsvImport.Applier applier = new CsvImport.Applier(accounts, facts, knowledge, turn.userId(), turn.now());
+        List<CsvImport.Row> rows = plan.get().rows();
+        String lang = turn.lang();
+        // after this turn, a chunk of rows per transaction, so other reps are answered meanwhile; a row
+        // applied twice (a restart half way, the file sent again) changes nothing the second time
+        turn.later(() -> {
+            for (int from = 0; from < rows.size(); from += IMPORT_CHUNK) {
+                List<CsvImport.Row> chunk = rows.subList(from, Math.min(rows.size(), from + IMPORT_CHUNK));
+                store.inTransaction(tx -> {
+                    applier.apply(tx, chunk);
+                    return null;
+                });
+            }
+            CsvImport.Applied done = applier.applied();
+            return List.of(new Reply(messages.get(lang, "import.done", done.created(), done.updated()), List.of()));
+        });
     }
+
+    /** Rows applied per transaction. */
+    static final int IMPORT_CHUNK = 250;
 }

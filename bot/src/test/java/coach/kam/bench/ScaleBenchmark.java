@@ -5,6 +5,7 @@ import coach.kam.accounts.Account;
 import coach.kam.accounts.Accounts;
 import coach.kam.accounts.Note;
 import coach.kam.conversation.Event;
+import coach.kam.export.CsvImport;
 import coach.kam.export.DataJson;
 import coach.kam.export.StoreExport;
 import coach.kam.store.MapDbStore;
@@ -95,8 +96,34 @@ class ScaleBenchmark {
             cell(table, "rep's worst wait, live backup", waits(coach, () -> store.copyTo(out)));
             cell(table, "rep's worst wait, live compaction", waits(coach, () -> store.compact()));
             cell(table, "rep's worst wait, export of everyone", waits(coach, () -> exportAll(store, clock)));
+            cell(table, "5,000-row CSV import (preview, then 250 rows a transaction)", waits(coach, () -> importRows(store)));
         } finally {
             coach.close();
+        }
+    }
+
+    /** A rep's spreadsheet of 5,000 accounts (half of them new), previewed and applied as the bot does. */
+    private static void importRows(Store store) {
+        StringBuilder csv = new StringBuilder("name,class,note\n");
+        for (int i = 0; i < 5000; i++) {
+            csv.append(i % 2 == 0 ? "Other " + (i % 49) : "导入客户 " + i).append(",B,").append("来自表格的备注 ").append(i)
+                    .append('\n');
+        }
+        byte[] bytes = csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Accounts accounts = new Accounts();
+        Instant now = Instant.parse("2026-12-03T02:00:00Z");
+        CsvImport.Plan plan = store.inTransaction(tx -> CsvImport.plan(tx, accounts, BIG, 1, "a.csv", bytes, now));
+        CsvImport.Applier applier = new CsvImport.Applier(accounts, new coach.kam.flows.AccountFacts(),
+                TestCoach.knowledge(), BIG, now);
+        for (int from = 0; from < plan.rows().size(); from += 250) {
+            List<CsvImport.Row> chunk = plan.rows().subList(from, Math.min(plan.rows().size(), from + 250));
+            store.inTransaction(tx -> {
+                applier.apply(tx, chunk);
+                return null;
+            });
+        }
+        if (applier.applied().created() < 2000) {
+            throw new AssertionError("the import did not create the new accounts: " + applier.applied());
         }
     }
 
