@@ -24,7 +24,6 @@ public final class Access {
     private final boolean open;
     /** Wrong invite codes per user, in memory only: nothing is stored about someone not let in. */
     private final coach.kam.audit.Guesses guesses = new coach.kam.audit.Guesses();
-    private static final org.slf4j.Logger AUDIT = org.slf4j.LoggerFactory.getLogger("kam.audit");
 
     public Access(Store store, Set<Long> allowed, Set<Long> admins, Optional<String> inviteCode, boolean open) {
         this.store = store;
@@ -62,19 +61,36 @@ public final class Access {
      * Returns true when the user was admitted by this call.
      */
     public boolean tryInvite(long userId, String text, Instant now) {
-        if (!carriesCode(userId, text, now)) {
+        Try t = carriesCode(userId, text, now);
+        if (t == Try.NONE) {
             return false;
         }
         store.inTransaction(tx -> {
-            tx.put(MEMBERS, Long.toString(userId), new Member(userId, now));
+            if (t == Try.RIGHT) {
+                tx.put(MEMBERS, Long.toString(userId), new Member(userId, now));
+            } else {
+                audited(tx, userId, t, now);
+            }
             return null;
         });
-        return true;
+        return t == Try.RIGHT;
+    }
+
+    /** What a message was as a try at the invite code. */
+    private enum Try { NONE, RIGHT, WRONG, THROTTLED }
+
+    /** A wrong or throttled try goes to the audit table by user id only: no name, no text. */
+    private static void audited(Tx tx, long userId, Try t, Instant now) {
+        coach.kam.audit.Audit.record(tx, now, userId, t == Try.WRONG ? "invite.wrong" : "invite.throttled", "");
     }
 
     /** As {@link #tryInvite(long, String, Instant)}, inside the caller's transaction. */
     public boolean tryInvite(Tx tx, long userId, String text, Instant now) {
-        if (!carriesCode(userId, text, now)) {
+        Try t = carriesCode(userId, text, now);
+        if (t == Try.WRONG || t == Try.THROTTLED) {
+            audited(tx, userId, t, now);
+        }
+        if (t != Try.RIGHT) {
             return false;
         }
         tx.put(MEMBERS, Long.toString(userId), new Member(userId, now));
@@ -84,28 +100,27 @@ public final class Access {
     /**
      * Whether {@code text} carries the invite code. A user with {@value coach.kam.audit.Guesses#TRIES}
      * wrong tries within the hour is not checked at all until the oldest is an hour old, so the code
-     * cannot be guessed; wrong and throttled tries go to the audit log file (never to the store).
+     * cannot be guessed; wrong and throttled tries go to the audit log (by user id only).
      */
-    private boolean carriesCode(long userId, String text, Instant now) {
+    private Try carriesCode(long userId, String text, Instant now) {
         if (inviteCode.isEmpty() || text == null) {
-            return false;
+            return Try.NONE;
         }
         String t = text.strip();
         String candidate = t.startsWith("/start") ? t.substring("/start".length()).strip() : t;
         if (candidate.isEmpty() || (!t.startsWith("/start") && candidate.chars().anyMatch(Character::isWhitespace))) {
             // a sentence is not a try at the code
-            return false;
+            return Try.NONE;
         }
         if (guesses.inviteBlockedUntil(userId, now) != null) {
-            AUDIT.info("audit user {} invite.throttled", userId);
-            return false;
+            return Try.THROTTLED;
         }
         boolean right = java.security.MessageDigest.isEqual(candidate.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 inviteCode.get().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         if (!right) {
             guesses.wrongInvite(userId, now);
-            AUDIT.info("audit user {} invite.wrong", userId);
+            return Try.WRONG;
         }
-        return right;
+        return Try.RIGHT;
     }
 }

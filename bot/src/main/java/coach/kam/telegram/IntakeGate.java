@@ -19,7 +19,8 @@ import org.telegram.telegrambots.meta.api.objects.User;
 /**
  * What reaches the store. Updates from users who may not use the bot are answered at the door
  * (a refusal once per user in a private chat, an empty answer to a button or inline query, nothing
- * in a group) and never written, so nothing about them stays in the store file. A stranger's
+ * in a group) and never written, so nothing they sent stays in the store file; the audit log
+ * keeps the refusal by user id only. A stranger's
  * private message that carries the invite code makes them a member and is answered with the
  * welcome here too. When the store takes no
  * writes (a full disk), the senders of a batch that could not be kept are told so at once, and
@@ -119,6 +120,7 @@ final class IntakeGate {
             // sent before the update counts as answered, so the refusal is there for whoever waits on it
             sender.execute(SendMessage.builder().chatId(u.getMessage().getChatId())
                     .text(messages.get(lang, "access.refused")).build());
+            auditRefusal(from.getId());
         } else if (u.hasCallbackQuery()) {
             String id = u.getCallbackQuery().getId();
             direct.execute(() -> sender.execute(AnswerCallbackQuery.builder().callbackQueryId(id).build()));
@@ -126,6 +128,15 @@ final class IntakeGate {
             String id = u.getInlineQuery().getId();
             direct.execute(() -> sender.execute(AnswerInlineQuery.builder().inlineQueryId(id).results(List.of())
                     .cacheTime(0).isPersonal(true).build()));
+        }
+    }
+
+    /** The first refusal of a user (per run) goes to the audit log by user id only: no name, no text. */
+    private void auditRefusal(long userId) {
+        try {
+            store.inTransaction(tx -> coach.kam.audit.Audit.record(tx, clock.instant(), userId, "access.refused", ""));
+        } catch (coach.kam.store.StoreException e) {
+            // the store takes no writes now: the refusal was sent all the same
         }
     }
 

@@ -69,7 +69,7 @@ class GuessingTest {
     }
 
     @Test
-    void theInviteCodeCannotBeGuessedAndNothingIsStoredAboutTheGuesser() throws Exception {
+    void theInviteCodeCannotBeGuessedAndTheTriesAreAuditedWithoutTheirText() throws Exception {
         MutableClock clock = MutableClock.at("2026-03-02T08:00:00Z");
         try (MapDbStore store = MapDbStore.open(dir.resolve("d"))) {
             Access access = new Access(store, Set.of(), Set.of(), Optional.of("right-code"), false);
@@ -80,7 +80,11 @@ class GuessingTest {
             assertTrue(access.tryInvite(8, "/start right-code", clock.instant()), "another user is not held up");
             clock.advance(Duration.ofMinutes(61));
             assertTrue(access.tryInvite(7, "/start right-code", clock.instant()), "an hour later it is checked again");
-            assertEquals(List.of(), store.inTransaction(tx -> Audit.newest(tx, 10)), "no guess is stored");
+            List<Audit.Entry> audited = store.inTransaction(tx -> Audit.newest(tx, 10));
+            assertEquals(List.of("invite.throttled", "invite.wrong", "invite.wrong", "invite.wrong", "invite.wrong",
+                    "invite.wrong"), audited.stream().map(Audit.Entry::action).toList(), "each try is audited");
+            assertTrue(audited.stream().allMatch(e -> e.userId() == 7 && e.detail().isEmpty()),
+                    "by user id only: the guessed codes are not kept");
         }
     }
 }
