@@ -72,7 +72,7 @@ public final class Quizzes {
             List<Checklist.Part> options = List.of(s.get(i + 1), s.get((i + 2) % s.size()),
                     s.get(i == 0 ? s.size() - 1 : i - 1));
             Map<String, String> prompt = Map.of(
-                    "zh", "在「" + c.title("zh") + "」里，「" + step(here.title("zh")) + "」的下一步是？",
+                    "zh", "在「" + c.title("zh") + "」里,「" + step(here.title("zh")) + "」的下一步是?",
                     "en", "In " + c.title("en") + ", what comes after \"" + step(here.title("en")) + "\"?");
             out.add(question("after/" + c.id() + "/" + here.id(), prompt,
                     options.stream().map(p -> Map.of("zh", step(p.title("zh")), "en", step(p.title("en")))).toList(),
@@ -95,7 +95,7 @@ public final class Quizzes {
                 }
             }
             Map<String, String> prompt = Map.of(
-                    "zh", "评估得分 " + r.min() + "–" + max + " 分（" + r.tier() + " 级）的客户，用哪种经营策略？",
+                    "zh", "评估得分 " + r.min() + "–" + max + " 分(" + r.tier() + " 级)的客户,用哪种经营策略?",
                     "en", "An account scoring " + r.min() + "–" + max + " (tier " + r.tier() + "): which strategy?");
             out.add(question("tier/" + r.tier() + r.min(), prompt, ids.stream().map(id -> {
                 Flow.Strategy st = scoring.strategies().get(id);
@@ -113,7 +113,7 @@ public final class Quizzes {
             List<Checklist.Part> options = List.of(part, s.get((i + 1) % s.size()), s.get((i + 3) % s.size()));
             for (Checklist.Item item : part.items().subList(0, Math.min(2, part.items().size()))) {
                 Map<String, String> prompt = Map.of(
-                        "zh", "客户画像里，「" + item.zh() + "」属于哪一部分？",
+                        "zh", "客户画像里,「" + item.zh() + "」属于哪一部分?",
                         "en", "In a customer profile, where does \"" + item.en() + "\" belong?");
                 out.add(question("part/" + item.id(), prompt,
                         options.stream().map(p -> Map.of("zh", p.title("zh"), "en", p.title("en"))).toList(),
