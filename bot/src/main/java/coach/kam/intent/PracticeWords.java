@@ -23,7 +23,7 @@ public final class PracticeWords {
             "lets practice", "i want to practice", "i want to practise", "i'd like to practice", "can we practice",
             "quiz me", "drill me", "role play", "roleplay", "let's role play", "test me", "start a drill", "start practice");
     private static final List<String> EN_AFTER_BARE = List.of("", "objection", "objections", "objection handling", "with me",
-            "now", "please", "a bit", "some", "again", "time");
+            "now", "please", "a bit", "some", "again", "time", "quiz");
 
     private PracticeWords() {
     }

@@ -74,6 +74,25 @@ public final class PracticeCommands {
         }
     }
 
+    static String moveKey(Move m) {
+        return switch (m) {
+            case ACKNOWLEDGE -> "practice.move.acknowledge";
+            case ASK -> "practice.move.ask";
+            case VALUE -> "practice.move.value";
+            case NEXT -> "practice.move.next";
+        };
+    }
+
+    private static String whyKey(String why) {
+        return switch (why) {
+            case "due" -> "practice.why.due";
+            case "disliked" -> "practice.why.disliked";
+            case "met" -> "practice.why.met";
+            case "again" -> "practice.why.again";
+            default -> "practice.why.new";
+        };
+    }
+
     static LocalDate today(Turn turn) {
         return LocalDate.ofInstant(turn.now(), turn.zone());
     }
@@ -89,7 +108,7 @@ public final class PracticeCommands {
         Objection.Text text = o.get().in(turn.lang());
         List<String> phrasings = text.phrasings();
         String said = phrasings.get(Math.floorMod(today.getDayOfYear(), Math.min(8, phrasings.size())));
-        turn.say(turn.t("practice.drill.intro", turn.t("practice.why." + pick.get().why())) + "\n\n"
+        turn.say(turn.t("practice.drill.intro", turn.t(whyKey(pick.get().why()))) + "\n\n"
                 + turn.t("practice.customer", Html.escape(text.title()), Html.escape(said)));
         turn.await("practice-answer", o.get().id());
     }
@@ -110,7 +129,7 @@ public final class PracticeCommands {
         Objection.Text text = o.get().in(turn.lang());
         StringBuilder out = new StringBuilder(turn.t("practice.feedback.title"));
         for (Move m : Move.values()) {
-            out.append('\n').append(d.result().has(m) ? "✅ " : "❌ ").append(turn.t("practice.move." + m.key()));
+            out.append('\n').append(d.result().has(m) ? "✅ " : "❌ ").append(turn.t(moveKey(m)));
         }
         if (d.result().missing().isEmpty() && !d.result().avoid()) {
             out.append('\n').append(turn.t("practice.all.moves"));

@@ -30,7 +30,7 @@ final class PracticeStats {
                 practice.dueCount(turn.tx(), turn.userId(), today)));
         String missed = s.missed().entrySet().stream().filter(e -> e.getValue() > 0)
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(2).map(e -> turn.t("practice.move." + Move.ofCode(e.getKey()).map(Move::key).orElse("ask"))
+                .limit(2).map(e -> Move.ofCode(e.getKey()).map(m -> turn.t(PracticeCommands.moveKey(m))).orElse(e.getKey())
                         + " ×" + e.getValue())
                 .collect(Collectors.joining(" · "));
         if (!missed.isEmpty()) {
