@@ -45,10 +45,20 @@ public final class AnswerScorer {
     private final Map<String, List<float[]>> valueVectors = new ConcurrentHashMap<>();
     private final Map<String, List<float[]>> avoidVectors = new ConcurrentHashMap<>();
 
+    private final double valueSimilarity;
+    private final double avoidSimilarity;
+
     /** {@code embed} is (text, lang) to a unit vector, or null to score by cue words alone. */
     public AnswerScorer(Cues cues, BiFunction<String, String, float[]> embed) {
+        this(cues, embed, VALUE_SIMILARITY, AVOID_SIMILARITY);
+    }
+
+    /** With other similarity thresholds, for the evaluation's sweep over the train half. */
+    AnswerScorer(Cues cues, BiFunction<String, String, float[]> embed, double valueSimilarity, double avoidSimilarity) {
         this.cues = cues;
         this.embed = embed;
+        this.valueSimilarity = valueSimilarity;
+        this.avoidSimilarity = avoidSimilarity;
     }
 
     public Result score(Objection objection, String lang, String answer) {
@@ -72,10 +82,10 @@ public final class AnswerScorer {
         }
         if (embed != null && !statements.isEmpty()) {
             List<float[]> said = statements.stream().map(t -> embed.apply(t, lang)).toList();
-            if (!present.contains(Move.VALUE) && closest(said, values(objection, lang, w)) >= VALUE_SIMILARITY) {
+            if (!present.contains(Move.VALUE) && closest(said, values(objection, lang, w)) >= valueSimilarity) {
                 present.add(Move.VALUE);
             }
-            avoid |= closest(said, avoids(objection, lang)) >= AVOID_SIMILARITY;
+            avoid |= closest(said, avoids(objection, lang)) >= avoidSimilarity;
         }
         return new Result(present, avoid, present.size() - (avoid ? 2.0 : 0.0));
     }

@@ -84,6 +84,12 @@ class ScorerEvaluationTest {
         Embedder embedder = Embedder.load();
         AnswerScorer withModel = new AnswerScorer(cues, embedder::embed);
         AnswerScorer cuesOnly = new AnswerScorer(cues, null);
+        // the similarity thresholds are chosen on the train half only: this sweep prints what each gives there
+        for (double v = 0.76; v < 0.97; v += 0.02) {
+            Report r = evaluate(new AnswerScorer(cues, embedder::embed, v, v + 0.06), "train");
+            System.out.printf(Locale.ROOT, "train half, value similarity %.2f, don't-say similarity %.2f: value F1 %.3f, AUC %.3f%n",
+                    v, v + 0.06, r.f1()[Move.VALUE.ordinal()], r.auc());
+        }
         System.out.println("practice scorer, cue words and embeddings, train half:\n" + evaluate(withModel, "train").table());
         System.out.println("practice scorer, cue words only, held-out half:\n" + evaluate(cuesOnly, "test").table());
         System.out.println("practice scorer, cue words and embeddings, answers written after the cue words (not asserted):\n"
