@@ -149,7 +149,8 @@ public final class KamCoach implements AutoCloseable {
                 config.admins(), checkins.sharesNotes()).register(b);
         new coach.kam.conversation.commands.PracticeCommands(new coach.kam.practice.Practice(knowledge,
                 coach.kam.practice.Cues.load(coach.kam.knowledge.KnowledgeSource.locate(config.knowledgeDir().orElse(null))),
-                accounts, () -> indexes.ifReady().map(r -> r.objections().embedder()))).register(b);
+                accounts, () -> indexes.ifReady().map(r -> r.objections().embedder()))
+                .withRoleplay(coach.kam.practice.Roleplay.of(config.llm()))).register(b);
         AtomicReference<Desk> desk = new AtomicReference<>();
         new QuarantineCommands(config.admins(), desk).register(b);
         b.prepare(text -> {

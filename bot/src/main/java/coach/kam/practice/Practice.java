@@ -33,6 +33,10 @@ public final class Practice {
     private final AnswerScorer cuesOnly;
     private volatile AnswerScorer withModel;
 
+    private Optional<Roleplay> roleplay = Optional.empty();
+    /** The longest answer kept for the customer's next turn. */
+    static final int KEPT_ANSWER = 1_000;
+
     /** {@code model} gives the embedding models once they are loaded (empty before). */
     public Practice(KnowledgeBase knowledge, Cues cues, Accounts accounts, Supplier<Optional<Embedder>> model) {
         this.knowledge = knowledge;
@@ -41,6 +45,38 @@ public final class Practice {
         this.cues = cues;
         this.model = model;
         this.cuesOnly = new AnswerScorer(cues, null);
+    }
+
+    /** With a language model, the customer pushes back before the feedback. */
+    public Practice withRoleplay(Optional<Roleplay> customer) {
+        this.roleplay = customer;
+        return this;
+    }
+
+    public Optional<Roleplay> roleplay() {
+        return roleplay;
+    }
+
+    /** Starts the talk of a drill with a model: the customer's opening line. */
+    public void opened(Tx tx, long rep, String objectionId, String line) {
+        if (roleplay.isPresent()) {
+            store.talk(tx, rep, new PracticeStore.Talk(objectionId, line, List.of()));
+        }
+    }
+
+    /** The talk with the rep's new answer added (a talk of another objection starts over). */
+    public PracticeStore.Talk said(Tx tx, long rep, String objectionId, String answer) {
+        PracticeStore.Talk before = store.talk(tx, rep).filter(t -> t.objectionId().equals(objectionId))
+                .orElse(new PracticeStore.Talk(objectionId, "", List.of()));
+        List<String> said = new java.util.ArrayList<>(before.said());
+        said.add(answer.length() > KEPT_ANSWER ? answer.substring(0, KEPT_ANSWER) : answer);
+        PracticeStore.Talk after = new PracticeStore.Talk(objectionId, before.opened(), said);
+        store.talk(tx, rep, after);
+        return after;
+    }
+
+    public void endTalk(Tx tx, long rep) {
+        store.talk(tx, rep, null);
     }
 
     public Optional<Drills.Pick> nextDrill(Tx tx, long rep, LocalDate today) {

@@ -38,7 +38,15 @@ public final class PracticeStore {
         }
     }
 
+    /** A drill with a language model: the customer's opening line and what the rep said so far. */
+    public record Talk(String objectionId, String opened, List<String> said) {
+        public Talk {
+            said = said == null ? List.of() : List.copyOf(said);
+        }
+    }
+
     public static final String DRILL = "o";
+    private static final Table<Talk> TALKS = Table.owned("practice-talk", Talk.class, 1);
     public static final String QUIZ = "q";
     private static final Table<Item> ITEMS = Table.owned("practice-items", Item.class, 1);
     private static final Table<Stats> STATS = Table.owned("practice-stats", Stats.class, 1);
@@ -58,6 +66,18 @@ public final class PracticeStore {
     /** The rep's items of one kind, in key order. */
     public List<Item> items(Tx tx, long rep, String kind) {
         return tx.withPrefix(ITEMS, rep + "/" + kind + "/");
+    }
+
+    public java.util.Optional<Talk> talk(Tx tx, long rep) {
+        return tx.get(TALKS, Long.toString(rep));
+    }
+
+    public void talk(Tx tx, long rep, Talk talk) {
+        if (talk == null) {
+            tx.delete(TALKS, Long.toString(rep));
+        } else {
+            tx.put(TALKS, Long.toString(rep), talk);
+        }
     }
 
     public Stats stats(Tx tx, long rep) {

@@ -4,12 +4,15 @@ import coach.kam.conversation.Button;
 import coach.kam.conversation.Conversation;
 import coach.kam.conversation.Dialog;
 import coach.kam.conversation.Html;
+import coach.kam.conversation.Reply;
 import coach.kam.conversation.Turn;
 import coach.kam.intent.PracticeWords;
 import coach.kam.knowledge.Objection;
 import coach.kam.practice.Drills;
 import coach.kam.practice.Move;
 import coach.kam.practice.Practice;
+import coach.kam.practice.PracticeStore;
+import coach.kam.practice.Roleplay;
 import coach.kam.practice.Quizzes;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -110,7 +113,34 @@ public final class PracticeCommands {
         String said = phrasings.get(Math.floorMod(today.getDayOfYear(), Math.min(8, phrasings.size())));
         turn.say(turn.t("practice.drill.intro", turn.t(whyKey(pick.get().why()))) + "\n\n"
                 + turn.t("practice.customer", Html.escape(text.title()), Html.escape(said)));
+        practice.opened(turn.tx(), turn.userId(), o.get().id(), said);
         turn.await("practice-answer", o.get().id());
+    }
+
+    /**
+     * With a language model the customer answers back, after the turn commits, until the rep has
+     * answered {@link Roleplay#PUSHBACKS} + 1 times; then everything the rep said is scored.
+     */
+    private Optional<String> talkOn(Turn turn, Objection o, String typed) {
+        if (practice.roleplay().isEmpty()) {
+            return Optional.of(typed);
+        }
+        PracticeStore.Talk talk = practice.said(turn.tx(), turn.userId(), o.id(), typed);
+        if (talk.said().size() > Roleplay.PUSHBACKS) {
+            practice.endTalk(turn.tx(), turn.userId());
+            return Optional.of(String.join("\n", talk.said()));
+        }
+        Roleplay customer = practice.roleplay().get();
+        String lang = turn.lang();
+        String title = Html.escape(o.in(lang).title());
+        String hint = turn.t("practice.roleplay.hint");
+        String quiet = turn.t("practice.roleplay.quiet");
+        // the customer's line as a template filled in after the model answers, off the store's lock
+        String says = turn.t("practice.customer", title, "\u0000");
+        turn.await("practice-answer", o.id());
+        turn.later(() -> List.of(Reply.of(customer.pushBack(o, lang, talk.opened(), talk.said())
+                .map(words -> says.replace("\u0000", Html.escape(words)) + "\n" + hint).orElse(quiet))));
+        return Optional.empty();
     }
 
     private void answered(Turn turn, String typed, String objectionId) {
@@ -124,8 +154,12 @@ public final class PracticeCommands {
             turn.await("practice-answer", objectionId);
             return;
         }
+        Optional<String> whole = talkOn(turn, o.get(), typed.strip());
+        if (whole.isEmpty()) {
+            return;
+        }
         LocalDate today = today(turn);
-        Practice.Drilled d = practice.answer(turn.tx(), turn.userId(), o.get(), turn.lang(), typed, today);
+        Practice.Drilled d = practice.answer(turn.tx(), turn.userId(), o.get(), turn.lang(), whole.get(), today);
         Objection.Text text = o.get().in(turn.lang());
         StringBuilder out = new StringBuilder(turn.t("practice.feedback.title"));
         for (Move m : Move.values()) {
