@@ -3,6 +3,9 @@ package coach.kam.practice;
 import coach.kam.accounts.Account;
 import coach.kam.accounts.Accounts;
 import coach.kam.accounts.Note;
+import coach.kam.intent.Intent;
+import coach.kam.intent.IntentReader;
+import coach.kam.intent.Reading;
 import coach.kam.knowledge.KnowledgeBase;
 import coach.kam.knowledge.Objection;
 import coach.kam.store.Tx;
@@ -17,8 +20,9 @@ import java.util.Set;
 
 /**
  * Which objection a rep drills next: one whose review day has come (missed ones come back the next
- * day), else one the rep met and rated 👎, else one met in their notes (most often first), else one
- * never practised, else the one due soonest. Only the rep's own records are read: their practice
+ * day), else one the rep met and rated 👎, else one met in their notes (logged as an objection, or
+ * the newest few notes of the customer's words matched to one; most often first), else one never
+ * practised, else the one due soonest. Only the rep's own records are read: their practice
  * items and the objections logged on their most recent accounts.
  */
 public final class Drills {
@@ -29,14 +33,27 @@ public final class Drills {
     /** Accounts whose logged objections are read; a rep with more is read from the newest. */
     static final int ACCOUNTS_READ = 50;
 
+    /** Notes read as the customer's words that are matched to an objection, newest first. */
+    static final int WORDS_MATCHED = 5;
+
     private final KnowledgeBase knowledge;
     private final Accounts accounts;
     private final PracticeStore store;
+    private java.util.function.Function<String, Optional<String>> matcher = text -> Optional.empty();
 
     public Drills(KnowledgeBase knowledge, Accounts accounts, PracticeStore store) {
         this.knowledge = knowledge;
         this.accounts = accounts;
         this.store = store;
+    }
+
+    /**
+     * Reads notes that hold the customer's words ("客户说太贵了") with {@code matcher} (text to the
+     * objection it surely is), so an objection met but not logged as one counts as met too.
+     */
+    Drills matching(java.util.function.Function<String, Optional<String>> objectionOf) {
+        this.matcher = objectionOf;
+        return this;
     }
 
     public Optional<Pick> next(Tx tx, long rep, LocalDate today) {
@@ -53,16 +70,24 @@ public final class Drills {
         Set<String> disliked = new HashSet<>();
         List<Account> newest = accounts.list(tx, rep).stream()
                 .sorted(Comparator.comparingLong(Account::id).reversed()).limit(ACCOUNTS_READ).toList();
+        List<Map.Entry<java.time.Instant, String>> words = new java.util.ArrayList<>();
         for (Account a : newest) {
             for (Note n : accounts.notes(tx, a)) {
-                if (n.kind() == Note.Kind.OBJECTION && n.objectionId() != null) {
+                if (n.objectionId() != null) {
                     met.merge(n.objectionId(), 1, Integer::sum);
                     if (Boolean.FALSE.equals(n.worked())) {
                         disliked.add(n.objectionId());
                     }
+                } else if (n.kind() == Note.Kind.NOTE && n.text() != null && n.at() != null) {
+                    Reading r = IntentReader.read(n.text());
+                    if (r.intent() == Intent.CUSTOMER_WORDS) {
+                        words.add(Map.entry(n.at(), r.customerWords()));
+                    }
                 }
             }
         }
+        words.stream().sorted(Map.Entry.<java.time.Instant, String>comparingByKey().reversed()).limit(WORDS_MATCHED)
+                .forEach(w -> matcher.apply(w.getValue()).ifPresent(id -> met.merge(id, 1, Integer::sum)));
         Optional<String> pick = disliked.stream().filter(id -> !practised.contains(id)).sorted().findFirst();
         if (pick.isPresent()) {
             return Optional.of(new Pick(pick.get(), "disliked"));

@@ -47,6 +47,12 @@ public final class Practice {
         this.cuesOnly = new AnswerScorer(cues, null);
     }
 
+    /** Notes of the customer's words count as met objections when {@code objectionOf} is sure of one. */
+    public Practice matchingNotes(java.util.function.Function<String, Optional<String>> objectionOf) {
+        drills.matching(objectionOf);
+        return this;
+    }
+
     /** With a language model, the customer pushes back before the feedback. */
     public Practice withRoleplay(Optional<Roleplay> customer) {
         this.roleplay = customer;
