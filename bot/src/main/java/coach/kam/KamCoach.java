@@ -152,7 +152,8 @@ public final class KamCoach implements AutoCloseable {
                 accounts, () -> indexes.ifReady().map(r -> r.objections().embedder()))
                 .withRoleplay(coach.kam.practice.Roleplay.of(config.llm()))
                 .matchingNotes(said -> objectionService.lookupIfReady(said).filter(l -> l.confident())
-                        .map(l -> l.best().id()))).register(b);
+                        .map(l -> l.best().id()))
+                .votedDown(objectionService::disliked)).register(b);
         AtomicReference<Desk> desk = new AtomicReference<>();
         new QuarantineCommands(config.admins(), desk).register(b);
         b.prepare(text -> {

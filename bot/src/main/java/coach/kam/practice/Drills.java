@@ -56,6 +56,14 @@ public final class Drills {
         return this;
     }
 
+    /** The objections whose scripts the rep voted "it did not work" on an objection card. */
+    Drills votedDown(java.util.function.BiFunction<Tx, Long, java.util.Set<String>> disliked) {
+        this.votedDown = disliked;
+        return this;
+    }
+
+    private java.util.function.BiFunction<Tx, Long, java.util.Set<String>> votedDown = (tx, rep) -> java.util.Set.of();
+
     public Optional<Pick> next(Tx tx, long rep, LocalDate today) {
         List<PracticeStore.Item> items = store.items(tx, rep, PracticeStore.DRILL);
         Optional<PracticeStore.Item> due = items.stream().filter(i -> !i.due().isAfter(today))
@@ -67,7 +75,7 @@ public final class Drills {
         Set<String> practised = new HashSet<>();
         items.forEach(i -> practised.add(i.ref()));
         Map<String, Integer> met = new HashMap<>();
-        Set<String> disliked = new HashSet<>();
+        Set<String> disliked = new HashSet<>(votedDown.apply(tx, rep));
         List<Account> newest = accounts.list(tx, rep).stream()
                 .sorted(Comparator.comparingLong(Account::id).reversed()).limit(ACCOUNTS_READ).toList();
         List<Map.Entry<java.time.Instant, String>> words = new java.util.ArrayList<>();

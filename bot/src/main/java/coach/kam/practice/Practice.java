@@ -53,6 +53,12 @@ public final class Practice {
         return this;
     }
 
+    /** The objections a rep voted "it did not work" on, to drill them early. */
+    public Practice votedDown(java.util.function.BiFunction<Tx, Long, java.util.Set<String>> disliked) {
+        drills.votedDown(disliked);
+        return this;
+    }
+
     /** With a language model, the customer pushes back before the feedback. */
     public Practice withRoleplay(Optional<Roleplay> customer) {
         this.roleplay = customer;

@@ -48,6 +48,24 @@ class DrillsTest {
     }
 
     @Test
+    void aScriptVotedDownOnTheObjectionCardComesFirst() throws Exception {
+        coach.kam.objections.ScriptFeedback votes = new coach.kam.objections.ScriptFeedback();
+        Drills drills = new Drills(TestCoach.knowledge(), new Accounts(), new PracticeStore())
+                .votedDown((tx, rep) -> votes.disliked(tx, rep));
+        try (MapDbStore db = MapDbStore.open(Files.createTempDirectory("kam-votes-drill"))) {
+            db.inTransaction(tx -> {
+                votes.record(tx, 1, "payment-terms", "zh", 1, false);
+                votes.record(tx, 1, "lead-time", "en", 0, true);
+                votes.record(tx, 2, "exclusivity", "en", 0, false);
+                assertEquals(new Drills.Pick("payment-terms", "disliked"), drills.next(tx, 1, DAY).orElseThrow());
+                assertEquals(new Drills.Pick("exclusivity", "disliked"), drills.next(tx, 2, DAY).orElseThrow());
+                assertEquals(new Drills.Pick("price-too-high", "new"), drills.next(tx, 3, DAY).orElseThrow());
+                return null;
+            });
+        }
+    }
+
+    @Test
     void streakCountsDaysInARow() throws Exception {
         PracticeStore store = new PracticeStore();
         try (MapDbStore db = MapDbStore.open(Files.createTempDirectory("kam-streak"))) {
