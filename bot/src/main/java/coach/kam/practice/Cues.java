@@ -50,7 +50,7 @@ public final class Cues {
     public static Cues load(Path knowledgeRoot) {
         Path dir = knowledgeRoot.resolve("objections");
         Map<String, Words> shared = new HashMap<>();
-        JsonNode moves = read(dir.resolve("moves").resolve("cues.yaml"));
+        JsonNode moves = shared(dir.resolve("moves").resolve("cues.yaml"));
         for (String lang : List.of("zh", "en")) {
             shared.put(lang, words(moves.path(lang)));
         }
@@ -92,6 +92,21 @@ public final class Cues {
             }
         });
         return List.copyOf(out);
+    }
+
+    /**
+     * The shared words: from the knowledge folder, else from the copy packed with the program (a
+     * knowledge folder of an older layout has no cue file), else none.
+     */
+    private static JsonNode shared(Path file) {
+        if (Files.isRegularFile(file)) {
+            return read(file);
+        }
+        try (java.io.InputStream in = Cues.class.getResourceAsStream("/knowledge/objections/moves/cues.yaml")) {
+            return in == null ? YAML.createObjectNode() : YAML.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static JsonNode read(Path file) {

@@ -26,6 +26,14 @@ class ScorerInputTest {
     }
 
     @Test
+    void aKnowledgeFolderWithoutTheCueFileUsesThePackedOne() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("kam-old-knowledge");
+        java.nio.file.Files.createDirectories(dir.resolve("objections"));
+        AnswerScorer packed = new AnswerScorer(Cues.load(dir), null);
+        assertEquals(EnumSet.of(Move.ACKNOWLEDGE, Move.ASK), packed.score(price, "en", "I understand. What is it compared with?").present());
+    }
+
+    @Test
     void onlyTheFirstThousandCharactersAreRead() {
         String late = "x".repeat(Sentences.LIMIT) + " I understand. What are you comparing it with?";
         assertTrue(scorer.score(price, "en", late).present().isEmpty());
