@@ -147,6 +147,13 @@ public final class KamCoach implements AutoCloseable {
         new coach.kam.export.ExportCommands(store, messages, knowledge, accounts, facts,
                 new coach.kam.export.Exporter(new coach.kam.export.Report(knowledge, accounts, facts, overview)),
                 config.admins(), checkins.sharesNotes()).register(b);
+        new coach.kam.conversation.commands.PracticeCommands(new coach.kam.practice.Practice(knowledge,
+                coach.kam.practice.Cues.load(coach.kam.knowledge.KnowledgeSource.locate(config.knowledgeDir().orElse(null))),
+                accounts, () -> indexes.ifReady().map(r -> r.objections().embedder()))
+                .withRoleplay(coach.kam.practice.Roleplay.of(config.llm()))
+                .matchingNotes(said -> objectionService.lookupIfReady(said).filter(l -> l.confident())
+                        .map(l -> l.best().id()))
+                .votedDown(objectionService::disliked)).register(b);
         AtomicReference<Desk> desk = new AtomicReference<>();
         new QuarantineCommands(config.admins(), desk).register(b);
         b.prepare(text -> {

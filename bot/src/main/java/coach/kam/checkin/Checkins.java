@@ -113,6 +113,7 @@ final class Checkins {
                     new Button(turn.t("checkin.btn.same"), "ci:x:" + data),
                     new Button("💤", "ci:s:" + data)));
         }
+        rows.add(List.of(new Button(turn.t("practice.checkin.button"), "prac:go")));
         turn.say(out.toString(), rows);
         // the answers already given this week stay answered when the check-in is sent again
         store.putSent(tx, new CheckinStore.Sent(rep, week, turn.now(),

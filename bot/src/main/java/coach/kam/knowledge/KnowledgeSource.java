@@ -13,11 +13,11 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** Finds the knowledge folder: the one given, else the copy packed into the jar (or on the class path). */
-final class KnowledgeSource {
+public final class KnowledgeSource {
     private KnowledgeSource() {
     }
 
-    static Path locate(Path given) {
+    public static Path locate(Path given) {
         if (given != null) {
             if (!Files.isDirectory(given)) {
                 throw new KnowledgeException(given.toString(), 0, "not a folder");

@@ -66,6 +66,11 @@ public final class ObjectionService {
         feedback.record(tx, userId, id, lang, script, worked);
     }
 
+    /** The objections whose script this rep marked "it did not work". */
+    public java.util.Set<String> disliked(Tx tx, long userId) {
+        return feedback.disliked(tx, userId);
+    }
+
     public void remember(Tx tx, long userId, String query, String id) {
         tx.put(LAST, Long.toString(userId), new LastLookup(query, id));
     }

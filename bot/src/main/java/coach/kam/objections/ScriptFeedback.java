@@ -64,6 +64,18 @@ public final class ScriptFeedback {
         return order;
     }
 
+    /** The objections on one of whose scripts this rep voted "it did not" (read from the rep's own keys). */
+    public java.util.Set<String> disliked(Tx tx, long userId) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        tx.entries(TALLIES, REP + userId + "/").forEach((key, tally) -> {
+            String[] parts = key.split("/");
+            if (parts.length == 5 && tally.vote() < 0) {
+                out.add(parts[2]);
+            }
+        });
+        return out;
+    }
+
     /** This rep's record for the script: their vote, or the counts an older record kept. */
     public Tally tally(Tx tx, long userId, String objectionId, String lang, int script) {
         return tx.get(TALLIES, repKey(userId, objectionId, lang, script)).orElse(new Tally(0, 0));

@@ -44,6 +44,11 @@ public final class HybridRetriever {
         this.scope = scopeChunks.isEmpty() ? null : new Scope(scopeChunks, embedder, caches);
     }
 
+    /** The embedding models this index compares with. */
+    public Embedder embedder() {
+        return embedder;
+    }
+
     public List<Scored> search(String query, int k) {
         return search(query, k, Mode.HYBRID);
     }
