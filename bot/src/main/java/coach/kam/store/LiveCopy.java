@@ -78,6 +78,9 @@ final class LiveCopy {
     private final Source source;
     /** Records (table entries) in the copy so far. */
     private long records;
+    /** The longest single hold of the store's lock by this copy so far, and how many holds. */
+    private long longestHoldNanos;
+    private long holds;
 
     LiveCopy(ReentrantLock lock, Source source) {
         this.lock = lock;
@@ -126,6 +129,7 @@ final class LiveCopy {
                 boolean lastStep = pass >= PASSES || reread.size() <= LAST_STEP_KEYS;
                 if (lastStep) {
                     lock.lock();
+                    long held = System.nanoTime();
                     try {
                         source.readable();
                         applyLocked(copy, reread);
@@ -133,6 +137,7 @@ final class LiveCopy {
                         noting = false;
                         last.run(copy);
                     } finally {
+                        held(held);
                         lock.unlock();
                     }
                     return;
@@ -236,10 +241,25 @@ final class LiveCopy {
 
     private <T> T locked(Supplier<T> work) {
         lock.lock();
+        long held = System.nanoTime();
         try {
             return work.get();
         } finally {
+            held(held);
             lock.unlock();
         }
+    }
+
+    private void held(long since) {
+        holds++;
+        longestHoldNanos = Math.max(longestHoldNanos, System.nanoTime() - since);
+    }
+
+    /** How the copy held the store's lock: the number of holds and the longest, in milliseconds. */
+    record Holds(long count, double longestMillis) {
+    }
+
+    Holds holds() {
+        return new Holds(holds, longestHoldNanos / 1e6);
     }
 }

@@ -68,6 +68,7 @@ public final class MapDbStore implements Store {
     private LiveCopy.Changes noting;
     /** One live copy (a backup, a snapshot, a compaction) at a time. */
     private final ReentrantLock copying = new ReentrantLock();
+    private volatile LiveCopy.Holds lastCopy;
 
     private MapDbStore(Path file, Clock clock, org.mapdb.volume.VolumeFactory files) {
         this.file = file;
@@ -319,7 +320,9 @@ public final class MapDbStore implements Store {
             if (target.getParent() != null) {
                 Files.createDirectories(target.getParent());
             }
-            liveCopy().write(part, copy -> { });
+            LiveCopy live = liveCopy();
+            live.write(part, copy -> { });
+            lastCopy = live.holds();
             Files.move(part, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (java.io.IOException | RuntimeException | AssertionError e) {
@@ -356,6 +359,7 @@ public final class MapDbStore implements Store {
                 copy.close();
                 swapIn(fresh, old);
             });
+            lastCopy = live.holds();
             Files.deleteIfExists(old);
             return new Compaction.Done(before, Files.size(file), records[0]);
         } catch (java.io.IOException | RuntimeException | AssertionError e) {
@@ -404,6 +408,16 @@ public final class MapDbStore implements Store {
             throw new StoreException("the compacted file did not open (" + Faults.describe(e)
                     + "); the old one is back in place", e);
         }
+    }
+
+    /**
+     * How the last copy or compaction held the store's lock: "N holds, longest X ms" (for the
+     * log and benchmarks), or empty before the first.
+     */
+    public Optional<String> lastCopyHolds() {
+        LiveCopy.Holds h = lastCopy;
+        return h == null ? Optional.empty()
+                : Optional.of(String.format(java.util.Locale.ROOT, "%d holds, longest %.1f ms", h.count(), h.longestMillis()));
     }
 
     private LiveCopy liveCopy() {
