@@ -299,5 +299,5 @@ public final class ExportCommands {
     }
 
     /** Rows applied per transaction. */
-    static final int IMPORT_CHUNK = 250;
+    static final int IMPORT_CHUNK = 100;
 }

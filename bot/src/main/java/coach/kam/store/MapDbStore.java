@@ -52,7 +52,11 @@ public final class MapDbStore implements Store {
     private SpaceWatch space;
     private long nextRecoveryNanos;
     private static final long RECOVERY_EVERY_NANOS = 1_000_000_000L;
-    private final ReentrantLock lock = new ReentrantLock();
+    /**
+     * Fair: work done in a row of short transactions (a live copy's chunks, an import's chunks)
+     * lets a rep's turn that waits go first instead of taking the lock again at once.
+     */
+    private final ReentrantLock lock = new ReentrantLock(true);
     private final Map<String, BTreeMap<String, String>> maps = new ConcurrentHashMap<>();
     private DB db;
     /** update id -> when it was handled (epoch millis). */
