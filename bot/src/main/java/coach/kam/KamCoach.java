@@ -108,8 +108,13 @@ public final class KamCoach implements AutoCloseable {
         AccountOverview overview = new AccountOverview(knowledge, accounts, facts, plans);
         CheckinModule checkins = new CheckinModule(accounts, overview, config.admins(), clock);
         new SettingsCommands(knowledge, checkins.settings()).register(b);
-        new AccountCommands(accounts, new AccountCard(accounts, overview, knowledge), overview).register(b);
-        new BriefCommands(accounts, knowledge, overview).register(b);
+        coach.kam.deals.Deals deals = new coach.kam.deals.Deals();
+        coach.kam.deals.Stages stages = new coach.kam.deals.Stages(knowledge);
+        coach.kam.conversation.commands.AccountDeals accountDeals =
+                new coach.kam.conversation.commands.AccountDeals(accounts, deals, stages);
+        new AccountCommands(accounts, new AccountCard(accounts, overview, knowledge).withDeals(accountDeals), overview)
+                .register(b);
+        new BriefCommands(accounts, knowledge, overview).withDeals(accountDeals).register(b);
         new ReviewCommands(accounts, overview).register(b);
         PlanCommands planCommands = new PlanCommands(knowledge, accounts, plans);
         planCommands.register(b);
@@ -123,8 +128,6 @@ public final class KamCoach implements AutoCloseable {
                 .undoingReminders(checkins::setReminderOpen).register(b);
         new WalkCommands(knowledge, accounts, new Walkthrough(knowledge, accounts, facts)).register(b);
         checkins.register(b, store);
-        coach.kam.deals.Deals deals = new coach.kam.deals.Deals();
-        coach.kam.deals.Stages stages = new coach.kam.deals.Stages(knowledge);
         coach.kam.targets.Targets targets = new coach.kam.targets.Targets();
         coach.kam.territory.Territory territory = new coach.kam.territory.Territory(knowledge);
         checkins.withDeals(deals, stages, targets);

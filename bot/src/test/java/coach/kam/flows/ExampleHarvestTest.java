@@ -100,6 +100,11 @@ class ExampleHarvestTest {
         Reader place = new Reader("/territory line", true, t -> t.startsWith("/territory ") && territory.patterns().stream()
                 .anyMatch(p -> p.label().values().stream().anyMatch(l -> t.toLowerCase(java.util.Locale.ROOT)
                         .endsWith(" " + l.toLowerCase(java.util.Locale.ROOT)))));
+        Reader dealNext = new Reader("deal next step", true, t -> {
+            coach.kam.deals.DealLine.Step step = coach.kam.deals.DealLine.nextStep(t, TODAY, dealReaders);
+            return step.date() != null && !step.text().isBlank();
+        });
+        MESSAGE_READERS.put("deal.ask.next", dealNext);
         MESSAGE_READERS.put("deal.usage", deal);
         MESSAGE_READERS.put("deal.needs.title", deal);
         MESSAGE_READERS.put("target.usage", target);

@@ -48,6 +48,7 @@ public final class DealCommands {
                         .ifPresent(a -> create(turn, a, line)));
         b.waitingFor("deal-won", (turn, text, id) -> closed(turn, id, true, text));
         b.waitingFor("deal-lost", (turn, text, id) -> closed(turn, id, false, text));
+        b.waitingFor("deal-next", this::nextStep);
         b.button(PREFIX, this::pressed);
     }
 
@@ -150,6 +151,10 @@ public final class DealCommands {
                     turn.say(turn.t("deal.gone"));
                 }
             }
+            case "x" -> {
+                turn.await("deal-next", Long.toString(d.id()));
+                turn.say(turn.t("deal.ask.next", Html.escape(d.title())));
+            }
             case "p" -> turn.say(turn.t("deal.pick.stage", Html.escape(d.title())), card.stageButtons(turn, d));
             case "w", "l" -> {
                 if (!d.open()) {
@@ -174,6 +179,24 @@ public final class DealCommands {
         }
         Deal now = deals.move(turn.tx(), d, to.id(), turn.now());
         turn.say(turn.t("deal.moved", to.title(turn.lang())) + "\n" + card.text(turn, now), card.buttons(turn, now));
+    }
+
+    private void nextStep(Turn turn, String typed, String id) {
+        Optional<Deal> d = id != null && id.matches("\\d{1,18}")
+                ? deals.get(turn.tx(), turn.userId(), Long.parseLong(id)) : Optional.empty();
+        if (d.isEmpty()) {
+            turn.say(turn.t("deal.gone"));
+            return;
+        }
+        DealLine.Step step = DealLine.nextStep(typed, DealCard.today(turn), readers);
+        if (step.text().isBlank() && step.date() == null) {
+            turn.await("deal-next", id);
+            turn.say(turn.t("deal.ask.next", Html.escape(d.get().title())));
+            return;
+        }
+        Deal changed = deals.nextStep(turn.tx(), d.get(), step.text(), step.date(), turn.now());
+        turn.say(turn.t(step.date() == null ? "deal.next.saved.nodate" : "deal.next.saved") + "\n"
+                + card.text(turn, changed), card.buttons(turn, changed));
     }
 
     private void closed(Turn turn, String id, boolean won, String reason) {
