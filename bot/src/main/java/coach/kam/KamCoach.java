@@ -131,14 +131,18 @@ public final class KamCoach implements AutoCloseable {
         coach.kam.targets.Targets targets = new coach.kam.targets.Targets();
         coach.kam.territory.Territory territory = new coach.kam.territory.Territory(knowledge);
         checkins.withDeals(deals, stages, targets);
+        checkins.namingObjections((id, lang) -> coach.kam.conversation.Html.escape(
+                knowledge.objection(id).map(o -> o.in(lang).title()).orElse(id)));
         accounts.whenDeleted((tx, a) -> {
             deals.forgetAccount(tx, a.ownerId(), a.id());
             targets.forgetAccount(tx, a.ownerId(), a.id());
             territory.forget(tx, a.ownerId(), a.id());
         });
         new coach.kam.conversation.commands.DealCommands(accounts, deals, stages,
-                new coach.kam.deals.DealLine.Readers(coach.kam.flows.Money::parse, coach.kam.flows.Dates::parse)).register(b);
-        new coach.kam.conversation.commands.PipelineCommand(accounts, deals, stages).register(b);
+                new coach.kam.deals.DealLine.Readers(coach.kam.flows.Money::parse, coach.kam.flows.Dates::parse))
+                .matchingLosses(objectionService).register(b);
+        new coach.kam.conversation.commands.PipelineCommand(accounts, deals, stages).withObjections(objectionService)
+                .register(b);
         new coach.kam.conversation.commands.TerritoryCommands(accounts, territory, overview)
                 .register(b);
         new coach.kam.conversation.commands.TargetCommands(accounts, targets,

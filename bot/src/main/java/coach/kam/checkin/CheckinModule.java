@@ -64,6 +64,11 @@ public final class CheckinModule {
         checkins.withDeals(deals);
     }
 
+    /** Names, in the digest, the objections that lost deals' reasons read as: (objection id, language) to title. */
+    public void namingObjections(java.util.function.BiFunction<String, String, String> titles) {
+        team.namingObjections(titles);
+    }
+
     /** Cancels or opens again a reminder, as undo and redo do; its text, or empty when it is gone or done. */
     public Optional<String> setReminderOpen(coach.kam.store.Tx tx, long userId, long reminderId, boolean open) {
         return reminders.setOpen(tx, userId, reminderId, open);

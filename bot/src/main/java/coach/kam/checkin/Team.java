@@ -46,6 +46,10 @@ public final class Team {
         digest.withDeals(deals, stages, targets);
     }
 
+    void namingObjections(java.util.function.BiFunction<String, String, String> titles) {
+        digest.namingObjections(titles);
+    }
+
     /** Where messages to other people (invitations, "X left your team") go. */
     void mailVia(Scheduler scheduler) {
         this.mail = scheduler;

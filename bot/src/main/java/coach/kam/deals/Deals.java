@@ -44,6 +44,14 @@ public final class Deals {
                 .sorted(Comparator.comparingLong(Deal::id).reversed()).toList();
     }
 
+    /**
+     * Every rep's deals, for the command line's statistics on a copy of the store (never called in
+     * a chat turn: it reads the whole table).
+     */
+    public List<Deal> everyone(Tx tx) {
+        return tx.withPrefix(DEALS, "");
+    }
+
     public List<Deal> ofAccount(Tx tx, long ownerId, long accountId) {
         return all(tx, ownerId).stream().filter(d -> d.accountId() == accountId).toList();
     }

@@ -17,6 +17,17 @@ final class DealCard {
     private final Accounts accounts;
     private final Stages stages;
 
+    private coach.kam.objections.ObjectionService objections;
+
+    /** Names the objection a lost deal's reason read as. */
+    void titlesFrom(coach.kam.objections.ObjectionService o) {
+        this.objections = o;
+    }
+
+    String objectionTitle(String id, String lang) {
+        return objections == null ? id : objections.objection(id).map(o -> o.in(lang).title()).orElse(id);
+    }
+
     DealCard(Accounts accounts, Stages stages) {
         this.accounts = accounts;
         this.stages = stages;
@@ -45,6 +56,9 @@ final class DealCard {
         }
         if (d.reason() != null && !d.reason().isBlank()) {
             s.append('\n').append(turn.t("deal.reason", Html.escape(d.reason())));
+        }
+        if (d.objectionId() != null) {
+            s.append('\n').append(turn.t("deal.lost.objection", Html.escape(objectionTitle(d.objectionId(), turn.lang()))));
         }
         return s.toString();
     }
@@ -97,7 +111,9 @@ final class DealCard {
     List<List<Button>> buttons(Turn turn, Deal d) {
         String id = Long.toString(d.id());
         if (!d.open()) {
-            return List.of(List.of(new Button(turn.t("deal.btn.reopen"), DealCommands.PREFIX + ":r:" + id)));
+            Button reopen = new Button(turn.t("deal.btn.reopen"), DealCommands.PREFIX + ":r:" + id);
+            return d.objectionId() == null ? List.of(List.of(reopen))
+                    : List.of(List.of(new Button(turn.t("deal.btn.script"), "ob:" + d.objectionId()), reopen));
         }
         List<Button> first = new ArrayList<>();
         stages.get(d.stage()).flatMap(s -> stages.at(s.index() + 1)).ifPresent(next ->

@@ -39,6 +39,26 @@ public final class DealCommands {
         this.card = new DealCard(accounts, stages);
     }
 
+    /**
+     * A loss's reason counts against an objection only when it is this near one of its phrasings:
+     * above the matcher's own bar for what customers say, since a reason that is about something
+     * else ("客户的仓库失火了", 0.71) is still fairly near some objection.
+     */
+    static final double LOSS_SIMILARITY = 0.72;
+    private java.util.function.Function<String, Optional<String>> objectionOf = reason -> Optional.empty();
+
+    /**
+     * Reads a lost deal's reason with the objection matcher (only when its index is ready; a turn
+     * never waits for it), so the loss counts against that objection.
+     */
+    public DealCommands matchingLosses(coach.kam.objections.ObjectionService objections) {
+        this.objectionOf = reason -> reason == null || reason.isBlank() ? Optional.empty()
+                : objections.lookupIfReady(reason).filter(l -> l.confident() && l.similarity() >= LOSS_SIMILARITY)
+                        .map(l -> l.best().id());
+        card.titlesFrom(objections);
+        return this;
+    }
+
     public void register(Conversation.Builder b) {
         b.command("deal", this::deal);
         b.command("deals", (turn, args) -> list(turn));
@@ -210,7 +230,8 @@ public final class DealCommands {
             turn.say(card.text(turn, d.get()), card.buttons(turn, d.get()));
             return;
         }
-        Deal c = deals.close(turn.tx(), d.get(), won, reason, turn.now());
+        String objection = won ? null : objectionOf.apply(Html.shorten(reason, Deals.MAX_REASON)).orElse(null);
+        Deal c = deals.close(turn.tx(), d.get(), won, reason, objection, turn.now());
         turn.say(turn.t(won ? "deal.won" : "deal.lost") + "\n" + card.text(turn, c), card.buttons(turn, c));
     }
 }
