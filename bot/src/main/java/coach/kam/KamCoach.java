@@ -17,7 +17,7 @@ import coach.kam.conversation.commands.AccountCard;
 import coach.kam.conversation.commands.AccountCommands;
 import coach.kam.conversation.commands.AccountOverview;
 import coach.kam.conversation.commands.ReviewCommands;
-import coach.kam.plans.PlanCommands;
+import coach.kam.conversation.commands.PlanCommands;
 import coach.kam.plans.Plans;
 import coach.kam.conversation.commands.AskCommands;
 import coach.kam.conversation.commands.BriefCommands;

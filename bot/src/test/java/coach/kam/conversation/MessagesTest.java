@@ -159,7 +159,7 @@ class MessagesTest {
             assertTrue(messages.has("dialog.waiting." + waits.group(1)), "no message dialog.waiting." + waits.group(1));
         }
         assertTrue(kinds > 5, "the scan found only " + kinds + " one-step questions");
-        for (String field : List.of("owner", "due", "note")) {
+        for (String field : List.of("owner", "due", "note", "figures")) {
             assertTrue(messages.has("plan.ask." + field), "no message plan.ask." + field);
         }
         for (String unclear : List.of("ambiguous", "invalid", "past")) {

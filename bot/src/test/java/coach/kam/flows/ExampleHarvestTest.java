@@ -105,6 +105,13 @@ class ExampleHarvestTest {
             return step.date() != null && !step.text().isBlank();
         });
         MESSAGE_READERS.put("deal.ask.next", dealNext);
+        coach.kam.plans.Figures before = new coach.kam.plans.Figures("share", java.math.BigDecimal.TEN,
+                java.math.BigDecimal.TEN, java.math.BigDecimal.valueOf(30), "%");
+        Reader figures = new Reader("plan item numbers", true, t -> coach.kam.plans.Figures.read(t, before, Money::parse)
+                .isPresent());
+        MESSAGE_READERS.put("plan.ask.figures", figures);
+        MESSAGE_READERS.put("plan.bad.figures.now", figures);
+        MESSAGE_READERS.put("dialog.waiting.plan-figures", figures);
         MESSAGE_READERS.put("deal.usage", deal);
         MESSAGE_READERS.put("deal.needs.title", deal);
         MESSAGE_READERS.put("target.usage", target);
