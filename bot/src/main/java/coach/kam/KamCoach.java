@@ -112,8 +112,8 @@ public final class KamCoach implements AutoCloseable {
         coach.kam.deals.Stages stages = new coach.kam.deals.Stages(knowledge);
         coach.kam.conversation.commands.AccountDeals accountDeals =
                 new coach.kam.conversation.commands.AccountDeals(accounts, deals, stages);
-        new AccountCommands(accounts, new AccountCard(accounts, overview, knowledge).withDeals(accountDeals), overview)
-                .register(b);
+        AccountCard accountCard = new AccountCard(accounts, overview, knowledge).withDeals(accountDeals);
+        new AccountCommands(accounts, accountCard, overview).register(b);
         new BriefCommands(accounts, knowledge, overview).withDeals(accountDeals).register(b);
         new ReviewCommands(accounts, overview).register(b);
         PlanCommands planCommands = new PlanCommands(knowledge, accounts, plans);
@@ -126,17 +126,38 @@ public final class KamCoach implements AutoCloseable {
         objectionCommands.register(b);
         new NoteCommands(accounts, knowledge, new FreeText(objectionCommands, askCommands), askCommands, objectionService)
                 .undoingReminders(checkins::setReminderOpen).register(b);
-        new WalkCommands(knowledge, accounts, new Walkthrough(knowledge, accounts, facts)).register(b);
+        coach.kam.plans.CoursePlans coursePlans = new coach.kam.plans.CoursePlans();
+        new WalkCommands(knowledge, accounts, new Walkthrough(knowledge, accounts, facts)
+                .whenCompleted((tx, account, flowId) -> coursePlans.completed(tx, account, flowId))).register(b);
         checkins.register(b, store);
         coach.kam.targets.Targets targets = new coach.kam.targets.Targets();
         coach.kam.territory.Territory territory = new coach.kam.territory.Territory(knowledge);
         checkins.withDeals(deals, stages, targets);
+        coursePlans.remindingWith(new coach.kam.plans.CoursePlans.ReminderWriter() {
+            @Override
+            public long add(coach.kam.store.Tx tx, long userId, long accountId, String text, java.time.Instant due,
+                            java.time.Instant now) {
+                return checkins.addReminder(tx, userId, accountId, text, due, now);
+            }
+
+            @Override
+            public void cancel(coach.kam.store.Tx tx, long userId, long reminderId) {
+                checkins.setReminderOpen(tx, userId, reminderId, false);
+            }
+        });
+        coach.kam.conversation.commands.CoursePlanCommands coursePlanCommands =
+                new coach.kam.conversation.commands.CoursePlanCommands(accounts, coursePlans,
+                        new coach.kam.deals.DealLine.Readers(coach.kam.flows.Money::parse, coach.kam.flows.Dates::parse));
+        coursePlanCommands.register(b);
+        planCommands.courseWith(coursePlanCommands::show);
+        accountCard.withCoursePlan(coursePlanCommands);
         checkins.namingObjections((id, lang) -> coach.kam.conversation.Html.escape(
                 knowledge.objection(id).map(o -> o.in(lang).title()).orElse(id)));
         accounts.whenDeleted((tx, a) -> {
             deals.forgetAccount(tx, a.ownerId(), a.id());
             targets.forgetAccount(tx, a.ownerId(), a.id());
             territory.forget(tx, a.ownerId(), a.id());
+            coursePlans.forgetAccount(tx, a.ownerId(), a.id());
         });
         new coach.kam.conversation.commands.DealCommands(accounts, deals, stages,
                 new coach.kam.deals.DealLine.Readers(coach.kam.flows.Money::parse, coach.kam.flows.Dates::parse))

@@ -69,6 +69,12 @@ public final class CheckinModule {
         team.namingObjections(titles);
     }
 
+    /** Sets a reminder for the rep (as /remind does), on an account; its id. */
+    public long addReminder(coach.kam.store.Tx tx, long userId, long accountId, String text, java.time.Instant due,
+                            java.time.Instant now) {
+        return reminders.add(tx, userId, accountId, text, due, now).id();
+    }
+
     /** Cancels or opens again a reminder, as undo and redo do; its text, or empty when it is gone or done. */
     public Optional<String> setReminderOpen(coach.kam.store.Tx tx, long userId, long reminderId, boolean open) {
         return reminders.setOpen(tx, userId, reminderId, open);

@@ -105,6 +105,9 @@ class ExampleHarvestTest {
             return step.date() != null && !step.text().isBlank();
         });
         MESSAGE_READERS.put("deal.ask.next", dealNext);
+        Reader courseItem = new Reader("after-course plan action", true, t -> coach.kam.conversation.commands
+                .CoursePlanCommands.readForTest(t, TODAY, dealReaders));
+        MESSAGE_READERS.put("course.ask.item", courseItem);
         coach.kam.plans.Figures before = new coach.kam.plans.Figures("share", java.math.BigDecimal.TEN,
                 java.math.BigDecimal.TEN, java.math.BigDecimal.valueOf(30), "%");
         Reader figures = new Reader("plan item numbers", true, t -> coach.kam.plans.Figures.read(t, before, Money::parse)

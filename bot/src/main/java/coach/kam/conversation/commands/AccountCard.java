@@ -27,6 +27,14 @@ public final class AccountCard {
         return this;
     }
 
+    private CoursePlanCommands coursePlan;
+
+    /** Shows where the account stands in the after-course plan. */
+    public AccountCard withCoursePlan(CoursePlanCommands c) {
+        this.coursePlan = c;
+        return this;
+    }
+
     public AccountCard(Accounts accounts, AccountOverview overview, KnowledgeBase knowledge) {
         this.accounts = accounts;
         this.overview = overview;
@@ -41,6 +49,9 @@ public final class AccountCard {
         overview.tierLine(turn, account, false).ifPresent(l -> out.append(l).append('\n'));
         overview.classLine(turn, account).ifPresent(l -> out.append(l).append('\n'));
         overview.planLines(turn, account).forEach(l -> out.append("📋 ").append(l).append('\n'));
+        if (coursePlan != null) {
+            coursePlan.cardLine(turn, account).ifPresent(l -> out.append(l).append('\n'));
+        }
         if (deals != null) {
             deals.lines(turn, account, DEALS).forEach(l -> out.append(l).append('\n'));
         }

@@ -28,6 +28,13 @@ public final class PlanCommands {
     private final Plans plans;
 
     private java.util.function.Consumer<Turn> export = turn -> { };
+    private java.util.function.Consumer<Turn> course;
+
+    /** What "/plan" alone does: the plan after the course over the chosen accounts. */
+    public PlanCommands courseWith(java.util.function.Consumer<Turn> action) {
+        this.course = action;
+        return this;
+    }
 
     /** What "/plan export" does (the one-page plan document). */
     public PlanCommands exportWith(java.util.function.Consumer<Turn> action) {
@@ -69,6 +76,10 @@ public final class PlanCommands {
     private void command(Turn turn, String args) {
         if (args.strip().equalsIgnoreCase("export") || args.strip().equals("导出")) {
             export.accept(turn);
+            return;
+        }
+        if (args.isBlank() && course != null) {
+            course.accept(turn);
             return;
         }
         List<Account> candidates;
