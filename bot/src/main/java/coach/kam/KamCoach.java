@@ -151,6 +151,7 @@ public final class KamCoach implements AutoCloseable {
         coursePlanCommands.register(b);
         planCommands.courseWith(coursePlanCommands::show);
         accountCard.withCoursePlan(coursePlanCommands);
+        checkins.wording(messages::get);
         checkins.namingObjections((id, lang) -> coach.kam.conversation.Html.escape(
                 knowledge.objection(id).map(o -> o.in(lang).title()).orElse(id)));
         accounts.whenDeleted((tx, a) -> {

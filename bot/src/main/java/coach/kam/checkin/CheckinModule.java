@@ -64,6 +64,16 @@ public final class CheckinModule {
         checkins.withDeals(deals);
     }
 
+    /** Where the digest's lines that need no chat turn take their words: messages' (language, key, arguments). */
+    public void wording(Words words) {
+        team.wording(words::get);
+    }
+
+    /** Message text by (language, key, arguments). */
+    public interface Words {
+        String get(String lang, String key, Object... args);
+    }
+
     /** Names, in the digest, the objections that lost deals' reasons read as: (objection id, language) to title. */
     public void namingObjections(java.util.function.BiFunction<String, String, String> titles) {
         team.namingObjections(titles);

@@ -131,9 +131,36 @@ final class Digest {
         int open = f.byStage().values().stream().mapToInt(coach.kam.deals.Forecast.Row::count).sum();
         String lang = turn.lang();
         String lost = lostToObjections(all, weekAgo, lang);
-        return Optional.of(turn.t(lost.isEmpty() ? "digest.deals" : "digest.deals.lost", open,
+        String more = weekOnWeek(all, weekAgo, open, f.total(), lang)
+                + (lost.isEmpty() ? "" : "\n" + words.get(lang, "digest.lost.objections", lost));
+        return Optional.of(turn.t("digest.deals", open,
                 coach.kam.deals.Forecast.amount(f.total(), lang), coach.kam.deals.Forecast.amount(f.weighted(), lang),
-                m.won(), coach.kam.deals.Forecast.amount(m.wonTotal(), lang), m.lost(), lost));
+                m.won(), coach.kam.deals.Forecast.amount(m.wonTotal(), lang), m.lost(), more));
+    }
+
+    /** "较上周:进行中 +1 笔 · +200万", the open pipeline against 7 days ago; empty when nothing changed. */
+    private String weekOnWeek(List<coach.kam.deals.Deal> all, java.time.Instant weekAgo, int open,
+                              java.math.BigDecimal total, String lang) {
+        coach.kam.deals.Forecast.Open before = coach.kam.deals.Forecast.openAt(all, weekAgo);
+        java.math.BigDecimal change = total.subtract(before.total());
+        int count = open - before.count();
+        if (count == 0 && change.signum() == 0) {
+            return "";
+        }
+        String amount = (change.signum() < 0 ? "-" : "+") + coach.kam.deals.Forecast.amount(change.abs(), lang);
+        return "\n" + words.get(lang, "digest.deals.change", (count < 0 ? "" : "+") + count, amount,
+                coach.kam.deals.Forecast.amount(before.total(), lang));
+    }
+
+    /** Message text without a chat turn: (language, key, arguments). */
+    interface Words {
+        String get(String lang, String key, Object... args);
+    }
+
+    private Words words = (lang, key, args) -> "";
+
+    void wording(Words w) {
+        this.words = w;
     }
 
     private String repBlock(Turn turn, long rep, Map<Long, String> before, Map<Long, String> tiersNow) {

@@ -46,6 +46,10 @@ public final class Team {
         digest.withDeals(deals, stages, targets);
     }
 
+    void wording(Digest.Words w) {
+        digest.wording(w);
+    }
+
     void namingObjections(java.util.function.BiFunction<String, String, String> titles) {
         digest.namingObjections(titles);
     }
