@@ -169,8 +169,10 @@ public final class KamCoach implements AutoCloseable {
                 .register(b);
         new coach.kam.conversation.commands.TargetCommands(accounts, targets,
                 coach.kam.flows.Money::parse).register(b);
-        new coach.kam.conversation.commands.ChartCommands(accounts, deals, stages, new coach.kam.targets.Targets(), facts)
-                .register(b);
+        coach.kam.conversation.commands.ChartCommands chartCommands = new coach.kam.conversation.commands.ChartCommands(
+                accounts, deals, stages, new coach.kam.targets.Targets(), facts).withTeams(checkins::reps);
+        chartCommands.register(b);
+        checkins.chartingTeam(turn -> chartCommands.team((coach.kam.conversation.Turn) turn));
         planCommands.exportWith(new coach.kam.conversation.commands.PlanExportCommand(accounts, deals, stages,
                 new coach.kam.targets.Targets(), new coach.kam.territory.Territory(knowledge), facts)::export);
         new coach.kam.export.ExportCommands(store, messages, knowledge, accounts, facts,

@@ -69,6 +69,16 @@ public final class CheckinModule {
         team.wording(words::get);
     }
 
+    /** "/team chart": what draws it, given the turn. */
+    public void chartingTeam(java.util.function.Consumer<Object> c) {
+        team.charting(c);
+    }
+
+    /** The reps a manager follows (id, name), in id order; empty for anyone who is not a manager. */
+    public java.util.List<java.util.Map.Entry<Long, String>> reps(coach.kam.store.Tx tx, long managerId) {
+        return team.reps(tx, managerId);
+    }
+
     /** Message text by (language, key, arguments). */
     public interface Words {
         String get(String lang, String key, Object... args);
