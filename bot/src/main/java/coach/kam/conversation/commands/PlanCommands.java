@@ -138,7 +138,7 @@ public final class PlanCommands {
         c.sections().forEach(part -> part.items().forEach(item -> {
             Plans.ItemPlan ip = plan.item(item.id());
             if (ip.figures() != null) {
-                out.append('\n').append(figuresLine(turn, ip.figures(), item.text(turn.lang())));
+                out.append('\n').append(PlanFigureText.line(turn, ip.figures(), item.text(turn.lang())));
             }
         }));
         List<List<Button>> rows = new ArrayList<>();
@@ -187,7 +187,7 @@ public final class PlanCommands {
         boolean ticked = plans.done(turn.tx(), r.account(), r.kind()).contains(r.item().id());
         String text = (ticked ? "✅ " : "⬜ ") + "<b>" + Html.escape(r.item().text(turn.lang())) + "</b>"
                 + details(turn, p) + (p.note() == null ? "" : "\n📝 " + Html.escape(p.note()))
-                + (p.figures() == null ? "" : "\n" + figuresLine(turn, p.figures(), r.item().text(turn.lang())));
+                + (p.figures() == null ? "" : "\n" + PlanFigureText.line(turn, p.figures(), r.item().text(turn.lang())));
         turn.say(text, List.of(
                 List.of(new Button(turn.t(ticked ? "plan.btn.untick" : "plan.btn.tick"), r.data("plt")),
                         new Button(turn.t("plan.btn.owner"), r.data("plo"))),
@@ -195,22 +195,6 @@ public final class PlanCommands {
                 List.of(new Button(turn.t("plan.btn.figures"), r.data("plf"))),
                 List.of(new Button(turn.t("btn.back.checklist"), "pls:" + r.account().id() + ":" + r.kind().name() + ":"
                         + sectionOf(r.checklist(), r.index())))));
-    }
-
-    /** "📊 份额 20% → 35% · 现在 28% · 进度 53%"; the item's own words stand in for a missing label. */
-    static String figuresLine(Turn turn, Figures f, String itemText) {
-        String label = f.label() == null || f.label().isBlank() ? Html.shorten(itemText, 30) : f.label();
-        String progress = f.progressPercent().map(p -> " " + turn.t("plan.figures.progress", p)).orElse("");
-        return turn.t("plan.figures", Html.escape(label), number(turn, f.baseline(), f.unit()),
-                number(turn, f.target(), f.unit()), number(turn, f.current(), f.unit())) + progress;
-    }
-
-    private static String number(Turn turn, java.math.BigDecimal n, String unit) {
-        if (Figures.PERCENT.equals(unit)) {
-            return n.stripTrailingZeros().toPlainString() + "%";
-        }
-        return n.scale() > 0 && n.compareTo(java.math.BigDecimal.valueOf(100)) < 0 ? n.stripTrailingZeros().toPlainString()
-                : coach.kam.deals.Forecast.amount(n, turn.lang());
     }
 
     private static String details(Turn turn, Plans.ItemPlan p) {
