@@ -100,7 +100,8 @@ public final class Deals {
     public Deal nextStep(Tx tx, Deal d, String next, java.time.LocalDate date, Instant now) {
         Deal changed = d.nextStep(clip(next, MAX_TITLE), date, d.changed());
         tx.put(DEALS, key(d.ownerId(), d.id()), changed);
-        record(tx, d, now, "next", d.next(), changed.next() + (date == null ? "" : " " + date));
+        String to = ((changed.next() == null ? "" : changed.next()) + (date == null ? "" : " " + date)).strip();
+        record(tx, d, now, "next", d.next(), to);
         return changed;
     }
 

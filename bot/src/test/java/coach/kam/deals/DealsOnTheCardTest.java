@@ -82,6 +82,10 @@ class DealsOnTheCardTest {
         say("/deal 软件 50万 签约");
         press("❌ 丢单");
         say("预算砍了");
+        long lost = bot.coach().store().inTransaction(tx -> new Deals().all(tx, REP)).get(0).id();
+        String closed = text(bot.pressData(REP, "dl:x:" + lost));
+        assertFalse(closed.contains("下一步做什么"), "a closed deal takes no next step:\n" + closed);
+        assertContains(closed, "丢单");
 
         String card = say("/account 九州通");
         assertContains(card, "进行中的商机(2)");

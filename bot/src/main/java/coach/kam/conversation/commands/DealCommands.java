@@ -172,6 +172,10 @@ public final class DealCommands {
                 }
             }
             case "x" -> {
+                if (!d.open()) {
+                    turn.say(card.text(turn, d), card.buttons(turn, d));
+                    return;
+                }
                 turn.await("deal-next", Long.toString(d.id()));
                 turn.say(turn.t("deal.ask.next", Html.escape(d.title())));
             }
