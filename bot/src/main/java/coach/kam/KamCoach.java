@@ -17,7 +17,7 @@ import coach.kam.conversation.commands.AccountCard;
 import coach.kam.conversation.commands.AccountCommands;
 import coach.kam.conversation.commands.AccountOverview;
 import coach.kam.conversation.commands.ReviewCommands;
-import coach.kam.plans.PlanCommands;
+import coach.kam.conversation.commands.PlanCommands;
 import coach.kam.plans.Plans;
 import coach.kam.conversation.commands.AskCommands;
 import coach.kam.conversation.commands.BriefCommands;
@@ -108,8 +108,13 @@ public final class KamCoach implements AutoCloseable {
         AccountOverview overview = new AccountOverview(knowledge, accounts, facts, plans);
         CheckinModule checkins = new CheckinModule(accounts, overview, config.admins(), clock);
         new SettingsCommands(knowledge, checkins.settings()).register(b);
-        new AccountCommands(accounts, new AccountCard(accounts, overview, knowledge), overview).register(b);
-        new BriefCommands(accounts, knowledge, overview).register(b);
+        coach.kam.deals.Deals deals = new coach.kam.deals.Deals();
+        coach.kam.deals.Stages stages = new coach.kam.deals.Stages(knowledge);
+        coach.kam.conversation.commands.AccountDeals accountDeals =
+                new coach.kam.conversation.commands.AccountDeals(accounts, deals, stages);
+        AccountCard accountCard = new AccountCard(accounts, overview, knowledge).withDeals(accountDeals);
+        new AccountCommands(accounts, accountCard, overview).register(b);
+        new BriefCommands(accounts, knowledge, overview).withDeals(accountDeals).register(b);
         new ReviewCommands(accounts, overview).register(b);
         PlanCommands planCommands = new PlanCommands(knowledge, accounts, plans);
         planCommands.register(b);
@@ -121,27 +126,53 @@ public final class KamCoach implements AutoCloseable {
         objectionCommands.register(b);
         new NoteCommands(accounts, knowledge, new FreeText(objectionCommands, askCommands), askCommands, objectionService)
                 .undoingReminders(checkins::setReminderOpen).register(b);
-        new WalkCommands(knowledge, accounts, new Walkthrough(knowledge, accounts, facts)).register(b);
+        coach.kam.plans.CoursePlans coursePlans = new coach.kam.plans.CoursePlans();
+        new WalkCommands(knowledge, accounts, new Walkthrough(knowledge, accounts, facts)
+                .whenCompleted((tx, account, flowId) -> coursePlans.completed(tx, account, flowId))).register(b);
         checkins.register(b, store);
-        coach.kam.deals.Deals deals = new coach.kam.deals.Deals();
-        coach.kam.deals.Stages stages = new coach.kam.deals.Stages(knowledge);
         coach.kam.targets.Targets targets = new coach.kam.targets.Targets();
         coach.kam.territory.Territory territory = new coach.kam.territory.Territory(knowledge);
         checkins.withDeals(deals, stages, targets);
+        coursePlans.remindingWith(new coach.kam.plans.CoursePlans.ReminderWriter() {
+            @Override
+            public long add(coach.kam.store.Tx tx, long userId, long accountId, String text, java.time.Instant due,
+                            java.time.Instant now) {
+                return checkins.addReminder(tx, userId, accountId, text, due, now);
+            }
+
+            @Override
+            public void cancel(coach.kam.store.Tx tx, long userId, long reminderId) {
+                checkins.setReminderOpen(tx, userId, reminderId, false);
+            }
+        });
+        coach.kam.conversation.commands.CoursePlanCommands coursePlanCommands =
+                new coach.kam.conversation.commands.CoursePlanCommands(accounts, coursePlans,
+                        new coach.kam.deals.DealLine.Readers(coach.kam.flows.Money::parse, coach.kam.flows.Dates::parse));
+        coursePlanCommands.register(b);
+        planCommands.courseWith(coursePlanCommands::show);
+        accountCard.withCoursePlan(coursePlanCommands);
+        checkins.wording(messages::get);
+        checkins.namingObjections((id, lang) -> coach.kam.conversation.Html.escape(
+                knowledge.objection(id).map(o -> o.in(lang).title()).orElse(id)));
         accounts.whenDeleted((tx, a) -> {
             deals.forgetAccount(tx, a.ownerId(), a.id());
             targets.forgetAccount(tx, a.ownerId(), a.id());
             territory.forget(tx, a.ownerId(), a.id());
+            coursePlans.forgetAccount(tx, a.ownerId(), a.id());
         });
         new coach.kam.conversation.commands.DealCommands(accounts, deals, stages,
-                new coach.kam.deals.DealLine.Readers(coach.kam.flows.Money::parse, coach.kam.flows.Dates::parse)).register(b);
-        new coach.kam.conversation.commands.PipelineCommand(accounts, deals, stages).register(b);
+                new coach.kam.deals.DealLine.Readers(coach.kam.flows.Money::parse, coach.kam.flows.Dates::parse))
+                .matchingLosses(objectionService).register(b);
+        new coach.kam.conversation.commands.PipelineCommand(accounts, deals, stages).withObjections(objectionService)
+                .register(b);
         new coach.kam.conversation.commands.TerritoryCommands(accounts, territory, overview)
                 .register(b);
         new coach.kam.conversation.commands.TargetCommands(accounts, targets,
                 coach.kam.flows.Money::parse).register(b);
-        new coach.kam.conversation.commands.ChartCommands(accounts, deals, stages, new coach.kam.targets.Targets(), facts)
-                .register(b);
+        coach.kam.conversation.commands.ChartCommands chartCommands = new coach.kam.conversation.commands.ChartCommands(
+                accounts, deals, stages, new coach.kam.targets.Targets(), facts).withTeams(checkins::reps);
+        chartCommands.register(b);
+        checkins.chartingTeam(turn -> chartCommands.team((coach.kam.conversation.Turn) turn));
         planCommands.exportWith(new coach.kam.conversation.commands.PlanExportCommand(accounts, deals, stages,
                 new coach.kam.targets.Targets(), new coach.kam.territory.Territory(knowledge), facts)::export);
         new coach.kam.export.ExportCommands(store, messages, knowledge, accounts, facts,

@@ -23,6 +23,17 @@ public final class ChartData {
         }
     }
 
+    /** One rep's open pipeline: the name, the open total and its weighted part, and how the pair reads. */
+    public record RepPipeline(String name, double total, double weighted, String text) {
+    }
+
+    /** A manager's team: one bar per rep, the weighted forecast inside the open total. */
+    public record Team(String title, String weightedLabel, String restLabel, List<RepPipeline> reps) {
+        public Team {
+            reps = List.copyOf(reps);
+        }
+    }
+
     /** One bar of the bridge: a label, a value and how it reads. */
     public record Bar(String label, double value, String valueText) {
     }

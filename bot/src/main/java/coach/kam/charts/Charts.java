@@ -31,6 +31,10 @@ public final class Charts {
         return png(FunnelChart.build(data));
     }
 
+    public byte[] team(ChartData.Team data) {
+        return png(TeamChart.build(data));
+    }
+
     public byte[] bridge(ChartData.Bridge data) {
         return png(BridgeChart.build(data));
     }

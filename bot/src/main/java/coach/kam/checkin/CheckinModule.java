@@ -64,6 +64,37 @@ public final class CheckinModule {
         checkins.withDeals(deals);
     }
 
+    /** Where the digest's lines that need no chat turn take their words: messages' (language, key, arguments). */
+    public void wording(Words words) {
+        team.wording(words::get);
+    }
+
+    /** "/team chart": what draws it, given the turn. */
+    public void chartingTeam(java.util.function.Consumer<Object> c) {
+        team.charting(c);
+    }
+
+    /** The reps a manager follows (id, name), in id order; empty for anyone who is not a manager. */
+    public java.util.List<java.util.Map.Entry<Long, String>> reps(coach.kam.store.Tx tx, long managerId) {
+        return team.reps(tx, managerId);
+    }
+
+    /** Message text by (language, key, arguments). */
+    public interface Words {
+        String get(String lang, String key, Object... args);
+    }
+
+    /** Names, in the digest, the objections that lost deals' reasons read as: (objection id, language) to title. */
+    public void namingObjections(java.util.function.BiFunction<String, String, String> titles) {
+        team.namingObjections(titles);
+    }
+
+    /** Sets a reminder for the rep (as /remind does), on an account; its id. */
+    public long addReminder(coach.kam.store.Tx tx, long userId, long accountId, String text, java.time.Instant due,
+                            java.time.Instant now) {
+        return reminders.add(tx, userId, accountId, text, due, now).id();
+    }
+
     /** Cancels or opens again a reminder, as undo and redo do; its text, or empty when it is gone or done. */
     public Optional<String> setReminderOpen(coach.kam.store.Tx tx, long userId, long reminderId, boolean open) {
         return reminders.setOpen(tx, userId, reminderId, open);

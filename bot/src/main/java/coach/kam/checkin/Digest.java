@@ -43,6 +43,25 @@ final class Digest {
         this.targets = t;
     }
 
+    private java.util.function.BiFunction<String, String, String> objectionTitle = (id, lang) -> id;
+
+    void namingObjections(java.util.function.BiFunction<String, String, String> titles) {
+        this.objectionTitle = titles;
+    }
+
+    /** "价格太贵 ×2(350万) · 没有预算 ×1(50万)": what cost this rep deals since {@code since}; never the reasons typed. */
+    private String lostToObjections(List<coach.kam.deals.Deal> all, java.time.Instant since, String lang) {
+        List<String> parts = new ArrayList<>();
+        for (coach.kam.deals.ObjectionLosses.Row r : coach.kam.deals.ObjectionLosses.of(all, since).rows()) {
+            if (parts.size() < MAX_NAMES) {
+                String amount = coach.kam.deals.Forecast.amount(r.amount(), lang);
+                parts.add(objectionTitle.apply(r.objectionId(), lang) + " ×" + r.deals()
+                        + ("zh".equals(lang) ? "(" + amount + ")" : " (" + amount + ")"));
+            }
+        }
+        return String.join(" · ", parts);
+    }
+
     /** "Target: 20m → 40m, 3m of the 20m gap placed on accounts (15%)". */
     private Optional<String> target(Turn turn, long rep) {
         if (targets == null) {
@@ -107,12 +126,41 @@ final class Digest {
         }
         LocalDate today = turn.now().atZone(turn.zone()).toLocalDate();
         coach.kam.deals.Forecast f = coach.kam.deals.Forecast.of(all, stages, turn.now(), today);
-        coach.kam.deals.Forecast.Moves m = coach.kam.deals.Forecast.movesSince(all,
-                turn.now().minus(java.time.Duration.ofDays(WEEK_DAYS)));
+        java.time.Instant weekAgo = turn.now().minus(java.time.Duration.ofDays(WEEK_DAYS));
+        coach.kam.deals.Forecast.Moves m = coach.kam.deals.Forecast.movesSince(all, weekAgo);
         int open = f.byStage().values().stream().mapToInt(coach.kam.deals.Forecast.Row::count).sum();
-        return Optional.of(turn.t("digest.deals", open, coach.kam.deals.Forecast.amount(f.total(), turn.lang()),
-                coach.kam.deals.Forecast.amount(f.weighted(), turn.lang()), m.won(),
-                coach.kam.deals.Forecast.amount(m.wonTotal(), turn.lang()), m.lost()));
+        String lang = turn.lang();
+        String lost = lostToObjections(all, weekAgo, lang);
+        String more = weekOnWeek(all, weekAgo, open, f.total(), lang)
+                + (lost.isEmpty() ? "" : "\n" + words.get(lang, "digest.lost.objections", lost));
+        return Optional.of(turn.t("digest.deals", open,
+                coach.kam.deals.Forecast.amount(f.total(), lang), coach.kam.deals.Forecast.amount(f.weighted(), lang),
+                m.won(), coach.kam.deals.Forecast.amount(m.wonTotal(), lang), m.lost(), more));
+    }
+
+    /** "较上周:进行中 +1 笔 · +200万", the open pipeline against 7 days ago; empty when nothing changed. */
+    private String weekOnWeek(List<coach.kam.deals.Deal> all, java.time.Instant weekAgo, int open,
+                              java.math.BigDecimal total, String lang) {
+        coach.kam.deals.Forecast.Open before = coach.kam.deals.Forecast.openAt(all, weekAgo);
+        java.math.BigDecimal change = total.subtract(before.total());
+        int count = open - before.count();
+        if (count == 0 && change.signum() == 0) {
+            return "";
+        }
+        String amount = (change.signum() < 0 ? "-" : "+") + coach.kam.deals.Forecast.amount(change.abs(), lang);
+        return "\n" + words.get(lang, "digest.deals.change", (count < 0 ? "" : "+") + count, amount,
+                coach.kam.deals.Forecast.amount(before.total(), lang));
+    }
+
+    /** Message text without a chat turn: (language, key, arguments). */
+    interface Words {
+        String get(String lang, String key, Object... args);
+    }
+
+    private Words words = (lang, key, args) -> "";
+
+    void wording(Words w) {
+        this.words = w;
     }
 
     private String repBlock(Turn turn, long rep, Map<Long, String> before, Map<Long, String> tiersNow) {

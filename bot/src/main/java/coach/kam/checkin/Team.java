@@ -10,6 +10,7 @@ import coach.kam.conversation.commands.AccountOverview;
 import coach.kam.store.Tx;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -44,6 +45,30 @@ public final class Team {
     /** Adds each rep's pipeline to the digest. */
     void withDeals(coach.kam.deals.Deals deals, coach.kam.deals.Stages stages, coach.kam.targets.Targets targets) {
         digest.withDeals(deals, stages, targets);
+    }
+
+    /** What "/team chart" does, given the turn (the chart is drawn on the chat side). */
+    private java.util.function.Consumer<Object> chart = turn -> { };
+
+    void charting(java.util.function.Consumer<Object> c) {
+        this.chart = c;
+    }
+
+    /** The reps a manager follows with the names the digest uses; empty for anyone who is not a manager. */
+    List<Map.Entry<Long, String>> reps(Tx tx, long managerId) {
+        if (!managers.contains(managerId)) {
+            return List.of();
+        }
+        return store.members(tx, managerId).map(m -> m.reps().stream().sorted()
+                .map(r -> Map.entry(r, store.name(tx, r))).toList()).orElse(List.of());
+    }
+
+    void wording(Digest.Words w) {
+        digest.wording(w);
+    }
+
+    void namingObjections(java.util.function.BiFunction<String, String, String> titles) {
+        digest.namingObjections(titles);
     }
 
     /** Where messages to other people (invitations, "X left your team") go. */
@@ -117,6 +142,7 @@ public final class Team {
                 turn.say(turn.t("team.invite", coded.code()));
             }
             case "digest", "周报" -> turn.say(digest.render(turn, m));
+            case "chart", "图表", "图" -> chart.accept(turn);
             default -> list(turn, m);
         }
     }

@@ -80,8 +80,9 @@ final class ObjectionCommand implements Callable<Integer> {
     }
 
     /** {@code objections unmatched [--json]}: the phrases reps logged as new objections, for whoever writes the scripts. */
-    @Command(name = "objections", mixinStandardHelpOptions = true, subcommands = Unmatched.class,
-            description = "Work on the objection scripts: `objections unmatched` lists what reps logged as new objections.")
+    @Command(name = "objections", mixinStandardHelpOptions = true,
+            subcommands = {Unmatched.class, ObjectionLossesCommand.class},
+            description = "Work on the objection scripts: `objections unmatched` lists what reps logged as new objections, `objections lost` the objections that cost deals.")
     static final class Objections implements Callable<Integer> {
         @Override
         public Integer call() {

@@ -89,6 +89,43 @@ public final class DealLine {
         return new Parsed(title.toString(), amount, stage, close);
     }
 
+    /** A next step typed on one line: what to do and, anywhere in it, when ("送方案 下周五", "send the proposal next fri"). */
+    public record Step(String text, LocalDate date) {
+    }
+
+    public static Step nextStep(String line, LocalDate today, Readers readers) {
+        String text = line == null ? "" : line.strip();
+        if (text.length() > MAX_CHARS) {
+            text = text.substring(0, MAX_CHARS);
+        }
+        List<String> words = new ArrayList<>(List.of(text.split("[\\s\u3000]+")));
+        words.removeIf(String::isEmpty);
+        for (int n = 3; n >= 1; n--) {
+            for (int i = 0; i + n <= words.size(); i++) {
+                Optional<LocalDate> d = date(String.join(" ", words.subList(i, i + n)), today, readers);
+                if (d.isPresent()) {
+                    List<String> rest = new ArrayList<>(words.subList(0, i));
+                    rest.addAll(words.subList(i + n, words.size()));
+                    return new Step(String.join(" ", rest), d.get());
+                }
+            }
+        }
+        // Chinese runs the date into the words: "下周五送方案", "方案下周五前发"
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            for (int k = Math.min(w.length() - 1, 20); k >= 2; k--) {
+                Optional<LocalDate> head = date(w.substring(0, k), today, readers);
+                Optional<LocalDate> tail = head.isPresent() ? head : date(w.substring(w.length() - k), today, readers);
+                if (tail.isPresent()) {
+                    List<String> rest = new ArrayList<>(words);
+                    rest.set(i, head.isPresent() ? w.substring(k) : w.substring(0, w.length() - k));
+                    return new Step(String.join(" ", rest).strip(), tail.get());
+                }
+            }
+        }
+        return new Step(String.join(" ", words), null);
+    }
+
     /** A close date: what walkthrough dates accept, plus "3月底", "3月", "end of march", "march". */
     static Optional<LocalDate> date(String text, LocalDate today, Readers readers) {
         if (text.length() > 20) {

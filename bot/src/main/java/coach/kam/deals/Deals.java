@@ -28,7 +28,7 @@ public final class Deals {
                        LocalDate close, String next, Instant now) {
         long id = tx.nextId("deal");
         Deal d = new Deal(id, ownerId, accountId, clip(title, MAX_TITLE), amount, stage, close, clip(next, MAX_TITLE),
-                Deal.Status.OPEN, null, now, now);
+                Deal.Status.OPEN, null, now, now, null, null);
         tx.put(DEALS, key(ownerId, id), d);
         record(tx, d, now, "created", null, stage);
         return d;
@@ -44,6 +44,14 @@ public final class Deals {
                 .sorted(Comparator.comparingLong(Deal::id).reversed()).toList();
     }
 
+    /**
+     * Every rep's deals, for the command line's statistics on a copy of the store (never called in
+     * a chat turn: it reads the whole table).
+     */
+    public List<Deal> everyone(Tx tx) {
+        return tx.withPrefix(DEALS, "");
+    }
+
     public List<Deal> ofAccount(Tx tx, long ownerId, long accountId) {
         return all(tx, ownerId).stream().filter(d -> d.accountId() == accountId).toList();
     }
@@ -53,7 +61,7 @@ public final class Deals {
         if (!d.open() || d.stage().equals(stage)) {
             return d;
         }
-        Deal moved = d.with(stage, Deal.Status.OPEN, null, now);
+        Deal moved = d.with(stage, Deal.Status.OPEN, null, null, now);
         tx.put(DEALS, key(d.ownerId(), d.id()), moved);
         record(tx, d, now, "stage", d.stage(), stage);
         return moved;
@@ -61,7 +69,13 @@ public final class Deals {
 
     /** Closes a deal as won or lost with the rep's reason. */
     public Deal close(Tx tx, Deal d, boolean won, String reason, Instant now) {
-        Deal closed = d.with(d.stage(), won ? Deal.Status.WON : Deal.Status.LOST, clip(reason, MAX_REASON), now);
+        return close(tx, d, won, reason, null, now);
+    }
+
+    /** As {@link #close(Tx, Deal, boolean, String, Instant)}, with the objection a loss's reason reads as. */
+    public Deal close(Tx tx, Deal d, boolean won, String reason, String objectionId, Instant now) {
+        Deal closed = d.with(d.stage(), won ? Deal.Status.WON : Deal.Status.LOST, clip(reason, MAX_REASON),
+                won ? null : objectionId, now);
         tx.put(DEALS, key(d.ownerId(), d.id()), closed);
         record(tx, d, now, won ? "won" : "lost", d.status().name(), closed.reason());
         return closed;
@@ -69,7 +83,7 @@ public final class Deals {
 
     /** Opens a closed deal again at the stage it was at. */
     public Deal reopen(Tx tx, Deal d, Instant now) {
-        Deal opened = d.with(d.stage(), Deal.Status.OPEN, null, now);
+        Deal opened = d.with(d.stage(), Deal.Status.OPEN, null, null, now);
         tx.put(DEALS, key(d.ownerId(), d.id()), opened);
         record(tx, d, now, "reopened", d.status().name(), Deal.Status.OPEN.name());
         return opened;
@@ -80,6 +94,15 @@ public final class Deals {
         tx.put(DEALS, key(d.ownerId(), d.id()), edited);
         record(tx, d, now, "edited", null, null);
         return edited;
+    }
+
+    /** Sets the next step and its date (either may be missing); the time at the stage runs on. */
+    public Deal nextStep(Tx tx, Deal d, String next, java.time.LocalDate date, Instant now) {
+        Deal changed = d.nextStep(clip(next, MAX_TITLE), date, d.changed());
+        tx.put(DEALS, key(d.ownerId(), d.id()), changed);
+        String to = ((changed.next() == null ? "" : changed.next()) + (date == null ? "" : " " + date)).strip();
+        record(tx, d, now, "next", d.next(), to);
+        return changed;
     }
 
     /** What happened to a deal, oldest first. */

@@ -57,6 +57,26 @@ public record Forecast(Map<Stages.Stage, Row> byStage, BigDecimal total, BigDeci
         return new Moves(won, total, lost);
     }
 
+    /** Open deals at a moment: how many and their total. */
+    public record Open(int count, BigDecimal total) {
+    }
+
+    /**
+     * The deals that were open at {@code at}: created by then and either open now or closed after
+     * it (a deal's last change is its closing). Amounts are today's.
+     */
+    public static Open openAt(List<Deal> deals, Instant at) {
+        int count = 0;
+        BigDecimal total = BigDecimal.ZERO;
+        for (Deal d : deals) {
+            if (!d.created().isAfter(at) && (d.open() || d.changed().isAfter(at))) {
+                count++;
+                total = total.add(d.amount() == null ? BigDecimal.ZERO : d.amount());
+            }
+        }
+        return new Open(count, total);
+    }
+
     public static Forecast of(List<Deal> deals, Stages stages, Instant now, LocalDate today) {
         Map<Stages.Stage, Row> rows = new LinkedHashMap<>();
         for (Stages.Stage s : stages.all()) {

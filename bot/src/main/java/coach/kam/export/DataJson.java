@@ -29,9 +29,16 @@ import java.util.TreeSet;
  */
 public final class DataJson {
     public static final String FORMAT = "kam-coach-export";
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * 2: deals carry their next step's date and the objection a loss read as, plans their items'
+     * numbers, the after-course plan is a new table, and the deal sequences travel. Version 1
+     * exports still import: their deal ids move the deal sequence on (see {@link #ID_SEQUENCES}).
+     */
+    public static final int FORMAT_VERSION = 2;
     /** Sequences that number records a rep owns; an import moves them past the imported ids. */
-    static final List<String> SEQUENCES = List.of("account", "note", "reminder", "dialog");
+    static final List<String> SEQUENCES = List.of("account", "note", "reminder", "dialog", "deal", "deal-change");
+    /** Tables whose records' "id" comes from a sequence: an import moves it past them, whatever the export carried. */
+    static final Map<String, String> ID_SEQUENCES = Map.of("deals", "deal");
 
     private DataJson() {
     }
@@ -138,6 +145,7 @@ public final class DataJson {
                     + FORMAT_VERSION + ")");
         }
         int count = 0;
+        Map<String, Long> highestIds = new java.util.HashMap<>();
         List<String> tables = new ArrayList<>();
         List<String> refused = new ArrayList<>();
         Set<Long> touched = new TreeSet<>();
@@ -174,6 +182,10 @@ public final class DataJson {
                     }
                 }
                 tx.putRecord(spec.get().name(), key, record);
+                String sequence = ID_SEQUENCES.get(spec.get().name());
+                if (sequence != null && record.path("id").canConvertToLong()) {
+                    highestIds.merge(sequence, record.path("id").asLong(), Math::max);
+                }
                 if (spec.get().name().equals("notes")) {
                     spec.get().owner(key).ifPresent(touched::add);
                 }
@@ -190,6 +202,7 @@ public final class DataJson {
                 tx.raiseSequence(s.getKey(), s.getValue().asLong());
             }
         }
+        highestIds.forEach(tx::raiseSequence);
         // the kept counts of accounts whose notes came in are counted again when next read
         touched.forEach(owner -> coach.kam.accounts.Summaries.forgetRep(tx, owner));
         return new Result(count, tables, refused);

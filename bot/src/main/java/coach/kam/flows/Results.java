@@ -25,26 +25,40 @@ final class Results {
         this.facts = facts;
     }
 
+    /** Told when a walkthrough's results are saved on an account (its last step answered, or an edit since). */
+    interface Completed {
+        void completed(coach.kam.store.Tx tx, Account account, String flowId);
+    }
+
+    private Completed completed = (tx, account, flowId) -> { };
+
+    void whenCompleted(Completed c) {
+        this.completed = c;
+    }
+
     void save(Turn turn, Flow flow, Dialog d, Account account) {
+        coach.kam.store.Tx tx = turn.tx();
+        java.time.Instant now = turn.now();
         Map<String, AccountFacts.Field> fields = new LinkedHashMap<>();
         for (Flow.Step s : flow.steps()) {
             Dialog.Answer a = d.answers().get(s.id());
             if (a != null && Walkthrough.applies(s, d)) {
-                fields.put(s.field(), new AccountFacts.Field(flow.id(), d.version(), s.id(), a, turn.now()));
+                fields.put(s.field(), new AccountFacts.Field(flow.id(), d.version(), s.id(), a, now));
             }
         }
-        facts.putFields(turn.tx(), account, fields);
+        facts.putFields(tx, account, fields);
         if (flow.scoring() != null) {
             Scoring.Result r = Scoring.evaluate(flow.scoring(), d.answers());
             if (r != null) {
-                facts.putEvaluation(turn.tx(), account, new AccountFacts.Evaluation(d.id(), turn.now(), r.score(),
+                facts.putEvaluation(tx, account, new AccountFacts.Evaluation(d.id(), now, r.score(),
                         r.tier(), r.strategy(), r.groups(), r.drivers()));
             }
         }
         if (flow.classification() != null) {
-            classOf(flow, d).ifPresent(c -> facts.putClassification(turn.tx(), account,
-                    new AccountFacts.Classification(c.id(), c.visitEveryDays(), c.reviewEveryDays(), turn.now())));
+            classOf(flow, d).ifPresent(c -> facts.putClassification(tx, account,
+                    new AccountFacts.Classification(c.id(), c.visitEveryDays(), c.reviewEveryDays(), now)));
         }
+        completed.completed(tx, account, flow.id());
     }
 
     static Optional<Flow.AccountClass> classOf(Flow flow, Dialog d) {

@@ -35,6 +35,20 @@ public final class Walkthrough implements DialogHandler {
         this.results = new Results(facts);
     }
 
+    /**
+     * What else a finished walkthrough does, given the transaction, the account and the flow's id
+     * (the after-course plan ticks its matching action).
+     */
+    public Walkthrough whenCompleted(TriConsumer then) {
+        results.whenCompleted(then::accept);
+        return this;
+    }
+
+    /** A transaction, an account and a flow id. */
+    public interface TriConsumer {
+        void accept(coach.kam.store.Tx tx, Account account, String flowId);
+    }
+
     /** Starts the flow on the account, or picks up the run already open for it. */
     public void start(Turn turn, Flow flow, Account account) {
         Optional<Dialog> open = openRun(turn, flow.id(), account.id());

@@ -50,9 +50,29 @@ public final class Plans {
         }
     }
 
-    /** What a plan adds to one checklist item. */
-    public record ItemPlan(String owner, LocalDate due, String note) {
-        static final ItemPlan EMPTY = new ItemPlan(null, null, null);
+    /** What a plan adds to one checklist item: an owner, a due date, a note, and numbers from where to where. */
+    public record ItemPlan(String owner, LocalDate due, String note, Figures figures) {
+        public static final ItemPlan EMPTY = new ItemPlan(null, null, null, null);
+
+        public ItemPlan(String owner, LocalDate due, String note) {
+            this(owner, due, note, null);
+        }
+
+        public ItemPlan withOwner(String o) {
+            return new ItemPlan(o, due, note, figures);
+        }
+
+        public ItemPlan withDue(LocalDate d) {
+            return new ItemPlan(owner, d, note, figures);
+        }
+
+        public ItemPlan withNote(String n) {
+            return new ItemPlan(owner, due, n, figures);
+        }
+
+        public ItemPlan withFigures(Figures f) {
+            return new ItemPlan(owner, due, note, f);
+        }
     }
 
     /** A checklist attached to an account. */

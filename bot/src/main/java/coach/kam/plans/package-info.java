@@ -1,5 +1,6 @@
 /**
- * Plans attached to an account (lead to cash, JBP, the five steps, the action plan) and their items.
- * Imports accounts, flows, knowledge and the store; still takes chat turns (frozen in ArchitectureTest).
+ * Plans attached to an account (lead to cash, JBP, the five steps, the action plan), their items
+ * and an item's numbers from where to where. Imports accounts, knowledge and the store; the chat
+ * side is {@code conversation.commands.PlanCommands}.
  */
 package coach.kam.plans;

@@ -149,7 +149,8 @@ class MessagesTest {
                 }
             }
         }
-        assertEquals(Set.of("menu.", "dialog.waiting.", "plan.ask.", "brief.person.", "checkin.reason."), dynamicPrefixes,
+        assertEquals(Set.of("menu.", "dialog.waiting.", "plan.ask.", "brief.person.", "checkin.reason.", "course.step."),
+                dynamicPrefixes,
                 "a new computed message key needs its own check here");
         // dialog.waiting.<kind>: every one-step question says what it waits for when resumed
         Matcher waits = Pattern.compile("(?:waitingFor|await)\\(\\s*\"([a-z-]*[a-z])\"").matcher(allCode(sources));
@@ -159,8 +160,11 @@ class MessagesTest {
             assertTrue(messages.has("dialog.waiting." + waits.group(1)), "no message dialog.waiting." + waits.group(1));
         }
         assertTrue(kinds > 5, "the scan found only " + kinds + " one-step questions");
-        for (String field : List.of("owner", "due", "note")) {
+        for (String field : List.of("owner", "due", "note", "figures")) {
             assertTrue(messages.has("plan.ask." + field), "no message plan.ask." + field);
+        }
+        for (String step : coach.kam.plans.CoursePlans.STEPS) {
+            assertTrue(messages.has("course.step." + step), "no message course.step." + step);
         }
         for (String unclear : List.of("ambiguous", "invalid", "past")) {
             assertTrue(messages.has("remind.unclear." + unclear), "no message remind.unclear." + unclear);

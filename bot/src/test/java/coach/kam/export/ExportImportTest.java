@@ -122,7 +122,7 @@ public class ExportImportTest {
 
         JsonNode json = Json.MAPPER.readTree(files.get("data.json"));
         assertEquals("kam-coach-export", json.path("format").asText());
-        assertEquals(1, json.path("formatVersion").asInt());
+        assertEquals(2, json.path("formatVersion").asInt());
         assertEquals(List.of(REP), List.of(json.path("users").get(0).asLong()));
         JsonNode notes = json.path("tables").path("notes").path("records");
         assertEquals(3, notes.size(), "two notes and a visit");

@@ -100,6 +100,21 @@ class ExampleHarvestTest {
         Reader place = new Reader("/territory line", true, t -> t.startsWith("/territory ") && territory.patterns().stream()
                 .anyMatch(p -> p.label().values().stream().anyMatch(l -> t.toLowerCase(java.util.Locale.ROOT)
                         .endsWith(" " + l.toLowerCase(java.util.Locale.ROOT)))));
+        Reader dealNext = new Reader("deal next step", true, t -> {
+            coach.kam.deals.DealLine.Step step = coach.kam.deals.DealLine.nextStep(t, TODAY, dealReaders);
+            return step.date() != null && !step.text().isBlank();
+        });
+        MESSAGE_READERS.put("deal.ask.next", dealNext);
+        Reader courseItem = new Reader("after-course plan action", true, t -> coach.kam.conversation.commands
+                .CoursePlanCommands.readForTest(t, TODAY, dealReaders));
+        MESSAGE_READERS.put("course.ask.item", courseItem);
+        coach.kam.plans.Figures before = new coach.kam.plans.Figures("share", java.math.BigDecimal.TEN,
+                java.math.BigDecimal.TEN, java.math.BigDecimal.valueOf(30), "%");
+        Reader figures = new Reader("plan item numbers", true, t -> coach.kam.plans.Figures.read(t, before, Money::parse)
+                .isPresent());
+        MESSAGE_READERS.put("plan.ask.figures", figures);
+        MESSAGE_READERS.put("plan.bad.figures.now", figures);
+        MESSAGE_READERS.put("dialog.waiting.plan-figures", figures);
         MESSAGE_READERS.put("deal.usage", deal);
         MESSAGE_READERS.put("deal.needs.title", deal);
         MESSAGE_READERS.put("target.usage", target);

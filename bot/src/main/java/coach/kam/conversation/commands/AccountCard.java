@@ -20,6 +20,23 @@ public final class AccountCard {
     private final AccountOverview overview;
     private final KnowledgeBase knowledge;
 
+    private static final int DEALS = 3;
+    private AccountDeals deals;
+
+    /** Shows the account's open deals on the card. */
+    public AccountCard withDeals(AccountDeals d) {
+        this.deals = d;
+        return this;
+    }
+
+    private CoursePlanCommands coursePlan;
+
+    /** Shows where the account stands in the after-course plan. */
+    public AccountCard withCoursePlan(CoursePlanCommands c) {
+        this.coursePlan = c;
+        return this;
+    }
+
     public AccountCard(Accounts accounts, AccountOverview overview, KnowledgeBase knowledge) {
         this.accounts = accounts;
         this.overview = overview;
@@ -36,6 +53,12 @@ public final class AccountCard {
         overview.tierLine(turn, account, false).ifPresent(l -> out.append(l).append('\n'));
         overview.classLine(turn, account).ifPresent(l -> out.append(l).append('\n'));
         overview.planLines(turn, account).forEach(l -> out.append("📋 ").append(l).append('\n'));
+        if (coursePlan != null) {
+            coursePlan.cardLine(turn, account).ifPresent(l -> out.append(l).append('\n'));
+        }
+        if (deals != null) {
+            deals.lines(turn, account, DEALS).forEach(l -> out.append(l).append('\n'));
+        }
         List<String> objections = notes.stream().filter(n -> n.kind() == Note.Kind.OBJECTION)
                 .map(n -> ObjectionTitles.title(knowledge, n.objectionId(), turn.lang())).distinct().toList();
         if (!objections.isEmpty()) {

@@ -10,7 +10,6 @@ import coach.kam.flows.AccountFacts;
 import coach.kam.flows.Walkthrough;
 import coach.kam.knowledge.Flow;
 import coach.kam.knowledge.KnowledgeBase;
-import coach.kam.plans.PlanCommands;
 import coach.kam.plans.Plans;
 import java.time.Duration;
 import java.time.Instant;

@@ -25,6 +25,15 @@ public final class BriefCommands {
     private final AccountOverview overview;
     private final ChecklistProgress progress = new ChecklistProgress();
 
+    private static final int DEALS = 5;
+    private AccountDeals deals;
+
+    /** Shows the account's open deals in the brief. */
+    public BriefCommands withDeals(AccountDeals d) {
+        this.deals = d;
+        return this;
+    }
+
     public BriefCommands(Accounts accounts, KnowledgeBase knowledge, AccountOverview overview) {
         this.accounts = accounts;
         this.picker = new AccountPicker(accounts);
@@ -75,6 +84,12 @@ public final class BriefCommands {
         List<String> plans = overview.planLines(turn, account);
         if (!plans.isEmpty()) {
             section(out, turn.t("brief.plans", String.join(" · ", plans)), overview.dueItems(turn, account, ITEMS));
+        }
+        if (deals != null) {
+            List<String> open = deals.lines(turn, account, DEALS);
+            if (!open.isEmpty()) {
+                section(out, open.get(0), open.subList(1, open.size()));
+            }
         }
         section(out, turn.t("brief.pains"), overview.painLines(turn, account));
         List<String> met = new java.util.ArrayList<>(notes.stream().filter(n -> n.kind() == Note.Kind.OBJECTION)

@@ -69,6 +69,7 @@ public final class ChartCommands {
             case "target", "bridge", "目标", "目标桥" -> target(turn);
             case "trend", "tier", "趋势", "等级" -> trend(turn, rest);
             case "portfolio", "matrix", "矩阵", "组合" -> portfolio(turn);
+            case "team", "团队" -> team(turn);
             default -> turn.say(turn.t("chart.usage"), List.of(List.of(button(turn, "p"), button(turn, "t")),
                     List.of(button(turn, "r"), button(turn, "m"))));
         }
@@ -92,6 +93,28 @@ public final class ChartCommands {
         inputs.funnel(turn).ifPresentOrElse(
                 data -> draw(turn, "pipeline", () -> charts.funnel(data), Html.escape(data.title()), "t"),
                 () -> turn.say(turn.t("chart.pipeline.none")));
+    }
+
+    private java.util.function.BiFunction<coach.kam.store.Tx, Long, List<java.util.Map.Entry<Long, String>>> reps =
+            (tx, manager) -> List.of();
+
+    /** Where a manager's reps come from, for the team chart: (transaction, manager id) to (rep id, name). */
+    public ChartCommands withTeams(
+            java.util.function.BiFunction<coach.kam.store.Tx, Long, List<java.util.Map.Entry<Long, String>>> r) {
+        this.reps = r;
+        return this;
+    }
+
+    /** The team's pipeline by rep, for a manager ("/team chart", "/chart team"). */
+    public void team(Turn turn) {
+        List<java.util.Map.Entry<Long, String>> team = reps.apply(turn.tx(), turn.userId());
+        if (team.isEmpty()) {
+            turn.say(turn.t("chart.team.nobody"));
+            return;
+        }
+        inputs.team(turn, team).ifPresentOrElse(
+                data -> draw(turn, "team", () -> charts.team(data), Html.escape(data.title()), "p"),
+                () -> turn.say(turn.t("chart.team.none")));
     }
 
     private void target(Turn turn) {

@@ -41,6 +41,25 @@ final class ChartInputs {
         this.facts = facts;
     }
 
+    /** A manager's reps with their open pipeline, largest first; empty when no rep has an open deal. */
+    Optional<ChartData.Team> team(Turn turn, List<Map.Entry<Long, String>> reps) {
+        List<ChartData.RepPipeline> rows = new ArrayList<>();
+        java.math.BigDecimal all = java.math.BigDecimal.ZERO;
+        for (Map.Entry<Long, String> rep : reps) {
+            Forecast f = Forecast.of(deals.all(turn.tx(), rep.getKey()), stages, turn.now(),
+                    turn.now().atZone(turn.zone()).toLocalDate());
+            all = all.add(f.total());
+            rows.add(new ChartData.RepPipeline(coach.kam.conversation.Html.shorten(rep.getValue(), 24), f.total().doubleValue(),
+                    f.weighted().doubleValue(), money(turn, f.total()) + " · " + money(turn, f.weighted())));
+        }
+        if (rows.stream().allMatch(r -> r.total() <= 0)) {
+            return Optional.empty();
+        }
+        rows.sort(java.util.Comparator.comparingDouble(ChartData.RepPipeline::total).reversed());
+        return Optional.of(new ChartData.Team(turn.t("chart.team.title", reps.size(), money(turn, all)),
+                turn.t("chart.team.weighted"), turn.t("chart.team.rest"), rows));
+    }
+
     /** The open deals per stage; empty when the rep has none open. */
     Optional<ChartData.Funnel> funnel(Turn turn) {
         List<Deal> mine = deals.all(turn.tx(), turn.userId()).stream()

@@ -17,6 +17,17 @@ final class DealCard {
     private final Accounts accounts;
     private final Stages stages;
 
+    private coach.kam.objections.ObjectionService objections;
+
+    /** Names the objection a lost deal's reason read as. */
+    void titlesFrom(coach.kam.objections.ObjectionService o) {
+        this.objections = o;
+    }
+
+    String objectionTitle(String id, String lang) {
+        return objections == null ? id : objections.objection(id).map(o -> o.in(lang).title()).orElse(id);
+    }
+
     DealCard(Accounts accounts, Stages stages) {
         this.accounts = accounts;
         this.stages = stages;
@@ -40,10 +51,52 @@ final class DealCard {
         StringBuilder s = new StringBuilder(turn.t("deal.card", Html.escape(d.title()), account,
                 d.amount() == null ? "—" : amount(turn, d.amount()), stageText(turn, d),
                 d.close() == null ? "—" : d.close().toString()));
+        if (d.open() && (d.next() != null && !d.next().isBlank() || d.nextDate() != null)) {
+            s.append('\n').append(nextStep(turn, d));
+        }
         if (d.reason() != null && !d.reason().isBlank()) {
             s.append('\n').append(turn.t("deal.reason", Html.escape(d.reason())));
         }
+        if (d.objectionId() != null) {
+            s.append('\n').append(turn.t("deal.lost.objection", Html.escape(objectionTitle(d.objectionId(), turn.lang()))));
+        }
         return s.toString();
+    }
+
+    /** "➡ 下一步:送报价单 · 📅 2026-12-04 ⚠️" (the mark when its date has passed). */
+    String nextStep(Turn turn, Deal d) {
+        String what = d.next() == null || d.next().isBlank() ? "—" : Html.escape(d.next());
+        String when = d.nextDate() == null ? "" : " · 📅 " + d.nextDate()
+                + (d.nextDate().isBefore(today(turn)) ? " ⚠️" : "");
+        return turn.t("deal.next", what) + when;
+    }
+
+    /**
+     * An open deal as a line on the account card and in /brief: what, amount, stage, next step and
+     * its date, or else the expected close; "⚠️ late" when the close or next step date has passed.
+     */
+    String accountLine(Turn turn, Deal d) {
+        StringBuilder s = new StringBuilder("💼 ").append(Html.escape(Html.shorten(d.title(), 60)));
+        if (d.amount() != null) {
+            s.append(" · ").append(amount(turn, d.amount()));
+        }
+        s.append(" · ").append(stageText(turn, d));
+        if (d.next() != null && !d.next().isBlank()) {
+            s.append(" · ➡ ").append(Html.escape(Html.shorten(d.next(), 40)));
+        }
+        if (d.nextDate() != null) {
+            s.append(" · 📅 ").append(d.nextDate());
+        } else if (d.close() != null) {
+            s.append(" · ").append(turn.t("deal.close.short", d.close().toString()));
+        }
+        if (d.late(today(turn))) {
+            s.append(' ').append(turn.t("deal.late"));
+        }
+        return s.toString();
+    }
+
+    static java.time.LocalDate today(Turn turn) {
+        return turn.now().atZone(turn.zone()).toLocalDate();
     }
 
     private String stageText(Turn turn, Deal d) {
@@ -58,13 +111,15 @@ final class DealCard {
     List<List<Button>> buttons(Turn turn, Deal d) {
         String id = Long.toString(d.id());
         if (!d.open()) {
-            return List.of(List.of(new Button(turn.t("deal.btn.reopen"), DealCommands.PREFIX + ":r:" + id)));
+            Button reopen = new Button(turn.t("deal.btn.reopen"), DealCommands.PREFIX + ":r:" + id);
+            return d.objectionId() == null ? List.of(List.of(reopen))
+                    : List.of(List.of(new Button(turn.t("deal.btn.script"), "ob:" + d.objectionId()), reopen));
         }
         List<Button> first = new ArrayList<>();
         stages.get(d.stage()).flatMap(s -> stages.at(s.index() + 1)).ifPresent(next ->
                 first.add(new Button("➡ " + next.title(turn.lang()), DealCommands.PREFIX + ":n:" + id)));
         first.add(new Button(turn.t("deal.btn.stage"), DealCommands.PREFIX + ":p:" + id));
-        return List.of(first, List.of(new Button(turn.t("deal.btn.won"), DealCommands.PREFIX + ":w:" + id),
+        return List.of(first, List.of(new Button(turn.t("deal.btn.next"), DealCommands.PREFIX + ":x:" + id)), List.of(new Button(turn.t("deal.btn.won"), DealCommands.PREFIX + ":w:" + id),
                 new Button(turn.t("deal.btn.lost"), DealCommands.PREFIX + ":l:" + id)));
     }
 

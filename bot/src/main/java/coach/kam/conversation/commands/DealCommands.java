@@ -39,6 +39,26 @@ public final class DealCommands {
         this.card = new DealCard(accounts, stages);
     }
 
+    /**
+     * A loss's reason counts against an objection only when it is this near one of its phrasings:
+     * above the matcher's own bar for what customers say, since a reason that is about something
+     * else ("客户的仓库失火了", 0.71) is still fairly near some objection.
+     */
+    static final double LOSS_SIMILARITY = 0.72;
+    private java.util.function.Function<String, Optional<String>> objectionOf = reason -> Optional.empty();
+
+    /**
+     * Reads a lost deal's reason with the objection matcher (only when its index is ready; a turn
+     * never waits for it), so the loss counts against that objection.
+     */
+    public DealCommands matchingLosses(coach.kam.objections.ObjectionService objections) {
+        this.objectionOf = reason -> reason == null || reason.isBlank() ? Optional.empty()
+                : objections.lookupIfReady(reason).filter(l -> l.confident() && l.similarity() >= LOSS_SIMILARITY)
+                        .map(l -> l.best().id());
+        card.titlesFrom(objections);
+        return this;
+    }
+
     public void register(Conversation.Builder b) {
         b.command("deal", this::deal);
         b.command("deals", (turn, args) -> list(turn));
@@ -48,6 +68,7 @@ public final class DealCommands {
                         .ifPresent(a -> create(turn, a, line)));
         b.waitingFor("deal-won", (turn, text, id) -> closed(turn, id, true, text));
         b.waitingFor("deal-lost", (turn, text, id) -> closed(turn, id, false, text));
+        b.waitingFor("deal-next", this::nextStep);
         b.button(PREFIX, this::pressed);
     }
 
@@ -150,6 +171,14 @@ public final class DealCommands {
                     turn.say(turn.t("deal.gone"));
                 }
             }
+            case "x" -> {
+                if (!d.open()) {
+                    turn.say(card.text(turn, d), card.buttons(turn, d));
+                    return;
+                }
+                turn.await("deal-next", Long.toString(d.id()));
+                turn.say(turn.t("deal.ask.next", Html.escape(d.title())));
+            }
             case "p" -> turn.say(turn.t("deal.pick.stage", Html.escape(d.title())), card.stageButtons(turn, d));
             case "w", "l" -> {
                 if (!d.open()) {
@@ -176,6 +205,24 @@ public final class DealCommands {
         turn.say(turn.t("deal.moved", to.title(turn.lang())) + "\n" + card.text(turn, now), card.buttons(turn, now));
     }
 
+    private void nextStep(Turn turn, String typed, String id) {
+        Optional<Deal> d = id != null && id.matches("\\d{1,18}")
+                ? deals.get(turn.tx(), turn.userId(), Long.parseLong(id)) : Optional.empty();
+        if (d.isEmpty()) {
+            turn.say(turn.t("deal.gone"));
+            return;
+        }
+        DealLine.Step step = DealLine.nextStep(typed, DealCard.today(turn), readers);
+        if (step.text().isBlank() && step.date() == null) {
+            turn.await("deal-next", id);
+            turn.say(turn.t("deal.ask.next", Html.escape(d.get().title())));
+            return;
+        }
+        Deal changed = deals.nextStep(turn.tx(), d.get(), step.text(), step.date(), turn.now());
+        turn.say(turn.t(step.date() == null ? "deal.next.saved.nodate" : "deal.next.saved") + "\n"
+                + card.text(turn, changed), card.buttons(turn, changed));
+    }
+
     private void closed(Turn turn, String id, boolean won, String reason) {
         Optional<Deal> d = id != null && id.matches("\\d{1,18}")
                 ? deals.get(turn.tx(), turn.userId(), Long.parseLong(id)) : Optional.empty();
@@ -187,7 +234,8 @@ public final class DealCommands {
             turn.say(card.text(turn, d.get()), card.buttons(turn, d.get()));
             return;
         }
-        Deal c = deals.close(turn.tx(), d.get(), won, reason, turn.now());
+        String objection = won ? null : objectionOf.apply(Html.shorten(reason, Deals.MAX_REASON)).orElse(null);
+        Deal c = deals.close(turn.tx(), d.get(), won, reason, objection, turn.now());
         turn.say(turn.t(won ? "deal.won" : "deal.lost") + "\n" + card.text(turn, c), card.buttons(turn, c));
     }
 }

@@ -25,6 +25,14 @@ public final class PipelineCommand {
         this.stages = stages;
     }
 
+    private coach.kam.objections.ObjectionService objections;
+
+    /** Names the objections that lost deals' reasons read as. */
+    public PipelineCommand withObjections(coach.kam.objections.ObjectionService o) {
+        this.objections = o;
+        return this;
+    }
+
     public void register(Conversation.Builder b) {
         b.command("pipeline", (turn, args) -> show(turn));
     }
@@ -55,7 +63,22 @@ public final class PipelineCommand {
         if (!f.overdue().isEmpty()) {
             s.append("\n\n").append(turn.t("pipeline.overdue", f.overdue().size())).append(names(f.overdue()));
         }
+        losses(turn, coach.kam.deals.ObjectionLosses.of(mine, null), s);
         turn.say(s.toString(), List.of(List.of(ChartCommands.button(turn, "p"))));
+    }
+
+    /** "Lost to objections: 价格太高 ×2 (350万) · 竞品更便宜 ×1 (80万)" */
+    private void losses(Turn turn, coach.kam.deals.ObjectionLosses lost, StringBuilder s) {
+        if (lost.rows().isEmpty()) {
+            return;
+        }
+        List<String> parts = lost.rows().stream().limit(MAX_NAMED).map(r -> turn.t("pipeline.lost.row",
+                Html.escape(title(r.objectionId(), turn.lang())), r.deals(), money(turn, r.amount()))).toList();
+        s.append("\n\n").append(turn.t("pipeline.lost.objections")).append(' ').append(String.join(" · ", parts));
+    }
+
+    private String title(String id, String lang) {
+        return objections == null ? id : objections.objection(id).map(o -> o.in(lang).title()).orElse(id);
     }
 
     private static String names(List<Deal> list) {

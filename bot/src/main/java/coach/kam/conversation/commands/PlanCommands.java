@@ -1,4 +1,4 @@
-package coach.kam.plans;
+package coach.kam.conversation.commands;
 
 import coach.kam.accounts.Account;
 import coach.kam.accounts.Accounts;
@@ -9,6 +9,8 @@ import coach.kam.conversation.Turn;
 import coach.kam.flows.Dates;
 import coach.kam.knowledge.Checklist;
 import coach.kam.knowledge.KnowledgeBase;
+import coach.kam.plans.Figures;
+import coach.kam.plans.Plans;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +28,13 @@ public final class PlanCommands {
     private final Plans plans;
 
     private java.util.function.Consumer<Turn> export = turn -> { };
+    private java.util.function.Consumer<Turn> course;
+
+    /** What "/plan" alone does: the plan after the course over the chosen accounts. */
+    public PlanCommands courseWith(java.util.function.Consumer<Turn> action) {
+        this.course = action;
+        return this;
+    }
 
     /** What "/plan export" does (the one-page plan document). */
     public PlanCommands exportWith(java.util.function.Consumer<Turn> action) {
@@ -55,7 +64,7 @@ public final class PlanCommands {
             plans.toggle(turn.tx(), r.account(), r.kind(), r.item().id());
             showItem(turn, r);
         }));
-        for (String field : List.of("owner", "due", "note")) {
+        for (String field : List.of("owner", "due", "note", "figures")) {
             b.button("pl" + field.charAt(0), (turn, args) -> item(turn, args).ifPresent(r -> {
                 turn.await("plan-" + field, r.data("x").substring(2));
                 turn.say(turn.t("plan.ask." + field, Html.escape(r.item().text(turn.lang()))));
@@ -67,6 +76,10 @@ public final class PlanCommands {
     private void command(Turn turn, String args) {
         if (args.strip().equalsIgnoreCase("export") || args.strip().equals("导出")) {
             export.accept(turn);
+            return;
+        }
+        if (args.isBlank() && course != null) {
+            course.accept(turn);
             return;
         }
         List<Account> candidates;
@@ -122,6 +135,12 @@ public final class PlanCommands {
         Set<String> done = plans.done(turn.tx(), a, kind);
         StringBuilder out = new StringBuilder(turn.t("plan.title", Html.escape(c.title(turn.lang())), Html.escape(a.name())));
         out.append('\n').append(progressLine(turn, p));
+        c.sections().forEach(part -> part.items().forEach(item -> {
+            Plans.ItemPlan ip = plan.item(item.id());
+            if (ip.figures() != null) {
+                out.append('\n').append(PlanFigureText.line(turn, ip.figures(), item.text(turn.lang())));
+            }
+        }));
         List<List<Button>> rows = new ArrayList<>();
         for (int s = 0; s < c.sections().size(); s++) {
             Checklist.Part part = c.sections().get(s);
@@ -167,11 +186,13 @@ public final class PlanCommands {
                 .orElse(Plans.ItemPlan.EMPTY);
         boolean ticked = plans.done(turn.tx(), r.account(), r.kind()).contains(r.item().id());
         String text = (ticked ? "✅ " : "⬜ ") + "<b>" + Html.escape(r.item().text(turn.lang())) + "</b>"
-                + details(turn, p) + (p.note() == null ? "" : "\n📝 " + Html.escape(p.note()));
+                + details(turn, p) + (p.note() == null ? "" : "\n📝 " + Html.escape(p.note()))
+                + (p.figures() == null ? "" : "\n" + PlanFigureText.line(turn, p.figures(), r.item().text(turn.lang())));
         turn.say(text, List.of(
                 List.of(new Button(turn.t(ticked ? "plan.btn.untick" : "plan.btn.tick"), r.data("plt")),
                         new Button(turn.t("plan.btn.owner"), r.data("plo"))),
                 List.of(new Button(turn.t("plan.btn.due"), r.data("pld")), new Button(turn.t("plan.btn.note"), r.data("pln"))),
+                List.of(new Button(turn.t("plan.btn.figures"), r.data("plf"))),
                 List.of(new Button(turn.t("btn.back.checklist"), "pls:" + r.account().id() + ":" + r.kind().name() + ":"
                         + sectionOf(r.checklist(), r.index())))));
     }
@@ -209,11 +230,19 @@ public final class PlanCommands {
                 turn.await("plan-due", arg);
                 return;
             }
-            changed = new Plans.ItemPlan(old.owner(), due.get(), old.note());
+            changed = old.withDue(due.get());
+        } else if (field.equals("figures")) {
+            Optional<Figures> f = Figures.read(value, old.figures(), coach.kam.flows.Money::parse);
+            if (f.isEmpty()) {
+                turn.say(turn.t(old.figures() == null ? "plan.bad.figures" : "plan.bad.figures.now"));
+                turn.await("plan-figures", arg);
+                return;
+            }
+            changed = old.withFigures(f.get());
         } else if (field.equals("owner")) {
-            changed = new Plans.ItemPlan(value, old.due(), old.note());
+            changed = old.withOwner(value);
         } else {
-            changed = new Plans.ItemPlan(old.owner(), old.due(), value);
+            changed = old.withNote(value);
         }
         plans.update(turn.tx(), r.get().account(), r.get().kind(), r.get().item().id(), changed);
         showItem(turn, r.get());
