@@ -37,7 +37,10 @@ public final class DataJson {
     public static final int FORMAT_VERSION = 2;
     /** Sequences that number records a rep owns; an import moves them past the imported ids. */
     static final List<String> SEQUENCES = List.of("account", "note", "reminder", "dialog", "deal", "deal-change");
-    /** Tables whose records' "id" comes from a sequence: an import moves it past them, whatever the export carried. */
+    /**
+     * Tables whose records' "id" comes from a sequence: an import moves it past them, whatever the
+     * export carried (a deal change's number is the last part of its key instead).
+     */
     static final Map<String, String> ID_SEQUENCES = Map.of("deals", "deal");
 
     private DataJson() {
@@ -185,6 +188,10 @@ public final class DataJson {
                 String sequence = ID_SEQUENCES.get(spec.get().name());
                 if (sequence != null && record.path("id").canConvertToLong()) {
                     highestIds.merge(sequence, record.path("id").asLong(), Math::max);
+                }
+                String tail = key.substring(key.lastIndexOf('/') + 1);
+                if (spec.get().name().equals("deal-changes") && tail.matches("\\d{1,18}")) {
+                    highestIds.merge("deal-change", Long.parseLong(tail), Math::max);
                 }
                 if (spec.get().name().equals("notes")) {
                     spec.get().owner(key).ifPresent(touched::add);

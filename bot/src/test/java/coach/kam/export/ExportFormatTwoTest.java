@@ -69,6 +69,12 @@ class ExportFormatTwoTest {
             List<Deal> after = bot.coach().store().inTransaction(tx -> new Deals().all(tx, REP));
             assertEquals(3, after.size(), "the new deal did not overwrite an imported one");
             assertTrue(after.get(0).id() > highest);
+            // a change to an imported deal is added to its history, not written over its first entry
+            bot.type(REP, "/deals");
+            bot.press(REP, "冷链二期");
+            bot.press(REP, "➡ 谈判");
+            List<Deals.Change> history = bot.coach().store().inTransaction(tx -> new Deals().history(tx, REP, cold.id()));
+            assertEquals(List.of("created", "next", "stage"), history.stream().map(Deals.Change::what).toList());
         }
     }
 }
