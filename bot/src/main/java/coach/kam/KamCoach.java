@@ -119,8 +119,11 @@ public final class KamCoach implements AutoCloseable {
         askCommands.register(b);
         ObjectionCommands objectionCommands = new ObjectionCommands(objectionService, accounts);
         objectionCommands.register(b);
+        coach.kam.conversation.commands.OwnDataCommands ownData = ownData(store, clock, knowledge, indexes, messages,
+                accounts, plans, facts);
+        ownData.register(b);
         new NoteCommands(accounts, knowledge, new FreeText(objectionCommands, askCommands), askCommands, objectionService)
-                .undoingReminders(checkins::setReminderOpen).register(b);
+                .undoingReminders(checkins::setReminderOpen).answeringFromRecords(ownData).register(b);
         new WalkCommands(knowledge, accounts, new Walkthrough(knowledge, accounts, facts)).register(b);
         checkins.register(b, store);
         coach.kam.deals.Deals deals = new coach.kam.deals.Deals();
@@ -162,6 +165,19 @@ public final class KamCoach implements AutoCloseable {
         coach.desk = desk;
         coach.indexes = indexes;
         return coach;
+    }
+
+    /** Questions about an account answered from the rep's records; the per-rep indexes follow every note commit. */
+    private static coach.kam.conversation.commands.OwnDataCommands ownData(Store store, Clock clock, KnowledgeBase knowledge,
+            SearchIndexes indexes, Messages messages, Accounts accounts, Plans plans, AccountFacts facts) {
+        coach.kam.owndata.RecordReader reader = new coach.kam.owndata.RecordReader(accounts, new coach.kam.deals.Deals(),
+                plans, knowledge, java.util.List.of(new coach.kam.conversation.commands.WalkAnswers(knowledge, facts)));
+        coach.kam.owndata.OwnIndexes own = new coach.kam.owndata.OwnIndexes(store, reader,
+                () -> indexes.ifReady().map(r -> r.questions().embedder()), coach.kam.owndata.OwnIndexes.DEFAULT_BUDGET_BYTES,
+                clock);
+        accounts.whenNoteChanged((tx, owner, account, note) -> tx.afterCommit(() -> own.noteChanged(owner, account, note)));
+        accounts.whenDeleted((tx, a) -> tx.afterCommit(() -> own.accountChanged(a.ownerId(), a.id())));
+        return new coach.kam.conversation.commands.OwnDataCommands(new coach.kam.owndata.OwnSearch(own), accounts, messages);
     }
 
     private AtomicReference<Desk> desk = new AtomicReference<>();

@@ -66,6 +66,23 @@ public final class Accounts {
         onDelete.add(forget);
     }
 
+    /** Told of a note added, replaced, restored or deleted, in the transaction that does it. */
+    @FunctionalInterface
+    public interface NoteChange {
+        void changed(Tx tx, long ownerId, long accountId, long noteId);
+    }
+
+    private final List<NoteChange> onNote = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Runs {@code change} in every transaction that writes or deletes a note (an index follows it after the commit). */
+    public void whenNoteChanged(NoteChange change) {
+        onNote.add(change);
+    }
+
+    private void noteChanged(Tx tx, Account account, long noteId) {
+        onNote.forEach(c -> c.changed(tx, account.ownerId(), account.id(), noteId));
+    }
+
     public void delete(Tx tx, Account account) {
         onDelete.forEach(f -> f.accept(tx, account));
         new ChecklistProgress().clear(tx, account);
@@ -86,6 +103,7 @@ public final class Accounts {
         Summaries.added(tx, key, stored, () -> notes(tx, account));
         tx.put(NOTES, notePrefix(account.ownerId(), account.id()) + pad(stored.id()), stored);
         Activity.counted(tx, account.ownerId(), stored, 1);
+        noteChanged(tx, account, stored.id());
         return stored;
     }
 
@@ -100,6 +118,7 @@ public final class Accounts {
         }
         if (note.accountId() == account.id() && tx.get(NOTES, key).isPresent()) {
             tx.put(NOTES, key, note);
+            noteChanged(tx, account, note.id());
             return true;
         }
         return false;
@@ -110,6 +129,7 @@ public final class Accounts {
         Note stored = new Note(note.id(), account.id(), note.kind(), note.text(), note.latitude(), note.longitude(),
                 note.objectionId(), note.at(), note.script(), note.worked());
         tx.put(NOTES, notePrefix(account.ownerId(), account.id()) + pad(stored.id()), stored);
+        noteChanged(tx, account, stored.id());
         return stored;
     }
 
@@ -126,6 +146,7 @@ public final class Accounts {
             tx.delete(NOTES, key);
             Activity.counted(tx, account.ownerId(), n, -1);
             Summaries.deleted(tx, accountKey(account.ownerId(), account.id()), n, () -> notes(tx, account));
+            noteChanged(tx, account, n.id());
         });
         return note;
     }

@@ -125,6 +125,11 @@ public final class HybridRetriever {
                          double scopeMargin, java.util.Map<String, Double> topicNearness) {
     }
 
+    /** The embedding models this retriever uses, shared with the per-rep indexes of own records. */
+    public Embedder embedder() {
+        return embedder;
+    }
+
     public Bm25Index bm25() {
         return bm25;
     }
