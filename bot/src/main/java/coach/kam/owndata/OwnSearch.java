@@ -21,7 +21,7 @@ public final class OwnSearch {
      * models put unrelated short texts near 0.3-0.5 (zh) and 0.5-0.7 (en).
      */
     static final double ZH_NEAR = 0.55;
-    static final double EN_NEAR = 0.72;
+    static final double EN_NEAR = 0.62;
 
     /** A record found for a question. */
     public record Hit(OwnRecord record, double score, double similarity, boolean sharesWords) {
