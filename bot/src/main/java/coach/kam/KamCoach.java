@@ -171,7 +171,8 @@ public final class KamCoach implements AutoCloseable {
     private static coach.kam.conversation.commands.OwnDataCommands ownData(Store store, Clock clock, KnowledgeBase knowledge,
             SearchIndexes indexes, Messages messages, Accounts accounts, Plans plans, AccountFacts facts) {
         coach.kam.owndata.RecordReader reader = new coach.kam.owndata.RecordReader(accounts, new coach.kam.deals.Deals(),
-                plans, knowledge, java.util.List.of(new coach.kam.conversation.commands.WalkAnswers(knowledge, facts)));
+                java.util.List.of(new coach.kam.conversation.commands.WalkAnswers(knowledge, facts),
+                        new coach.kam.conversation.commands.PlanRecords(plans, knowledge)));
         coach.kam.owndata.OwnIndexes own = new coach.kam.owndata.OwnIndexes(store, reader,
                 () -> indexes.ifReady().map(r -> r.questions().embedder()), coach.kam.owndata.OwnIndexes.DEFAULT_BUDGET_BYTES,
                 clock);

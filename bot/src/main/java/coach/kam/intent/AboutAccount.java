@@ -38,7 +38,7 @@ public final class AboutAccount {
     static final double MARGIN = 1.0;
 
     private static final List<String> RECALL_ZH = List.of("上次", "上回", "之前", "以前", "下次", "下回", "最近一次", "上个月",
-            "去年", "那次", "说过", "提过", "提到", "讲过", "答应", "承诺");
+            "去年", "那次", "了吗", "了没", "说过", "提过", "提到", "讲过", "答应", "承诺");
     private static final List<String> THEM_ZH = List.of("他们", "她们", "对方", "这家", "该客户", "他家", "人家");
     private static final List<String> SAID_ZH = List.of("怎么说", "说了什么", "说什么", "说的", "怎么讲", "什么意见", "什么态度",
             "态度", "反馈");
@@ -47,8 +47,8 @@ public final class AboutAccount {
     private static final List<String> METHOD_ZH = List.of("怎么办", "如何", "怎么做", "怎么准备", "怎么处理", "怎么应对",
             "怎么谈", "怎么写", "怎么判断", "怎么开", "怎么问", "技巧", "方法", "建议", "步骤", "原则", "我该", "应该怎么",
             "要注意", "有什么好", "什么是", "为什么要", "话术", "模板");
-    private static final List<String> QUESTION_ZH = List.of("吗", "呢", "什么", "怎么", "哪", "谁", "几", "多少", "是否",
-            "有没有", "多久", "?", "？");
+    private static final List<String> QUESTION_ZH = List.of("什么", "怎么", "哪", "谁", "几号", "几月", "几点", "几天",
+            "几个月", "几家", "多少", "是否", "有没有", "多久");
 
     private static final List<String> RECALL_EN = List.of("last time", "last week", "last month", "last year", "next time",
             "previous", "before", " did ", "said", "say about", "mention", "told us", "told me", "promised", "agreed",
@@ -116,6 +116,9 @@ public final class AboutAccount {
             return true;
         }
         if (zh) {
+            if (text.endsWith("吗") || text.endsWith("呢") || text.endsWith("么")) {
+                return true;
+            }
             for (String w : QUESTION_ZH) {
                 if (text.contains(w)) {
                     return true;

@@ -42,6 +42,15 @@ public final class OwnSearch {
 
     /** The best {@code k} records of the rep for the question; {@code accountId} null searches every account. */
     public Found search(long ownerId, Long accountId, String question, int k) {
+        try {
+            return once(ownerId, accountId, question, k);
+        } catch (org.apache.lucene.store.AlreadyClosedException evicted) {
+            // the rep's index was evicted for another rep's while this read it: built again
+            return once(ownerId, accountId, question, k);
+        }
+    }
+
+    private Found once(long ownerId, Long accountId, String question, int k) {
         String q = ChineseScript.simplified(Head.of(question == null ? "" : question, QUESTION_CHARS)).strip();
         String lang = Languages.detect(q);
         OwnIndexes.Rep rep = indexes.rep(ownerId);

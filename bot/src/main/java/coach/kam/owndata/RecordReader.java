@@ -5,9 +5,6 @@ import coach.kam.accounts.Accounts;
 import coach.kam.accounts.Note;
 import coach.kam.deals.Deal;
 import coach.kam.deals.Deals;
-import coach.kam.knowledge.Checklist;
-import coach.kam.knowledge.KnowledgeBase;
-import coach.kam.plans.Plans;
 import coach.kam.store.Tx;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
@@ -19,9 +16,8 @@ import java.util.Optional;
 
 /**
  * Reads one account's records as {@link OwnRecord}s, always through the owner's own keys: notes,
- * visits and objections met (by the accounts' writer), deals, plan items with an owner, a due date
- * or a note, open reminders, and whatever the extra sources add (the walkthrough answers, read
- * where their wording lives).
+ * visits and objections met (by the accounts' writer), deals, open reminders, and whatever the
+ * extra sources add (walkthrough answers and plan items, read where their wording lives).
  */
 public final class RecordReader {
     /** More records of an account (walkthrough answers); read in the caller's transaction. */
@@ -32,15 +28,11 @@ public final class RecordReader {
 
     private final Accounts accounts;
     private final Deals deals;
-    private final Plans plans;
-    private final KnowledgeBase knowledge;
     private final List<Source> extra;
 
-    public RecordReader(Accounts accounts, Deals deals, Plans plans, KnowledgeBase knowledge, List<Source> extra) {
+    public RecordReader(Accounts accounts, Deals deals, List<Source> extra) {
         this.accounts = accounts;
         this.deals = deals;
-        this.plans = plans;
-        this.knowledge = knowledge;
         this.extra = List.copyOf(extra);
     }
 
@@ -79,14 +71,11 @@ public final class RecordReader {
         return Optional.of(new OwnRecord("n:" + n.id(), n.accountId(), kind, n.at(), text, null, n.id()));
     }
 
-    /** Everything but the notes: deals, plan items, open reminders, the extra sources. */
+    /** Everything but the notes: deals, open reminders, the extra sources. */
     public List<OwnRecord> others(Tx tx, Account a) {
         List<OwnRecord> out = new ArrayList<>();
         for (Deal d : deals.ofAccount(tx, a.ownerId(), a.id())) {
             out.add(deal(d));
-        }
-        for (Plans.Plan p : plans.all(tx, a)) {
-            planItems(a, p, out);
         }
         reminders(tx, a, out);
         for (Source s : extra) {
@@ -115,41 +104,6 @@ public final class RecordReader {
         }
         Instant at = d.changed() != null ? d.changed() : d.created();
         return new OwnRecord("d:" + d.id(), d.accountId(), OwnRecord.Kind.DEAL, at, t.toString(), null, 0);
-    }
-
-    private void planItems(Account a, Plans.Plan p, List<OwnRecord> out) {
-        Optional<Plans.Kind> kind = Plans.Kind.of(p.kind());
-        Optional<Checklist> list = kind.flatMap(k -> knowledge.checklist(k.checklistId));
-        if (kind.isEmpty() || list.isEmpty()) {
-            return;
-        }
-        for (Checklist.Part part : list.get().sections()) {
-            for (Checklist.Item item : part.items()) {
-                Plans.ItemPlan ip = p.item(item.id());
-                if (ip.owner() == null && ip.due() == null && (ip.note() == null || ip.note().isBlank())) {
-                    continue;
-                }
-                String detail = planDetail(ip);
-                out.add(new OwnRecord("p:" + a.id() + ":" + kind.get().name() + ":" + item.id(), a.id(),
-                        OwnRecord.Kind.PLAN, p.attachedAt(),
-                        kind.get().shortName("en") + " · " + item.en() + detail,
-                        kind.get().shortName("zh") + " · " + item.zh() + detail, 0));
-            }
-        }
-    }
-
-    private static String planDetail(Plans.ItemPlan ip) {
-        StringBuilder t = new StringBuilder();
-        if (ip.note() != null && !ip.note().isBlank()) {
-            t.append(": ").append(ip.note().strip());
-        }
-        if (ip.owner() != null) {
-            t.append(" (").append(ip.owner()).append(')');
-        }
-        if (ip.due() != null) {
-            t.append(" → ").append(ip.due());
-        }
-        return t.toString();
     }
 
     /** Open reminders about this account, read as stored records (the reminders' writer keeps its reader to itself). */

@@ -4,6 +4,7 @@ import coach.kam.accounts.Account;
 import coach.kam.accounts.Accounts;
 import coach.kam.accounts.Note;
 import coach.kam.conversation.Dialog;
+import coach.kam.conversation.commands.PlanRecords;
 import coach.kam.conversation.commands.WalkAnswers;
 import coach.kam.deals.Deals;
 import coach.kam.flows.AccountFacts;
@@ -96,6 +97,7 @@ record OwnDataSet(List<AccountData> accounts, List<Question> questions) {
     }
 
     static RecordReader reader(KnowledgeBase kb) {
-        return new RecordReader(new Accounts(), new Deals(), new Plans(), kb, List.of(new WalkAnswers(kb, new AccountFacts())));
+        return new RecordReader(new Accounts(), new Deals(), List.of(new WalkAnswers(kb, new AccountFacts()),
+                new PlanRecords(new Plans(), kb)));
     }
 }
