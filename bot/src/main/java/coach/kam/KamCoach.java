@@ -120,10 +120,10 @@ public final class KamCoach implements AutoCloseable {
         ObjectionCommands objectionCommands = new ObjectionCommands(objectionService, accounts);
         objectionCommands.register(b);
         coach.kam.conversation.commands.OwnDataCommands ownData = ownData(store, clock, knowledge, indexes, messages,
-                accounts, plans, facts);
+                accounts, plans, facts, ask);
         ownData.register(b);
-        new NoteCommands(accounts, knowledge, new FreeText(objectionCommands, askCommands), askCommands, objectionService)
-                .undoingReminders(checkins::setReminderOpen).answeringFromRecords(ownData).register(b);
+        new NoteCommands(accounts, knowledge, new FreeText(objectionCommands, askCommands).withOwnData(ownData),
+                askCommands, objectionService).undoingReminders(checkins::setReminderOpen).answeringFromRecords(ownData).register(b);
         new WalkCommands(knowledge, accounts, new Walkthrough(knowledge, accounts, facts)).register(b);
         checkins.register(b, store);
         coach.kam.deals.Deals deals = new coach.kam.deals.Deals();
@@ -169,16 +169,18 @@ public final class KamCoach implements AutoCloseable {
 
     /** Questions about an account answered from the rep's records; the per-rep indexes follow every note commit. */
     private static coach.kam.conversation.commands.OwnDataCommands ownData(Store store, Clock clock, KnowledgeBase knowledge,
-            SearchIndexes indexes, Messages messages, Accounts accounts, Plans plans, AccountFacts facts) {
+            SearchIndexes indexes, Messages messages, Accounts accounts, Plans plans, AccountFacts facts,
+            AskService ask) {
         coach.kam.owndata.RecordReader reader = new coach.kam.owndata.RecordReader(accounts, new coach.kam.deals.Deals(),
                 java.util.List.of(new coach.kam.conversation.commands.WalkAnswers(knowledge, facts),
                         new coach.kam.conversation.commands.PlanRecords(plans, knowledge)));
         coach.kam.owndata.OwnIndexes own = new coach.kam.owndata.OwnIndexes(store, reader,
-                () -> indexes.ifReady().map(r -> r.questions().embedder()), coach.kam.owndata.OwnIndexes.DEFAULT_BUDGET_BYTES,
+                () -> indexes.ifReady().map(r -> r.questions().embedder()), coach.kam.owndata.OwnIndexes.budgetForHeap(),
                 clock);
         accounts.whenNoteChanged((tx, owner, account, note) -> tx.afterCommit(() -> own.noteChanged(owner, account, note)));
         accounts.whenDeleted((tx, a) -> tx.afterCommit(() -> own.accountChanged(a.ownerId(), a.id())));
-        return new coach.kam.conversation.commands.OwnDataCommands(new coach.kam.owndata.OwnSearch(own), accounts, messages);
+        return new coach.kam.conversation.commands.OwnDataCommands(new coach.kam.owndata.OwnSearch(own), accounts, messages,
+                ask::fromRecords);
     }
 
     private AtomicReference<Desk> desk = new AtomicReference<>();

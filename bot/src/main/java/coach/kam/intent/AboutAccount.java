@@ -31,6 +31,16 @@ public final class AboutAccount {
         public Reading {
             signals = List.copyOf(signals);
         }
+
+        /** Read again knowing the line names one of the rep's accounts ("when is acme's next tender?"). */
+        public Reading withNamedAccount() {
+            if (kind == Kind.NONE) {
+                return this;
+            }
+            List<String> more = new ArrayList<>(signals);
+            more.add("names an account");
+            return new Reading(decide(account + 1.0, method), account + 1.0, method, more);
+        }
     }
 
     static final int READ_CHARS = 300;
@@ -89,15 +99,17 @@ public final class AboutAccount {
             }
         }
         method += count(lower, zh ? METHOD_ZH : METHOD_EN, 2.0, "asks how to", signals);
-        Kind kind;
+        return new Reading(decide(account, method), account, method, signals);
+    }
+
+    private static Kind decide(double account, double method) {
         if (account >= 1.5 && account - method >= MARGIN) {
-            kind = Kind.ACCOUNT;
-        } else if (account >= 1.0 && Math.abs(account - method) < MARGIN + 0.5) {
-            kind = Kind.BOTH;
-        } else {
-            kind = Kind.METHOD;
+            return Kind.ACCOUNT;
         }
-        return new Reading(kind, account, method, signals);
+        if (account >= 1.0 && Math.abs(account - method) < MARGIN + 0.5) {
+            return Kind.BOTH;
+        }
+        return Kind.METHOD;
     }
 
     /** Each list counts once, however many of its words are there. */

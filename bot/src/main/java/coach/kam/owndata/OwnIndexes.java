@@ -24,8 +24,13 @@ import java.util.function.Supplier;
  * store's lock and outside the index's own lock.
  */
 public final class OwnIndexes {
-    /** Memory for all reps' indexes together; a rep with 10,000 notes takes about 10 MB. */
+    /** Memory for all reps' indexes together at most; a rep with 10,000 notes takes about 10 MB. */
     public static final long DEFAULT_BUDGET_BYTES = 64L << 20;
+
+    /** The budget for this JVM: an eighth of the heap (16 MB at the bot's 128 MB), at most the default. */
+    public static long budgetForHeap() {
+        return Math.min(DEFAULT_BUDGET_BYTES, Runtime.getRuntime().maxMemory() / 8);
+    }
     /** Records embedded by a question before it is searched; the rest are embedded in the background. */
     static final int EMBED_PER_QUESTION = 256;
     /** How long the non-note records of an account read by a /search stay trusted. */

@@ -47,6 +47,7 @@ class OwnDataBenchmark {
             OwnIndexes indexes = new OwnIndexes(store, new RecordReader(accounts, new Deals(), List.of()), () -> Optional.of(TestCoach.indexes().questions().embedder()),
                     OwnIndexes.DEFAULT_BUDGET_BYTES, clock);
             OwnSearch search = new OwnSearch(indexes);
+            var embedder = TestCoach.indexes().questions().embedder();
             long heapBefore = usedHeap();
             long t = System.nanoTime();
             long bytes = indexes.memoryBytes(REP);
@@ -65,6 +66,13 @@ class OwnDataBenchmark {
             report("question about one account", measure(search, list, r, null, accounts, store));
             report("question with a note written before it", measure(search, list, r, indexes, accounts, store));
             report("/search over all 20 accounts", measureAll(search, r));
+            double[] alone = new double[300];
+            for (int i = 0; i < alone.length; i++) {
+                long t0 = System.nanoTime();
+                embedder.embed(coach.kam.retrieval.Embedder.questionInstruction("zh") + question(r, 5000 + i), "zh");
+                alone[i] = (System.nanoTime() - t0) / 1e6;
+            }
+            report("(the question's embedding alone)", alone);
         }
     }
 

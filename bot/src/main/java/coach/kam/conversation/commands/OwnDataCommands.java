@@ -8,6 +8,7 @@ import coach.kam.conversation.Html;
 import coach.kam.conversation.Messages;
 import coach.kam.conversation.Reply;
 import coach.kam.conversation.Turn;
+import coach.kam.intent.AboutAccount;
 import coach.kam.owndata.OwnRecord;
 import coach.kam.owndata.OwnSearch;
 import coach.kam.text.Head;
@@ -33,14 +34,22 @@ public final class OwnDataCommands {
     static final int QUOTED = 3;
     static final int QUOTE_CHARS = 220;
 
+    /** A language model's answer from the numbered records, or empty (none configured, failed, not answered). */
+    @FunctionalInterface
+    public interface Phrasing {
+        java.util.Optional<String> phrase(String question, List<String> records, String lang);
+    }
+
     private final OwnSearch search;
     private final Accounts accounts;
     private final Messages messages;
+    private final Phrasing phrasing;
 
-    public OwnDataCommands(OwnSearch search, Accounts accounts, Messages messages) {
+    public OwnDataCommands(OwnSearch search, Accounts accounts, Messages messages, Phrasing phrasing) {
         this.search = search;
         this.accounts = accounts;
         this.messages = messages;
+        this.phrasing = phrasing;
     }
 
     public void register(Conversation.Builder b) {
@@ -72,7 +81,7 @@ public final class OwnDataCommands {
             }
             StringBuilder html = new StringBuilder(messages.get(lang, "own.search.found", Html.escape(Head.of(words, 60))));
             List<List<Button>> rows = new ArrayList<>();
-            quote(found, names, lang, zone, now, true, html, rows);
+            quote(found, names, lang, zone, now, true, false, html, rows);
             return new Reply(html.toString(), rows);
         }));
     }
@@ -94,7 +103,11 @@ public final class OwnDataCommands {
             List<List<Button>> rows = new ArrayList<>();
             if (found.any()) {
                 html.append(messages.get(lang, "own.from.records", Html.escape(account.name())));
-                quote(found, names, lang, zone, now, false, html, rows);
+                List<String> records = found.hits().stream()
+                        .map(h -> day(h.record().at(), lang, zone, now) + ": " + h.record().text(lang)).toList();
+                java.util.Optional<String> phrased = phrasing.phrase(question, records, lang);
+                phrased.ifPresent(t -> html.append("\n").append(Html.escape(t)).append("\n"));
+                quote(found, names, lang, zone, now, false, phrased.isPresent(), html, rows);
             } else {
                 html.append(messages.get(lang, "own.none", Html.escape(account.name())));
             }
@@ -110,12 +123,36 @@ public final class OwnDataCommands {
         }));
     }
 
+    /**
+     * With no account open, a question about an account the line names ("when is acme's next
+     * tender?") is answered from that account's records; returns whether it was.
+     */
+    boolean answerNamed(Turn turn, String text, AskCommands ask) {
+        AboutAccount.Reading read = AboutAccount.read(text);
+        if (read.kind() == AboutAccount.Kind.NONE) {
+            return false;
+        }
+        java.util.Optional<Account> named = NamedAccount.in(text, accounts.list(turn.tx(), turn.userId()));
+        if (named.isEmpty()) {
+            return false;
+        }
+        AboutAccount.Reading about = read.withNamedAccount();
+        if (about.kind() != AboutAccount.Kind.ACCOUNT && about.kind() != AboutAccount.Kind.BOTH) {
+            return false;
+        }
+        boolean both = about.kind() == AboutAccount.Kind.BOTH && ask != null;
+        answer(turn, named.get(), text, both ? ask.methodAnswer(turn, text) : null, List.of());
+        return true;
+    }
+
+    /** The records, one a line, numbered as the model cited them when {@code numbered}. */
     private void quote(OwnSearch.Found found, Map<Long, String> names, String lang, ZoneId zone, Instant now,
-                       boolean withAccount, StringBuilder html, List<List<Button>> rows) {
+                       boolean withAccount, boolean numbered, StringBuilder html, List<List<Button>> rows) {
+        int n = 0;
         for (OwnSearch.Hit h : found.hits()) {
             OwnRecord r = h.record();
             String day = day(r.at(), lang, zone, now);
-            html.append("\n").append(r.kind().mark).append(' ').append(day);
+            html.append("\n").append(numbered ? "[" + ++n + "] " : "").append(r.kind().mark).append(' ').append(day);
             if (withAccount) {
                 html.append(" · <b>").append(Html.escape(names.getOrDefault(r.accountId(), "?"))).append("</b>");
             }
