@@ -1,10 +1,7 @@
 package coach.kam.owndata;
 
-import coach.kam.retrieval.Bm25Index;
 import coach.kam.retrieval.Embedder;
 import coach.kam.retrieval.Languages;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,22 +9,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.SerialMergeScheduler;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
- * One rep's records in memory: a Lucene index (both analysers, as for the knowledge) and a vector
+ * One rep's records in memory: their words ({@link RepWords}) and a vector
  * per record, kept as bytes with one scale each (a quarter of the floats' memory). Records are
  * added, replaced and removed one at a time; vectors are filled in later, outside every lock, by
  * {@link OwnIndexes}, and a record without one yet is still found by its words.
@@ -35,10 +19,6 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 final class RepIndex implements AutoCloseable {
     static final int DEPTH = 40;
     static final int RRF_K = 60;
-    private static final String REF = "ref";
-    private static final String ACCOUNT = "acct";
-    private static final String ZH = "zh";
-    private static final String EN = "en";
     /** Bytes a record costs beside its text and vector: the map entry, the objects, the strings' headers. */
     private static final int OVERHEAD = 200;
 
@@ -59,26 +39,10 @@ final class RepIndex implements AutoCloseable {
     record Hit(OwnRecord record, double score, double dense, boolean lexical) {
     }
 
-    private final Analyzer analyzer = Bm25Index.analyzer(Set.of(ZH));
-    private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
-    private final IndexWriter writer;
-    private DirectoryReader reader;
-    private boolean changed;
+    private final RepWords words = new RepWords();
     private final Map<String, Doc> docs = new HashMap<>();
     private final Set<String> unembedded = new LinkedHashSet<>();
     private long textBytes;
-
-    RepIndex() {
-        IndexWriterConfig config = new IndexWriterConfig(analyzer);
-        config.setRAMBufferSizeMB(1.0);
-        config.setMergeScheduler(new SerialMergeScheduler());
-        try {
-            writer = new IndexWriter(directory, config);
-            reader = DirectoryReader.open(writer);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     synchronized int size() {
         return docs.size();
@@ -94,21 +58,11 @@ final class RepIndex implements AutoCloseable {
             docs.put(r.ref(), same);
             return;
         }
-        Document d = new Document();
-        d.add(new StringField(REF, r.ref(), Field.Store.YES));
-        d.add(new StringField(ACCOUNT, Long.toString(r.accountId()), Field.Store.NO));
-        d.add(new TextField(ZH, r.searchText(), Field.Store.NO));
-        d.add(new TextField(EN, r.searchText(), Field.Store.NO));
-        try {
-            writer.updateDocument(new Term(REF, r.ref()), d);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        words.put(r);
         forget(old);
         docs.put(r.ref(), new Doc(r));
         textBytes += 2L * r.searchText().length() + OVERHEAD;
         unembedded.add(r.ref());
-        changed = true;
     }
 
     synchronized void remove(String ref) {
@@ -118,12 +72,7 @@ final class RepIndex implements AutoCloseable {
         }
         forget(old);
         unembedded.remove(ref);
-        try {
-            writer.deleteDocuments(new Term(REF, ref));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        changed = true;
+        words.remove(ref);
     }
 
     private void forget(Doc old) {
@@ -210,60 +159,23 @@ final class RepIndex implements AutoCloseable {
             fused.merge(dense.get(r).getKey(), 1.0 / (RRF_K + r + 1), Double::sum);
             similarity.put(dense.get(r).getKey(), dense.get(r).getValue());
         }
-        Set<String> words = new java.util.HashSet<>(lexical);
+        Set<String> byWords = new java.util.HashSet<>(lexical);
         List<Hit> hits = new ArrayList<>();
         fused.forEach((ref, s) -> hits.add(new Hit(docs.get(ref).record, s, similarity.getOrDefault(ref, Double.NaN),
-                words.contains(ref))));
+                byWords.contains(ref))));
         hits.sort(Comparator.comparingDouble(Hit::score).reversed()
                 .thenComparing(h -> h.record().at(), Comparator.nullsLast(Comparator.reverseOrder())));
         return hits.subList(0, Math.min(k, hits.size()));
     }
 
     private List<String> lexical(String question, Long accountId) {
-        org.apache.lucene.search.BooleanQuery.Builder words = new org.apache.lucene.search.BooleanQuery.Builder();
-        int clauses = 0;
-        for (String field : List.of(ZH, EN)) {
-            for (String term : OwnTerms.of(analyzer, field, question)) {
-                if (clauses++ < 200) {
-                    words.add(new org.apache.lucene.search.TermQuery(new Term(field, term)),
-                            org.apache.lucene.search.BooleanClause.Occur.SHOULD);
-                }
+        List<String> out = new ArrayList<>();
+        for (String ref : words.search(question, accountId, DEPTH)) {
+            if (docs.containsKey(ref)) {
+                out.add(ref);
             }
         }
-        if (clauses == 0) {
-            return List.of();
-        }
-        org.apache.lucene.search.BooleanQuery.Builder q = new org.apache.lucene.search.BooleanQuery.Builder()
-                .add(words.build(), org.apache.lucene.search.BooleanClause.Occur.MUST);
-        if (accountId != null) {
-            q.add(new org.apache.lucene.search.TermQuery(new Term(ACCOUNT, Long.toString(accountId))),
-                    org.apache.lucene.search.BooleanClause.Occur.FILTER);
-        }
-        try {
-            IndexSearcher searcher = new IndexSearcher(fresh());
-            List<String> out = new ArrayList<>();
-            for (ScoreDoc sd : searcher.search(q.build(), DEPTH).scoreDocs) {
-                String ref = searcher.storedFields().document(sd.doc).get(REF);
-                if (docs.containsKey(ref)) {
-                    out.add(ref);
-                }
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private DirectoryReader fresh() throws IOException {
-        if (changed) {
-            DirectoryReader newer = DirectoryReader.openIfChanged(reader, writer);
-            if (newer != null) {
-                reader.close();
-                reader = newer;
-            }
-            changed = false;
-        }
-        return reader;
+        return out;
     }
 
     private List<Map.Entry<String, Double>> dense(float[] query, String model, Long accountId) {
@@ -301,32 +213,11 @@ final class RepIndex implements AutoCloseable {
         for (Doc d : docs.values()) {
             vectors += d.vector == null ? 0 : d.vector.length + 16;
         }
-        return textBytes + vectors + files() + writer.ramBytesUsed();
-    }
-
-    private long files() {
-        long sum = 0;
-        try {
-            for (String f : directory.listAll()) {
-                try {
-                    sum += directory.fileLength(f);
-                } catch (java.nio.file.NoSuchFileException gone) {
-                    // merged away meanwhile
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return sum;
+        return textBytes + vectors + words.memoryBytes();
     }
 
     @Override
     public synchronized void close() {
-        try {
-            reader.close();
-            writer.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        words.close();
     }
 }
