@@ -14,7 +14,6 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.SerialMergeScheduler;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -43,8 +42,8 @@ final class RepWords implements AutoCloseable {
 
     RepWords() {
         IndexWriterConfig config = new IndexWriterConfig(analyzer);
+        // segments are merged on Lucene's merge thread, not in the question that made the change
         config.setRAMBufferSizeMB(1.0);
-        config.setMergeScheduler(new SerialMergeScheduler());
         try {
             writer = new IndexWriter(directory, config);
             reader = DirectoryReader.open(writer);
