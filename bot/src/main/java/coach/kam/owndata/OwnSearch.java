@@ -50,8 +50,26 @@ public final class OwnSearch {
         }
     }
 
+    /**
+     * Embeds a question before its turn, outside the store's lock, so that its search finds the
+     * vector ready (the embedder keeps the latest ones).
+     */
+    public void prepare(String question) {
+        String q = cleaned(question);
+        String lang = Languages.detect(q);
+        try {
+            indexes.embedder().ifPresent(m -> m.embed(Embedder.questionInstruction(lang) + q, lang));
+        } catch (RuntimeException e) {
+            // a model that stopped: the search embeds the question itself, or answers by words
+        }
+    }
+
+    private static String cleaned(String question) {
+        return ChineseScript.simplified(Head.of(question == null ? "" : question, QUESTION_CHARS)).strip();
+    }
+
     private Found once(long ownerId, Long accountId, String question, int k) {
-        String q = ChineseScript.simplified(Head.of(question == null ? "" : question, QUESTION_CHARS)).strip();
+        String q = cleaned(question);
         String lang = Languages.detect(q);
         OwnIndexes.Rep rep = indexes.rep(ownerId);
         if (accountId != null) {

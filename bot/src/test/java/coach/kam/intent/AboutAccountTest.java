@@ -70,6 +70,12 @@ class AboutAccountTest {
     }
 
     @Test
+    void hostileTextIsReadQuicklyAndSanely() {
+        coach.kam.testing.HostileText.check("AboutAccount.read", AboutAccount::read,
+                r -> r != null && r.kind() != null && Double.isFinite(r.account() + r.method()));
+    }
+
+    @Test
     void aLongLineIsReadOnlyAtItsStart() {
         String pasted = "他们下次招标是什么时候" + "啊".repeat(100_000);
         assertEquals(AboutAccount.Kind.ACCOUNT, AboutAccount.read(pasted).kind());

@@ -55,6 +55,12 @@ public final class OwnDataCommands {
     public void register(Conversation.Builder b) {
         b.command("search", this::searchAll);
         b.waitingFor("own-search", (turn, text, arg) -> searchAll(turn, text));
+        b.prepare(text -> {
+            AboutAccount.Kind kind = AboutAccount.read(text).kind();
+            if (kind == AboutAccount.Kind.ACCOUNT || kind == AboutAccount.Kind.BOTH) {
+                search.prepare(text);
+            }
+        });
     }
 
     private void searchAll(Turn turn, String args) {

@@ -30,6 +30,11 @@ class NamedAccountTest {
     }
 
     @Test
+    void hostileTextNamesNothingAndIsReadQuickly() {
+        coach.kam.testing.HostileText.check("NamedAccount.in", t -> NamedAccount.in(t, ACCOUNTS), java.util.Objects::nonNull);
+    }
+
+    @Test
     void aShortWordInsideAnotherWordIsNoName() {
         assertEquals(Optional.empty(), named("when is their next meeting?"));
         assertEquals(Optional.empty(), named("what did the buyer say?"));
