@@ -22,16 +22,36 @@ final class RepIndex implements AutoCloseable {
     /** Bytes a record costs beside its text and vector: the map entry, the objects, the strings' headers. */
     private static final int OVERHEAD = 200;
 
-    /** One record with the vector of its text, when it has one. */
-    private static final class Doc {
-        final OwnRecord record;
+    /** The key of a record's second text (its Chinese wording), beside its ref. */
+    private static final String ALT = "#zh";
+
+    /** One text of a record with its vector by the model of its language, when it has one. */
+    private static final class View {
+        final String key;
+        final String text;
         final String model;
         byte[] vector;
         float scale;
 
-        Doc(OwnRecord record) {
-            this.record = record;
-            this.model = Embedder.modelFor(Languages.detect(record.searchText()));
+        View(String key, String text) {
+            this.key = key;
+            this.text = text;
+            this.model = Embedder.modelFor(Languages.detect(text));
+        }
+    }
+
+    /**
+     * One record: a view per wording, so a record kept in both languages (a walkthrough answer, a
+     * plan item) is compared with a question of either language by that language's model.
+     */
+    private static final class Doc {
+        final OwnRecord record;
+        final List<View> views;
+
+        Doc(OwnRecord r) {
+            this.record = r;
+            this.views = r.textZh() == null || r.textZh().equals(r.text()) ? List.of(new View(r.ref(), r.text()))
+                    : List.of(new View(r.ref(), r.text()), new View(r.ref() + ALT, r.textZh()));
         }
     }
 
@@ -53,16 +73,19 @@ final class RepIndex implements AutoCloseable {
         Doc old = docs.get(r.ref());
         if (old != null && old.record.searchText().equals(r.searchText()) && old.record.accountId() == r.accountId()) {
             Doc same = new Doc(r);
-            same.vector = old.vector;
-            same.scale = old.scale;
+            for (int i = 0; i < same.views.size(); i++) {
+                same.views.get(i).vector = old.views.get(i).vector;
+                same.views.get(i).scale = old.views.get(i).scale;
+            }
             docs.put(r.ref(), same);
             return;
         }
         words.put(r);
         forget(old);
-        docs.put(r.ref(), new Doc(r));
+        Doc doc = new Doc(r);
+        docs.put(r.ref(), doc);
         textBytes += 2L * r.searchText().length() + OVERHEAD;
-        unembedded.add(r.ref());
+        doc.views.forEach(v -> unembedded.add(v.key));
     }
 
     synchronized void remove(String ref) {
@@ -71,12 +94,13 @@ final class RepIndex implements AutoCloseable {
             return;
         }
         forget(old);
-        unembedded.remove(ref);
+        old.views.forEach(v -> unembedded.remove(v.key));
         words.remove(ref);
     }
 
     private void forget(Doc old) {
         if (old != null) {
+            old.views.forEach(v -> unembedded.remove(v.key));
             textBytes -= 2L * old.record.searchText().length() + OVERHEAD;
         }
     }
@@ -101,14 +125,29 @@ final class RepIndex implements AutoCloseable {
         replace(accountId, false, List.of());
     }
 
-    /** Up to {@code max} records still without a vector: (ref, text). */
+    /** The view a key names (a ref, or a ref and {@link #ALT}), or null when its record is gone. */
+    private View view(String key) {
+        String ref = key.endsWith(ALT) ? key.substring(0, key.length() - ALT.length()) : key;
+        Doc d = docs.get(ref);
+        if (d == null) {
+            return null;
+        }
+        for (View v : d.views) {
+            if (v.key.equals(key)) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    /** Up to {@code max} texts still without a vector: (key, text). */
     synchronized List<Map.Entry<String, String>> unembedded(int max) {
         List<Map.Entry<String, String>> out = new ArrayList<>();
         for (String ref : unembedded) {
             if (out.size() >= max) {
                 break;
             }
-            out.add(Map.entry(ref, docs.get(ref).record.searchText()));
+            out.add(Map.entry(ref, view(ref).text));
         }
         return out;
     }
@@ -117,16 +156,16 @@ final class RepIndex implements AutoCloseable {
         return unembedded.isEmpty();
     }
 
-    /** The model a record's vector must come from. */
-    synchronized String modelOf(String ref) {
-        Doc d = docs.get(ref);
-        return d == null ? null : d.model;
+    /** The model a text's vector must come from. */
+    synchronized String modelOf(String key) {
+        View v = view(key);
+        return v == null ? null : v.model;
     }
 
     /** Installs a vector, unless the record changed or went while it was computed. */
-    synchronized void vector(String ref, String text, float[] v) {
-        Doc d = docs.get(ref);
-        if (d == null || !d.record.searchText().equals(text)) {
+    synchronized void vector(String key, String text, float[] v) {
+        View d = view(key);
+        if (d == null || !d.text.equals(text)) {
             return;
         }
         float max = 1e-9f;
@@ -139,7 +178,7 @@ final class RepIndex implements AutoCloseable {
         }
         d.vector = q;
         d.scale = max / 127;
-        unembedded.remove(ref);
+        unembedded.remove(key);
     }
 
     /**
@@ -147,8 +186,8 @@ final class RepIndex implements AutoCloseable {
      * (the question's vector by {@code model}), cosine similarity, fused by reciprocal rank. With an
      * {@code accountId} only that account's records are searched.
      */
-    synchronized List<Hit> search(String question, float[] query, String model, Long accountId, int k) {
-        List<String> lexical = lexical(question, accountId);
+    synchronized List<Hit> search(String question, String lang, float[] query, String model, Long accountId, int k) {
+        List<String> lexical = lexical(question, lang, accountId);
         List<Map.Entry<String, Double>> dense = query == null ? List.of() : dense(query, model, accountId);
         Map<String, Double> fused = new HashMap<>();
         Map<String, Double> similarity = new HashMap<>();
@@ -168,9 +207,9 @@ final class RepIndex implements AutoCloseable {
         return hits.subList(0, Math.min(k, hits.size()));
     }
 
-    private List<String> lexical(String question, Long accountId) {
+    private List<String> lexical(String question, String lang, Long accountId) {
         List<String> out = new ArrayList<>();
-        for (String ref : words.search(question, accountId, DEPTH)) {
+        for (String ref : words.search(question, lang, accountId, DEPTH)) {
             if (docs.containsKey(ref)) {
                 out.add(ref);
             }
@@ -183,10 +222,18 @@ final class RepIndex implements AutoCloseable {
                 Map.Entry.comparingByValue());
         for (Map.Entry<String, Doc> e : docs.entrySet()) {
             Doc d = e.getValue();
-            if (d.vector == null || !d.model.equals(model) || accountId != null && d.record.accountId() != accountId) {
+            if (accountId != null && d.record.accountId() != accountId) {
                 continue;
             }
-            double s = dot(query, d.vector) * d.scale;
+            double s = Double.NEGATIVE_INFINITY;
+            for (View v : d.views) {
+                if (v.vector != null && v.model.equals(model)) {
+                    s = Math.max(s, dot(query, v.vector) * v.scale);
+                }
+            }
+            if (s == Double.NEGATIVE_INFINITY) {
+                continue;
+            }
             if (best.size() < DEPTH) {
                 best.add(Map.entry(e.getKey(), s));
             } else if (s > best.peek().getValue()) {
@@ -211,7 +258,9 @@ final class RepIndex implements AutoCloseable {
     synchronized long memoryBytes() {
         long vectors = 0;
         for (Doc d : docs.values()) {
-            vectors += d.vector == null ? 0 : d.vector.length + 16;
+            for (View v : d.views) {
+                vectors += v.vector == null ? 0 : v.vector.length + 16;
+            }
         }
         return textBytes + vectors + words.memoryBytes();
     }

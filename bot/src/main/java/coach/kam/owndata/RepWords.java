@@ -75,11 +75,15 @@ final class RepWords implements AutoCloseable {
         changed = true;
     }
 
-    /** The refs of the best {@code depth} records by BM25, of one account when {@code accountId} is set. */
-    List<String> search(String question, Long accountId, int depth) {
+    /**
+     * The refs of the best {@code depth} records by BM25, of one account when {@code accountId} is
+     * set. A Chinese question is read by the Chinese analyser only and an English one by the English
+     * analyser: the other would match single characters ("天" in "90天" for "今天天气怎么样").
+     */
+    List<String> search(String question, String lang, Long accountId, int depth) {
         BooleanQuery.Builder words = new BooleanQuery.Builder();
         int clauses = 0;
-        for (String field : List.of(ZH, EN)) {
+        for (String field : List.of("zh".equals(lang) ? ZH : EN)) {
             for (String term : OwnTerms.of(analyzer, field, question)) {
                 if (clauses++ < MAX_TERMS) {
                     words.add(new TermQuery(new Term(field, term)), BooleanClause.Occur.SHOULD);
