@@ -123,7 +123,8 @@ public final class KamCoach implements AutoCloseable {
                 accounts, plans, facts, ask);
         ownData.register(b);
         new NoteCommands(accounts, knowledge, new FreeText(objectionCommands, askCommands).withOwnData(ownData),
-                askCommands, objectionService).undoingReminders(checkins::setReminderOpen).answeringFromRecords(ownData).register(b);
+                askCommands, objectionService).undoingReminders(checkins::setReminderOpen).answeringFromRecords(ownData)
+                .register(b);
         new WalkCommands(knowledge, accounts, new Walkthrough(knowledge, accounts, facts)).register(b);
         checkins.register(b, store);
         coach.kam.deals.Deals deals = new coach.kam.deals.Deals();

@@ -7,13 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -21,6 +25,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The words of one rep's records in Lucene, analysed as the knowledge is (smartcn and English
@@ -29,6 +34,8 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  */
 final class RepWords implements AutoCloseable {
     private static final String REF = "ref";
+    /** The ref again as a doc value: read per hit without decompressing stored fields. */
+    private static final String REF_VALUE = "refv";
     private static final String ACCOUNT = "acct";
     private static final String ZH = "zh";
     private static final String EN = "en";
@@ -54,7 +61,8 @@ final class RepWords implements AutoCloseable {
 
     void put(OwnRecord r) {
         Document d = new Document();
-        d.add(new StringField(REF, r.ref(), Field.Store.YES));
+        d.add(new StringField(REF, r.ref(), Field.Store.NO));
+        d.add(new BinaryDocValuesField(REF_VALUE, new BytesRef(r.ref())));
         d.add(new StringField(ACCOUNT, Long.toString(r.accountId()), Field.Store.NO));
         d.add(new TextField(ZH, r.searchText(), Field.Store.NO));
         d.add(new TextField(EN, r.searchText(), Field.Store.NO));
@@ -98,10 +106,16 @@ final class RepWords implements AutoCloseable {
             q.add(new TermQuery(new Term(ACCOUNT, Long.toString(accountId))), BooleanClause.Occur.FILTER);
         }
         try {
-            IndexSearcher searcher = new IndexSearcher(fresh());
+            DirectoryReader current = fresh();
+            IndexSearcher searcher = new IndexSearcher(current);
+            List<LeafReaderContext> leaves = current.leaves();
             List<String> out = new ArrayList<>();
             for (ScoreDoc sd : searcher.search(q.build(), depth).scoreDocs) {
-                out.add(searcher.storedFields().document(sd.doc).get(REF));
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
+                BinaryDocValues refs = leaf.reader().getBinaryDocValues(REF_VALUE);
+                if (refs != null && refs.advanceExact(sd.doc - leaf.docBase)) {
+                    out.add(refs.binaryValue().utf8ToString());
+                }
             }
             return out;
         } catch (IOException e) {
