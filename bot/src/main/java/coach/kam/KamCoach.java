@@ -124,8 +124,12 @@ public final class KamCoach implements AutoCloseable {
         askCommands.register(b);
         ObjectionCommands objectionCommands = new ObjectionCommands(objectionService, accounts);
         objectionCommands.register(b);
-        new NoteCommands(accounts, knowledge, new FreeText(objectionCommands, askCommands), askCommands, objectionService)
-                .undoingReminders(checkins::setReminderOpen).register(b);
+        coach.kam.conversation.commands.OwnDataCommands ownData = ownData(store, clock, knowledge, indexes, messages,
+                accounts, plans, facts, ask);
+        ownData.register(b);
+        new NoteCommands(accounts, knowledge, new FreeText(objectionCommands, askCommands).withOwnData(ownData),
+                askCommands, objectionService).undoingReminders(checkins::setReminderOpen).answeringFromRecords(ownData)
+                .register(b);
         coach.kam.plans.CoursePlans coursePlans = new coach.kam.plans.CoursePlans();
         new WalkCommands(knowledge, accounts, new Walkthrough(knowledge, accounts, facts)
                 .whenCompleted((tx, account, flowId) -> coursePlans.completed(tx, account, flowId))).register(b);
@@ -200,6 +204,22 @@ public final class KamCoach implements AutoCloseable {
         coach.desk = desk;
         coach.indexes = indexes;
         return coach;
+    }
+
+    /** Questions about an account answered from the rep's records; the per-rep indexes follow every note commit. */
+    private static coach.kam.conversation.commands.OwnDataCommands ownData(Store store, Clock clock, KnowledgeBase knowledge,
+            SearchIndexes indexes, Messages messages, Accounts accounts, Plans plans, AccountFacts facts,
+            AskService ask) {
+        coach.kam.owndata.RecordReader reader = new coach.kam.owndata.RecordReader(accounts, new coach.kam.deals.Deals(),
+                java.util.List.of(new coach.kam.conversation.commands.WalkAnswers(knowledge, facts),
+                        new coach.kam.conversation.commands.PlanRecords(plans, knowledge)));
+        coach.kam.owndata.OwnIndexes own = new coach.kam.owndata.OwnIndexes(store, reader,
+                () -> indexes.ifReady().map(r -> r.questions().embedder()), coach.kam.owndata.OwnIndexes.budgetForHeap(),
+                clock);
+        accounts.whenNoteChanged((tx, owner, account, note) -> tx.afterCommit(() -> own.noteChanged(owner, account, note)));
+        accounts.whenDeleted((tx, a) -> tx.afterCommit(() -> own.accountChanged(a.ownerId(), a.id())));
+        return new coach.kam.conversation.commands.OwnDataCommands(new coach.kam.owndata.OwnSearch(own), accounts, messages,
+                ask::fromRecords);
     }
 
     private AtomicReference<Desk> desk = new AtomicReference<>();

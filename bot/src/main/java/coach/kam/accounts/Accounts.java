@@ -66,6 +66,23 @@ public final class Accounts {
         onDelete.add(forget);
     }
 
+    /** Told of a note added, replaced, restored or deleted, in the transaction that does it. */
+    @FunctionalInterface
+    public interface NoteChange {
+        void changed(Tx tx, long ownerId, long accountId, long noteId);
+    }
+
+    private final List<NoteChange> onNote = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Runs {@code change} in every transaction that writes or deletes a note (an index follows it after the commit). */
+    public void whenNoteChanged(NoteChange change) {
+        onNote.add(change);
+    }
+
+    private void noteChanged(Tx tx, Account account, long noteId) {
+        onNote.forEach(c -> c.changed(tx, account.ownerId(), account.id(), noteId));
+    }
+
     public void delete(Tx tx, Account account) {
         onDelete.forEach(f -> f.accept(tx, account));
         new ChecklistProgress().clear(tx, account);
@@ -86,6 +103,7 @@ public final class Accounts {
         Summaries.added(tx, key, stored, () -> notes(tx, account));
         tx.put(NOTES, notePrefix(account.ownerId(), account.id()) + pad(stored.id()), stored);
         Activity.counted(tx, account.ownerId(), stored, 1);
+        noteChanged(tx, account, stored.id());
         return stored;
     }
 
@@ -107,6 +125,7 @@ public final class Accounts {
             if (again) {
                 summary(tx, account);
             }
+            noteChanged(tx, account, note.id());
             return true;
         }
         return false;
@@ -123,6 +142,7 @@ public final class Accounts {
             Activity.counted(tx, account.ownerId(), stored, 1);
         }
         tx.put(NOTES, key, stored);
+        noteChanged(tx, account, stored.id());
         return stored;
     }
 
@@ -139,6 +159,7 @@ public final class Accounts {
             tx.delete(NOTES, key);
             Activity.counted(tx, account.ownerId(), n, -1);
             Summaries.deleted(tx, accountKey(account.ownerId(), account.id()), n, () -> notes(tx, account));
+            noteChanged(tx, account, n.id());
         });
         return note;
     }

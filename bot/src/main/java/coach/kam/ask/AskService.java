@@ -41,6 +41,11 @@ public final class AskService {
         indexes.await(INDEX_WAIT);
     }
 
+    /** With a model configured, its answer from the rep's numbered records (see {@link LlmAnswerer#fromRecords}). */
+    public Optional<String> fromRecords(String question, List<String> records, String lang) {
+        return llm.flatMap(m -> m.fromRecords(question, records, lang));
+    }
+
     public boolean usesModel() {
         return llm.isPresent();
     }

@@ -68,6 +68,27 @@ public final class LlmAnswerer {
             messages.add(AiMessage.from(x.answer()));
         }
         messages.add(UserMessage.from(prompt(evidence, notes)));
+        return call(messages);
+    }
+
+    /**
+     * An answer to a question about an account from the rep's own numbered records, citing them as
+     * [1], [2]; empty when it failed, was too slow, or the records do not answer it.
+     */
+    public Optional<String> fromRecords(String question, List<String> records, String lang) {
+        String language = "zh".equals(lang) ? "Simplified Chinese" : "English";
+        StringBuilder p = new StringBuilder("Records:\n");
+        for (int i = 0; i < records.size(); i++) {
+            p.append('[').append(i + 1).append("] ").append(records.get(i)).append('\n');
+        }
+        p.append("\nQuestion: ").append(question);
+        return call(List.of(SystemMessage.from("You are KAM Coach. Answer the sales rep's question about their customer"
+                + " using ONLY the rep's own numbered records given. Cite the records you use as [1], [2]. Write in "
+                + language + ", at most 60 words. If the records do not answer the question, reply exactly "
+                + NOT_COVERED + " and nothing else. Never invent names, dates or numbers."), UserMessage.from(p.toString())));
+    }
+
+    private Optional<String> call(List<ChatMessage> messages) {
         CompletableFuture<String> call = CompletableFuture.supplyAsync(() -> model.chat(messages).aiMessage().text(), calls);
         try {
             String text = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -25,7 +25,7 @@ public final class Messages {
     /** The message files, each a map of key to {zh, en}; a key may appear in one file only. */
     static final java.util.List<String> FILES = java.util.List.of("/i18n/messages.yaml", "/i18n/dialogs.yaml",
             "/i18n/checkin.yaml", "/i18n/field.yaml", "/i18n/export.yaml", "/i18n/trust.yaml", "/i18n/deals.yaml",
-            "/i18n/charts.yaml", "/i18n/practice.yaml");
+            "/i18n/charts.yaml", "/i18n/practice.yaml", "/i18n/owndata.yaml");
 
     public static Messages load() {
         Map<String, Map<String, String>> all = new java.util.HashMap<>();

@@ -60,6 +60,17 @@ public final class Bm25Index {
         }
     }
 
+    /**
+     * The analysers of this index for another in-memory index: smartcn with the Chinese stop words
+     * for the fields named in {@code chineseFields}, English stemming for the others.
+     */
+    public static Analyzer analyzer(java.util.Set<String> chineseFields) {
+        Analyzer zh = new SmartChineseAnalyzer(StopWords.chinese());
+        Map<String, Analyzer> perField = new java.util.HashMap<>();
+        chineseFields.forEach(f -> perField.put(f, zh));
+        return new PerFieldAnalyzerWrapper(new EnglishAnalyzer(StopWords.english()), perField);
+    }
+
     /** The index files, for the build step that packs them in the jar. */
     ByteBuffersDirectory directory() {
         return directory;

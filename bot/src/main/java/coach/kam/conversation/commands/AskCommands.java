@@ -80,6 +80,27 @@ public final class AskCommands {
         turn.later(() -> List.of(withRow(render(ask.answer(userId, question, notes), lang), extra)));
     }
 
+    /**
+     * The methodology answer for a reply that also carries the rep's own records: made now when no
+     * model is involved (and kept for its source buttons), else after the commit; null while the
+     * index is still loading.
+     */
+    java.util.function.Supplier<Reply> methodAnswer(Turn turn, String question) {
+        if (!ask.ready()) {
+            return null;
+        }
+        String lang = turn.lang();
+        if (!ask.usesModel()) {
+            Answer a = ask.answerNow(question);
+            LastAnswer.save(turn.tx(), turn.userId(), a);
+            Reply r = render(a, lang);
+            return () -> r;
+        }
+        long userId = turn.userId();
+        List<String> notes = notesToShare(turn);
+        return () -> render(ask.answer(userId, question, notes), lang);
+    }
+
     private static Reply withRow(Reply r, List<Button> row) {
         if (row.isEmpty()) {
             return r;

@@ -24,8 +24,19 @@ public final class FreeText implements TextAction {
         this.ask = ask;
     }
 
+    private OwnDataCommands own;
+
+    /** A question about an account the line names is answered from its records. */
+    public FreeText withOwnData(OwnDataCommands answers) {
+        this.own = answers;
+        return this;
+    }
+
     @Override
     public void answer(Turn turn, String text, String ignored) {
+        if (own != null && own.answerNamed(turn, text, ask)) {
+            return;
+        }
         if (!objections.lookup(turn, text, true)) {
             ask.answer(turn, text);
         }

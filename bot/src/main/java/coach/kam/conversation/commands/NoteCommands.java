@@ -48,6 +48,12 @@ public final class NoteCommands {
         this.withAccountOpen = new OpenAccountText(this, ask, objections);
     }
 
+    /** Questions about the open account are answered from the rep's own records; before {@link #register}. */
+    public NoteCommands answeringFromRecords(OwnDataCommands own) {
+        withAccountOpen.withOwnData(own);
+        return this;
+    }
+
     private UndoCommands.ReminderSwitch reminderSwitch = (tx, user, id, open) -> Optional.empty();
 
     /** How /undo cancels a reminder just set (and redo sets it again); before {@link #register}. */

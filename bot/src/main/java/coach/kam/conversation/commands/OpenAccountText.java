@@ -4,6 +4,7 @@ import coach.kam.accounts.Account;
 import coach.kam.accounts.Note;
 import coach.kam.conversation.Button;
 import coach.kam.conversation.Turn;
+import coach.kam.intent.AboutAccount;
 import coach.kam.intent.Intent;
 import coach.kam.intent.IntentReader;
 import coach.kam.intent.Reading;
@@ -34,8 +35,19 @@ final class OpenAccountText {
         this.objections = objections;
     }
 
+    /** With {@code own}, questions about the account are answered from the rep's records. */
+    OpenAccountText withOwnData(OwnDataCommands answers) {
+        this.own = answers;
+        return this;
+    }
+
+    private OwnDataCommands own;
+
     void typed(Turn turn, Account account, String text) {
         Reading r = IntentReader.read(text);
+        if (own != null && aboutAccount(turn, account, text, r)) {
+            return;
+        }
         if (r.intent() == Intent.QUESTION && r.sure() && ask != null) {
             PendingNotes.Pending p = pending.put(turn, account.id(), text);
             ask.answer(turn, text, List.of(new Button(turn.t("btn.save.as.note"), "nsave:" + p.id())));
@@ -53,6 +65,24 @@ final class OpenAccountText {
             }
             return buttons;
         });
+    }
+
+    /**
+     * A question about the account itself ("他们下次招标是什么时候") is answered from its records;
+     * one that could also be about method gets both answers in one reply. A question the customer
+     * asked ("王总问什么时候交货") is their words, not the rep's question.
+     */
+    private boolean aboutAccount(Turn turn, Account account, String text, Reading r) {
+        AboutAccount.Reading about = AboutAccount.read(text);
+        boolean ownQuestion = about.kind() == AboutAccount.Kind.ACCOUNT || about.kind() == AboutAccount.Kind.BOTH;
+        if (!ownQuestion || r.signals().contains("a question the customer asked")) {
+            return false;
+        }
+        PendingNotes.Pending p = pending.put(turn, account.id(), text);
+        List<Button> save = List.of(new Button(turn.t("btn.save.as.note"), "nsave:" + p.id()));
+        boolean both = about.kind() == AboutAccount.Kind.BOTH && ask != null;
+        own.answer(turn, account, text, both ? ask.methodAnswer(turn, text) : null, save);
+        return true;
     }
 
     /** "💬 价格太贵: 话术", only with the index ready (never waits for it) and a confident match. */
