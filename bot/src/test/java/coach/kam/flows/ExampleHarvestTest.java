@@ -121,6 +121,9 @@ class ExampleHarvestTest {
         MESSAGE_READERS.put("target.rep.missing", target);
         MESSAGE_READERS.put("target.accounts.none", target);
         MESSAGE_READERS.put("territory.usage", place);
+        // /search takes any words with a letter in them, up to the question cap
+        MESSAGE_READERS.put("own.search.what", new Reader("search words", false,
+                t -> !t.isBlank() && t.length() <= 300 && t.codePoints().anyMatch(Character::isLetter)));
     }
 
     private static Flow.Step step(String flow, String id) {
