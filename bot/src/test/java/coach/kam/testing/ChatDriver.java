@@ -5,7 +5,10 @@ import java.util.List;
 /** Talks to KAM Coach the way one adapter does, so that the same transcript runs on each. */
 public interface ChatDriver extends AutoCloseable {
 
-    /** What one reply showed: its text as a person reads it, and its buttons' labels. */
+    /**
+     * What one reply showed: its text as a person reads it, and its buttons' labels. A file (a
+     * document or a chart) shows its caption, then "📎 " and its file name (the console: its path).
+     */
     record Shown(String text, List<String> buttons) {
     }
 

@@ -51,7 +51,9 @@ public final class ConsoleDriver implements ChatDriver {
             BufferedReader in = new BufferedReader(new InputStreamReader(new PipedInputStream(keyboard, 1 << 16),
                     StandardCharsets.UTF_8));
             PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
-            ConsoleChat console = new ConsoleChat(coach.conversation(), in, out, 1, lang);
+            // files go where the program puts them, in the data folder, never the working directory
+            ConsoleChat console = new ConsoleChat(coach.conversation(), in, out, 1, lang)
+                    .savingDocumentsIn(dataDir.resolve("exports"));
             chat = new Thread(() -> {
                 try {
                     console.run(true);

@@ -71,7 +71,9 @@ public final class CoreDriver implements ChatDriver {
                     buttons.put(b.label(), b.data());
                 }
             }
-            shown.add(new Shown(r.plainText(), labels));
+            // a file shows as the console prints it: its caption, then a line naming the file
+            String text = r.hasDocument() ? r.plainText() + "\n📎 " + r.document().fileName() : r.plainText();
+            shown.add(new Shown(text, labels));
         }
         if (!buttons.isEmpty()) {
             lastButtons.put(user, buttons);

@@ -145,7 +145,9 @@ public final class TelegramDriver implements ChatDriver {
         Map<String, String> buttons = new LinkedHashMap<>();
         for (FakeBotApi.Call c : fresh) {
             boolean shows = c.method().equalsIgnoreCase("sendMessage") || c.method().equalsIgnoreCase("editMessageText");
-            if (!shows || !c.ok() || c.params().path("chat_id").asLong() != user) {
+            String file = c.method().equalsIgnoreCase("sendDocument") ? "document"
+                    : c.method().equalsIgnoreCase("sendPhoto") ? "photo" : null;
+            if (!(shows || file != null) || !c.ok() || c.params().path("chat_id").asLong() != user) {
                 continue;
             }
             List<String> labels = new ArrayList<>();
@@ -155,7 +157,10 @@ public final class TelegramDriver implements ChatDriver {
                     buttons.put(b.path("text").asText(), b.path("callback_data").asText());
                 }
             }
-            shown.add(new Shown(Html.toPlain(c.params().path("text").asText()), labels));
+            // a file shows as the console prints it: its caption, then a line naming the file
+            String text = file == null ? Html.toPlain(c.params().path("text").asText())
+                    : Html.toPlain(c.params().path("caption").asText()) + "\n📎 " + c.params().path(file).path("file_name").asText();
+            shown.add(new Shown(text, labels));
         }
         if (!buttons.isEmpty()) {
             lastButtons.put(user, buttons);
