@@ -77,11 +77,20 @@ public final class Access {
     }
 
     /** What a message was as a try at the invite code. */
-    private enum Try { NONE, RIGHT, WRONG, THROTTLED }
+    private enum Try {
+        NONE(""), RIGHT(""), WRONG("invite.wrong"), THROTTLED("invite.throttled");
+
+        /** The audit log's action for a try that failed. */
+        final String action;
+
+        Try(String action) {
+            this.action = action;
+        }
+    }
 
     /** A wrong or throttled try goes to the audit table by user id only: no name, no text. */
     private static void audited(Tx tx, long userId, Try t, Instant now) {
-        coach.kam.audit.Audit.record(tx, now, userId, t == Try.WRONG ? "invite.wrong" : "invite.throttled", "");
+        coach.kam.audit.Audit.record(tx, now, userId, t.action, "");
     }
 
     /** As {@link #tryInvite(long, String, Instant)}, inside the caller's transaction. */
