@@ -55,19 +55,25 @@ class LoadBenchmark {
     @Test
     void run() throws Exception {
         Result bare = bare();
-        Result bot = bot();
+        Result bot = bot("KAM Coach", 0);
+        int fill = Integer.getInteger("load.fill", 0);
+        Result filled = fill > 0 ? bot(String.format("KAM Coach on a store of %,d notes", fill), fill) : null;
         System.out.println();
         System.out.printf("load: %d reps x %d notes, each waiting for its reply, real client against the loopback fake%n",
                 REPS, NOTES);
         System.out.println("| | updates/s | p50 ms | p99 ms | peak RSS MiB | CPU ms/update |");
         System.out.println("|---|---|---|---|---|---|");
-        for (Result r : List.of(bare, bot)) {
+        for (Result r : filled == null ? List.of(bare, bot) : List.of(bare, bot, filled)) {
             System.out.printf("| %s | %.0f | %.1f | %.1f | %s | %s |%n", r.name(), r.perSecond(), r.p50(), r.p99(),
                     r.peakRssKb() > 0 ? String.format("%.0f", r.peakRssKb() / 1024.0) : "-",
                     r.cpuMsPerUpdate() > 0 ? String.format("%.2f", r.cpuMsPerUpdate()) : "-");
         }
         System.out.printf("ratio (bot / bare): updates/s %.2f, p50 %.2f, p99 %.2f%n",
                 bot.perSecond() / bare.perSecond(), bot.p50() / bare.p50(), bot.p99() / bare.p99());
+        if (filled != null) {
+            System.out.printf("ratio (filled store / empty store): updates/s %.2f, p50 %.2f, p99 %.2f%n",
+                    filled.perSecond() / bot.perSecond(), filled.p50() / bot.p50(), filled.p99() / bot.p99());
+        }
     }
 
     /** The baseline: every message echoed from a pool of 8 threads, nothing stored. */
@@ -100,8 +106,12 @@ class LoadBenchmark {
     }
 
     /** KAM Coach in its own JVM with the flags the jar gives itself. */
-    private Result bot() throws Exception {
+    private Result bot(String name, int prefill) throws Exception {
         Path dir = Files.createTempDirectory("kam-load");
+        if (prefill > 0) {
+            // other reps' notes, written through the project's own writers before the bot starts
+            ScaleBenchmark.fill(dir.resolve("data"), prefill);
+        }
         try (FakeBotApi api = FakeBotApi.start(TelegramDriver.TOKEN)) {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -144,7 +154,7 @@ class LoadBenchmark {
                 System.out.printf("bot ready to answer questions %.1f s after its start%n", (System.nanoTime() - started) / 1e9);
                 api.forgetCalls();
                 long cpuBefore = cpuMillis(child.pid());
-                Result r = drive("KAM Coach (notes)", api, child.pid());
+                Result r = drive(name, api, child.pid());
                 double cpu = (cpuMillis(child.pid()) - cpuBefore) / (double) r.updates();
                 if (nmt) {
                     Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),

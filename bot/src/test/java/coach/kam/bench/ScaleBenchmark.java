@@ -208,7 +208,7 @@ class ScaleBenchmark {
     }
 
     /** 10 reps × 50 accounts share most notes; the big rep has a tenth on one account; the small rep 100. */
-    private static void fill(Path dir, int notes) {
+    static void fill(Path dir, int notes) {
         Accounts accounts = new Accounts();
         Instant start = Instant.parse("2025-12-01T01:00:00Z");
         try (MapDbStore store = MapDbStore.open(dir)) {
