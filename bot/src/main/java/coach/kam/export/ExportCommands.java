@@ -166,6 +166,11 @@ public final class ExportCommands {
                            java.time.Clock at) {
         try {
             Exporter.Export e = Snapshot.read(store, at, copy -> StoreExport.export(copy, knowledge, scope, lang, at, extra));
+            if (e.zip().length > MAX_SENT_BYTES) {
+                // Telegram takes files from bots up to 50 MB: say how to get it instead of failing at the send
+                return new Reply(messages.get(lang, "export.too.big", e.zip().length / 1024 / 1024,
+                        MAX_SENT_BYTES / 1024 / 1024), List.of());
+            }
             String caption = messages.get(lang, "export.caption", e.accounts(), e.records());
             if (withheld > 0) {
                 caption += "\n" + messages.get(lang, "export.all.withheld", withheld);
@@ -297,6 +302,9 @@ public final class ExportCommands {
             return List.of(new Reply(messages.get(lang, "import.done", done.created(), done.updated()), List.of()));
         });
     }
+
+    /** The largest file a bot may send on Telegram. */
+    static final int MAX_SENT_BYTES = 50 * 1024 * 1024;
 
     /** Rows applied per transaction. */
     static final int IMPORT_CHUNK = 100;
