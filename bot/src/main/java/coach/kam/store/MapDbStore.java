@@ -45,7 +45,7 @@ public final class MapDbStore implements Store {
     private final org.mapdb.volume.VolumeFactory files;
     /** The files of the open connection, closed without a write when one fails. */
     private Volumes volumes;
-    private final Damage damage = new Damage();
+    final Damage damage = new Damage();
     /** Why writes stop now, or null; with the free-space watch that may cause one. */
     private volatile String outage;
     private Throwable outageCause;
@@ -66,7 +66,7 @@ public final class MapDbStore implements Store {
     /** Size of the window, kept here because a MapDB map counts its entries by walking every leaf. */
     private long handledCount;
     private long handledNext;
-    private BTreeMap<String, Long> sequences;
+    BTreeMap<String, Long> sequences;
     private boolean catalogChanged;
     /** While a live copy runs: where the keys that transactions write are noted. */
     private LiveCopy.Changes noting;
@@ -602,7 +602,7 @@ public final class MapDbStore implements Store {
      * then rewrites one value and a node of references instead of a node full of JSON. Tables made
      * by an earlier version keep the layout their file records.
      */
-    private BTreeMap<String, String> map(String name) {
+    BTreeMap<String, String> map(String name) {
         return maps.computeIfAbsent(name, n -> {
             // a new table changes the file's catalog, which must be committed even by a transaction that only read
             catalogChanged = true;
@@ -610,7 +610,7 @@ public final class MapDbStore implements Store {
         });
     }
 
-    private static String encode(Table<?> table, String key, Object value) {
+    static String encode(Table<?> table, String key, Object value) {
         ObjectNode node = Json.MAPPER.valueToTree(value);
         node.put(VERSION_FIELD, table.schemaVersion());
         return Envelope.seal(key, node.toString());
@@ -665,12 +665,12 @@ public final class MapDbStore implements Store {
         return written < version ? Tables.migrate(table, node, written, version) : node;
     }
 
-    private <T> Optional<T> decodedOne(Table<T> table, String key, String stored) {
+    <T> Optional<T> decodedOne(Table<T> table, String key, String stored) {
         return stored == null ? Optional.empty() : Optional.ofNullable(decode(table, key, stored));
     }
 
     /** The records of raw values in key order, as a transaction and a scope both read them; damaged ones skipped. */
-    private <T> List<T> decodedValues(Table<T> table, Map<String, String> raw) {
+    <T> List<T> decodedValues(Table<T> table, Map<String, String> raw) {
         List<T> out = new ArrayList<>(raw.size());
         raw.forEach((k, stored) -> {
             T v = decode(table, k, stored);
@@ -681,7 +681,7 @@ public final class MapDbStore implements Store {
         return out;
     }
 
-    private <T> java.util.NavigableMap<String, T> decodedEntries(Table<T> table, Map<String, String> raw) {
+    <T> java.util.NavigableMap<String, T> decodedEntries(Table<T> table, Map<String, String> raw) {
         java.util.NavigableMap<String, T> out = new TreeMap<>();
         raw.forEach((k, stored) -> {
             T v = decode(table, k, stored);
@@ -692,7 +692,7 @@ public final class MapDbStore implements Store {
         return out;
     }
 
-    private java.util.NavigableMap<String, ObjectNode> decodedRecords(String table, Map<String, String> raw) {
+    java.util.NavigableMap<String, ObjectNode> decodedRecords(String table, Map<String, String> raw) {
         java.util.NavigableMap<String, ObjectNode> out = new TreeMap<>();
         int version = Tables.versionOf(table);
         raw.forEach((k, stored) -> {
@@ -704,22 +704,22 @@ public final class MapDbStore implements Store {
         return out;
     }
 
-    private static String encodeRecord(String table, String key, ObjectNode record) {
+    static String encodeRecord(String table, String key, ObjectNode record) {
         ObjectNode node = record.deepCopy();
         node.put(VERSION_FIELD, Tables.versionOf(table));
         return Envelope.seal(key, node.toString());
     }
 
-    private String rawGet(String table, String key) {
+    String rawGet(String table, String key) {
         return map(table).get(key);
     }
 
-    private java.util.NavigableMap<String, String> rawPrefix(String table, String prefix) {
+    java.util.NavigableMap<String, String> rawPrefix(String table, String prefix) {
         return map(table).subMap(prefix, true, prefix + Character.MAX_VALUE, false);
     }
 
     /** Under the lock: a table's key was written; a live copy running now reads it again. */
-    private void noted(String table, String key) {
+    void noted(String table, String key) {
         if (noting != null) {
             noting.add("t-" + table, key);
         }
@@ -731,7 +731,7 @@ public final class MapDbStore implements Store {
         }
     }
 
-    private boolean handled(long updateId) {
+    boolean handled(long updateId) {
         return handledUpdates.containsKey(updateId);
     }
 
@@ -764,7 +764,7 @@ public final class MapDbStore implements Store {
         return true;
     }
 
-    private final class MapDbTx implements Tx {
+    final class MapDbTx implements Tx {
         final List<Runnable> afterCommit = new ArrayList<>();
         boolean closed;
         boolean dirty;
@@ -858,217 +858,12 @@ public final class MapDbStore implements Store {
 
         @Override
         public Scope scope() {
-            return new ScopeTx(this, null);
+            return new ScopeTx(MapDbStore.this, this, null);
         }
 
         @Override
         public List<BadRecord> damaged() {
             return damage.all();
-        }
-    }
-
-    /** A nested scope: writes kept as encoded JSON until {@link #keep()} applies them to the parent. */
-    private final class ScopeTx implements Tx.Scope {
-        private final MapDbTx parent;
-        /** The scope this one is nested in, or null when it is directly in the transaction. */
-        private final ScopeTx outer;
-        /** table -> key -> JSON, or null for a delete. */
-        private final Map<String, TreeMap<String, String>> writes = new HashMap<>();
-        private final Map<String, Long> sequenceValues = new HashMap<>();
-        private final Set<Long> handledHere = new HashSet<>();
-        private final List<Long> handledOrderHere = new ArrayList<>();
-        private final List<Runnable> afterCommit = new ArrayList<>();
-        private boolean kept;
-
-        ScopeTx(MapDbTx parent, ScopeTx outer) {
-            this.parent = parent;
-            this.outer = outer;
-        }
-
-        /** A record's JSON as this scope sees it, null when there is none. */
-        private String json(String table, String key) {
-            TreeMap<String, String> w = writes.get(table);
-            if (w != null && w.containsKey(key)) {
-                return w.get(key);
-            }
-            return outer != null ? outer.json(table, key) : rawGet(table, key);
-        }
-
-        private TreeMap<String, String> writesOf(String table) {
-            return writes.computeIfAbsent(table, t -> new TreeMap<>());
-        }
-
-        @Override
-        public <T> Optional<T> get(Table<T> table, String key) {
-            return decodedOne(table, key, json(table.name(), key));
-        }
-
-        @Override
-        public <T> void put(Table<T> table, String key, T value) {
-            writesOf(table.name()).put(key, encode(table, key, value));
-        }
-
-        @Override
-        public void delete(Table<?> table, String key) {
-            writesOf(table.name()).put(key, null);
-        }
-
-        @Override
-        public String lowerKey(Table<?> table, String key) {
-            return lower(table.name(), key);
-        }
-
-        /** The greatest key below {@code key} as this scope sees it: the enclosing one's, less what was deleted here. */
-        private String lower(String table, String key) {
-            TreeMap<String, String> w = writes.get(table);
-            String below = outer != null ? outer.lower(table, key) : map(table).lowerKey(key);
-            while (below != null && w != null && w.containsKey(below) && w.get(below) == null) {
-                below = outer != null ? outer.lower(table, below) : map(table).lowerKey(below);
-            }
-            if (w != null) {
-                for (Map.Entry<String, String> e : w.headMap(key, false).descendingMap().entrySet()) {
-                    if (below != null && e.getKey().compareTo(below) <= 0) {
-                        break;
-                    }
-                    if (e.getValue() != null) {
-                        return e.getKey();
-                    }
-                }
-            }
-            return below;
-        }
-
-        /**
-         * The range as this scope sees it: the enclosing range itself (read lazily, never copied)
-         * unless this scope wrote into it, then a copy with this scope's writes.
-         */
-        private java.util.NavigableMap<String, String> merged(String table, String prefix) {
-            java.util.NavigableMap<String, String> below = outer != null ? outer.merged(table, prefix)
-                    : rawPrefix(table, prefix);
-            TreeMap<String, String> w = writes.get(table);
-            if (w == null) {
-                return below;
-            }
-            java.util.NavigableMap<String, String> mine = w.subMap(prefix, true, prefix + Character.MAX_VALUE, false);
-            if (mine.isEmpty()) {
-                return below;
-            }
-            TreeMap<String, String> merged = new TreeMap<>(below);
-            mine.forEach((k, v) -> {
-                if (v == null) {
-                    merged.remove(k);
-                } else {
-                    merged.put(k, v);
-                }
-            });
-            return merged;
-        }
-
-        @Override
-        public <T> List<T> withPrefix(Table<T> table, String prefix) {
-            return decodedValues(table, merged(table.name(), prefix));
-        }
-
-        @Override
-        public <T> java.util.NavigableMap<String, T> entries(Table<T> table, String prefix) {
-            return decodedEntries(table, merged(table.name(), prefix));
-        }
-
-        @Override
-        public java.util.NavigableMap<String, ObjectNode> records(String table, String prefix) {
-            return decodedRecords(table, merged(table, prefix));
-        }
-
-        @Override
-        public void putRecord(String table, String key, ObjectNode value) {
-            writesOf(table).put(key, encodeRecord(table, key, value));
-        }
-
-        @Override
-        public long sequence(String sequence) {
-            Long here = sequenceValues.get(sequence);
-            if (here != null) {
-                return here;
-            }
-            if (outer != null) {
-                return outer.sequence(sequence);
-            }
-            Long stored = sequences.get(sequence);
-            return stored == null ? 0 : stored;
-        }
-
-        @Override
-        public void raiseSequence(String sequence, long atLeast) {
-            if (sequence(sequence) < atLeast) {
-                sequenceValues.put(sequence, atLeast);
-            }
-        }
-
-        @Override
-        public long nextId(String sequence) {
-            long next = sequenceValues.computeIfAbsent(sequence, this::sequence) + 1;
-            sequenceValues.put(sequence, next);
-            return next;
-        }
-
-        @Override
-        public boolean markUpdateHandled(long updateId) {
-            if ((outer != null ? outer.isUpdateHandled(updateId) : handled(updateId)) || !handledHere.add(updateId)) {
-                return false;
-            }
-            handledOrderHere.add(updateId);
-            return true;
-        }
-
-        @Override
-        public boolean isUpdateHandled(long updateId) {
-            return (outer != null ? outer.isUpdateHandled(updateId) : handled(updateId))
-                    || handledHere.contains(updateId);
-        }
-
-        @Override
-        public void afterCommit(Runnable action) {
-            afterCommit.add(action);
-        }
-
-        @Override
-        public Scope scope() {
-            return new ScopeTx(parent, this);
-        }
-
-        @Override
-        public List<BadRecord> damaged() {
-            return damage.all();
-        }
-
-        @Override
-        public void keep() {
-            if (kept || parent.closed) {
-                throw new IllegalStateException("this scope was kept already or its transaction is over");
-            }
-            kept = true;
-            if (outer != null) {
-                writes.forEach((table, w) -> outer.writesOf(table).putAll(w));
-                outer.sequenceValues.putAll(sequenceValues);
-                handledOrderHere.forEach(outer::markUpdateHandled);
-                outer.afterCommit.addAll(afterCommit);
-                return;
-            }
-            parent.dirty |= !writes.isEmpty() || !sequenceValues.isEmpty();
-            writes.forEach((table, w) -> {
-                BTreeMap<String, String> m = map(table);
-                w.forEach((k, v) -> {
-                    if (v == null) {
-                        m.remove(k);
-                    } else {
-                        m.put(k, v);
-                    }
-                    noted(table, k);
-                });
-            });
-            sequences.putAll(sequenceValues);
-            handledOrderHere.forEach(id -> parent.markUpdateHandled(id));
-            parent.afterCommit.addAll(afterCommit);
         }
     }
 }
