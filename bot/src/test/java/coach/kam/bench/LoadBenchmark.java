@@ -142,6 +142,8 @@ class LoadBenchmark {
             env.put("KAM_OPEN_ACCESS", "true");
             env.put("KAM_SEND_RATE", "0");
             env.put("KAM_DATA_DIR", dir.resolve("data").toString());
+            // the daily backup (and the weekly compaction after it) runs 5 s after a start: -Dload.backup=on keeps it
+            env.put("KAM_BACKUP_TIME", "on".equals(System.getProperty("load.backup")) ? "03:00" : "off");
             pb.redirectError(dir.resolve("stderr.txt").toFile());
             pb.redirectOutput(dir.resolve("stdout.txt").toFile());
             Process child = pb.start();
