@@ -2,9 +2,7 @@ package coach.kam.export;
 
 import coach.kam.accounts.Account;
 import coach.kam.accounts.Accounts;
-import coach.kam.accounts.Note;
 import coach.kam.flows.AccountFacts;
-import coach.kam.knowledge.Flow;
 import coach.kam.knowledge.KnowledgeBase;
 import coach.kam.store.Tx;
 import java.nio.charset.Charset;
@@ -289,11 +287,14 @@ public final class CsvImport {
                 .orElse(""))) {
             return true;
         }
-        return !note.isEmpty() && !texts.computeIfAbsent(a.id(), id -> {
-            Set<String> all = new HashSet<>();
-            accounts.notes(tx, a).forEach(n -> all.add(n.text()));
-            return all;
-        }).contains(note);
+        return !note.isEmpty() && !texts.computeIfAbsent(a.id(), id -> noteTexts(tx, accounts, a)).contains(note);
+    }
+
+    /** The texts of an account's notes, read once per import to tell a row's note that is there already. */
+    static Set<String> noteTexts(Tx tx, Accounts accounts, Account a) {
+        Set<String> all = new HashSet<>();
+        accounts.notes(tx, a).forEach(n -> all.add(n.text()));
+        return all;
     }
 
     private static final AccountFacts FACTS = new AccountFacts();
@@ -318,88 +319,8 @@ public final class CsvImport {
     /** Creates or updates the plan's accounts in the caller's transaction. */
     public static Applied apply(Tx tx, Accounts accounts, AccountFacts facts, KnowledgeBase knowledge, long userId,
                                 Plan plan, Instant now) {
-        Applier applier = new Applier(accounts, facts, knowledge, userId, now);
+        ImportApplier applier = new ImportApplier(accounts, facts, knowledge, userId, now);
         applier.apply(tx, plan.rows());
         return applier.applied();
-    }
-
-    /**
-     * Applies a plan's rows, possibly in several transactions (a chunk each, so other reps are
-     * answered in between): each account name is looked up in a map made once, and each account's
-     * note texts are read once, so the work grows with the rows, not with rows times accounts.
-     * Applying a row twice changes nothing the second time.
-     */
-    public static final class Applier {
-        private final Accounts accounts;
-        private final AccountFacts facts;
-        private final Optional<Flow.Classification> classes;
-        private final long userId;
-        private final Instant now;
-        private Map<String, Account> byName;
-        private final Map<Long, java.util.Set<String>> noteTexts = new java.util.HashMap<>();
-        private int created;
-        private int updated;
-
-        public Applier(Accounts accounts, AccountFacts facts, KnowledgeBase knowledge, long userId, Instant now) {
-            this.accounts = accounts;
-            this.facts = facts;
-            this.classes = knowledge.flow("classify").map(Flow::classification);
-            this.userId = userId;
-            this.now = now;
-        }
-
-        public Applied applied() {
-            return new Applied(created, updated);
-        }
-
-        public void apply(Tx tx, List<Row> rows) {
-            if (byName == null) {
-                byName = new java.util.HashMap<>();
-                accounts.list(tx, userId).forEach(a -> byName.putIfAbsent(sameName(a.name()), a));
-            }
-            for (Row row : rows) {
-                applyRow(tx, row);
-            }
-        }
-
-        private void applyRow(Tx tx, Row row) {
-            String key = sameName(row.name());
-            Account a = byName.get(key);
-            if (a != null) {
-                String held = facts.classification(tx, a).map(AccountFacts.Classification::accountClass).orElse("");
-                boolean newClass = !row.accountClass().isEmpty() && !row.accountClass().equals(held);
-                boolean newNote = !row.note().isEmpty() && !texts(tx, a).contains(row.note());
-                if (!newClass && !newNote) {
-                    // imported before, or says what the account holds already
-                    return;
-                }
-                updated++;
-            } else {
-                a = accounts.create(tx, userId, row.name(), now);
-                byName.put(key, a);
-                noteTexts.put(a.id(), new java.util.HashSet<>());
-                created++;
-            }
-            boolean sameClass = row.accountClass().equals(facts.classification(tx, a)
-                    .map(AccountFacts.Classification::accountClass).orElse(""));
-            if (!row.accountClass().isEmpty() && !sameClass) {
-                Optional<Flow.AccountClass> c = classes.flatMap(x -> x.accountClass(row.accountClass()));
-                if (c.isPresent()) {
-                    facts.putClassification(tx, a, new AccountFacts.Classification(c.get().id(), c.get().visitEveryDays(),
-                            c.get().reviewEveryDays(), now));
-                }
-            }
-            if (!row.note().isEmpty() && texts(tx, a).add(row.note())) {
-                accounts.addNote(tx, a, Note.text(a.id(), row.note(), now));
-            }
-        }
-
-        private java.util.Set<String> texts(Tx tx, Account a) {
-            return noteTexts.computeIfAbsent(a.id(), id -> {
-                java.util.Set<String> all = new java.util.HashSet<>();
-                accounts.notes(tx, a).forEach(n -> all.add(n.text()));
-                return all;
-            });
-        }
     }
 }

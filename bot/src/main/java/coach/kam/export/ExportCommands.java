@@ -286,7 +286,7 @@ public final class ExportCommands {
         }
         // kept, marked done, so that a second press of ✅ says so instead of asking for the file again
         turn.tx().put(IMPORTS, key, plan.get().withApplied());
-        CsvImport.Applier applier = new CsvImport.Applier(accounts, facts, knowledge, turn.userId(), turn.now());
+        ImportApplier applier = new ImportApplier(accounts, facts, knowledge, turn.userId(), turn.now());
         List<CsvImport.Row> rows = plan.get().rows();
         String lang = turn.lang();
         // after this turn, a chunk of rows per transaction, so other reps are answered meanwhile; a row

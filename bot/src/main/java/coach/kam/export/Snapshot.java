@@ -7,9 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * A read of a consistent copy of the store, taken while it serves, in a temporary folder that is
@@ -36,11 +34,7 @@ final class Snapshot {
                 return work.apply(copy);
             }
         } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                // a temporary folder left behind
-            }
+            coach.kam.store.Restore.deleteTree(dir);
         }
     }
 }

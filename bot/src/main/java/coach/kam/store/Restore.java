@@ -110,7 +110,8 @@ public final class Restore {
         return had ? Optional.of(kept) : Optional.empty();
     }
 
-    static void deleteTree(Path dir) {
+    /** Deletes a folder and what it holds, quietly (what cannot be deleted stays). */
+    public static void deleteTree(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> {
                 try {

@@ -124,7 +124,7 @@ class ScaleBenchmark {
         CsvImport.Plan plan = store.inTransaction(tx -> CsvImport.plan(tx, accounts, BIG, 1, "a.csv", bytes, now));
         long longest = 0;
         System.out.printf("import preview: %.0f ms in one transaction%n", (System.nanoTime() - planning) / 1e6);
-        CsvImport.Applier applier = new CsvImport.Applier(accounts, new coach.kam.flows.AccountFacts(),
+        coach.kam.export.ImportApplier applier = new coach.kam.export.ImportApplier(accounts, new coach.kam.flows.AccountFacts(),
                 TestCoach.knowledge(), BIG, now);
         for (int from = 0; from < plan.rows().size(); from += 100) {
             List<CsvImport.Row> chunk = plan.rows().subList(from, Math.min(plan.rows().size(), from + 100));
