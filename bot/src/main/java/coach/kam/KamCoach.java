@@ -156,7 +156,7 @@ public final class KamCoach implements AutoCloseable {
         planCommands.courseWith(coursePlanCommands::show);
         accountCard.withCoursePlan(coursePlanCommands);
         checkins.wording(messages::get);
-        checkins.namingObjections((id, lang) -> coach.kam.conversation.Html.escape(
+        checkins.namingObjections((id, lang) -> coach.kam.text.Html.escape(
                 knowledge.objection(id).map(o -> o.in(lang).title()).orElse(id)));
         accounts.whenDeleted((tx, a) -> {
             deals.forgetAccount(tx, a.ownerId(), a.id());

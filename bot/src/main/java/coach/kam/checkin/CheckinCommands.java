@@ -6,7 +6,7 @@ import coach.kam.accounts.Note;
 import coach.kam.conversation.Button;
 import coach.kam.conversation.Conversation;
 import coach.kam.conversation.Dialog;
-import coach.kam.conversation.Html;
+import coach.kam.text.Html;
 import coach.kam.conversation.Turn;
 import coach.kam.flows.Dates;
 import coach.kam.when.WhenParser;

@@ -3,7 +3,7 @@ package coach.kam.checkin;
 import coach.kam.accounts.Account;
 import coach.kam.accounts.Accounts;
 import coach.kam.conversation.Button;
-import coach.kam.conversation.Html;
+import coach.kam.text.Html;
 import coach.kam.conversation.Turn;
 import coach.kam.conversation.commands.AccountOverview;
 import java.time.Duration;

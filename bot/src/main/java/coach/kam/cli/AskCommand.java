@@ -69,7 +69,7 @@ final class AskCommand implements Callable<Integer> {
 
     private static String notCovered(Answer a, Messages messages) {
         String closest = String.join(", ", a.closestTopics());
-        return coach.kam.conversation.Html.toPlain(messages.get(a.lang(), "ask.not.covered")) + " (" + closest + ")";
+        return coach.kam.text.Html.toPlain(messages.get(a.lang(), "ask.not.covered")) + " (" + closest + ")";
     }
 
     private static String plain(String markdown) {

@@ -1,5 +1,6 @@
 package coach.kam.conversation;
 
+import coach.kam.text.Html;
 import coach.kam.store.Store;
 import coach.kam.store.Table;
 import coach.kam.store.Tx;

@@ -1,5 +1,6 @@
 package coach.kam.conversation;
 
+import coach.kam.text.Html;
 import java.util.List;
 
 /**

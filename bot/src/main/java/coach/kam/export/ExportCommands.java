@@ -5,7 +5,7 @@ import coach.kam.accounts.Accounts;
 import coach.kam.conversation.Button;
 import coach.kam.conversation.Conversation;
 import coach.kam.conversation.Event;
-import coach.kam.conversation.Html;
+import coach.kam.text.Html;
 import coach.kam.conversation.Messages;
 import coach.kam.conversation.Reply;
 import coach.kam.conversation.Turn;

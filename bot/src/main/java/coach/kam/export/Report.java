@@ -5,7 +5,7 @@ import coach.kam.accounts.Accounts;
 import coach.kam.accounts.Note;
 import coach.kam.checkin.Reminders;
 import coach.kam.store.Table;
-import coach.kam.conversation.Html;
+import coach.kam.text.Html;
 import coach.kam.conversation.Turn;
 import coach.kam.conversation.commands.AccountOverview;
 import coach.kam.flows.AccountFacts;

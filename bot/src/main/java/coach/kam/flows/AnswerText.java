@@ -1,7 +1,7 @@
 package coach.kam.flows;
 
 import coach.kam.conversation.Dialog.Answer;
-import coach.kam.conversation.Html;
+import coach.kam.text.Html;
 import coach.kam.knowledge.Flow;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -3,7 +3,7 @@ package coach.kam.flows;
 import coach.kam.accounts.Account;
 import coach.kam.conversation.Button;
 import coach.kam.conversation.Dialog;
-import coach.kam.conversation.Html;
+import coach.kam.text.Html;
 import coach.kam.conversation.Turn;
 import coach.kam.knowledge.Flow;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package coach.kam.flows;
 
-import coach.kam.conversation.Html;
+import coach.kam.text.Html;
 import coach.kam.conversation.Turn;
 import coach.kam.knowledge.Flow;
 import java.time.format.DateTimeFormatter;

@@ -7,7 +7,7 @@ import coach.kam.conversation.Dialog.Answer;
 import coach.kam.conversation.DialogButton;
 import coach.kam.conversation.DialogHandler;
 import coach.kam.conversation.Dialogs;
-import coach.kam.conversation.Html;
+import coach.kam.text.Html;
 import coach.kam.conversation.Turn;
 import coach.kam.knowledge.Flow;
 import coach.kam.knowledge.KnowledgeBase;

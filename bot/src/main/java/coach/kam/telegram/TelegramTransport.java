@@ -92,7 +92,7 @@ final class TelegramTransport implements Transport {
 
     private static String caption(Reply message) {
         if (message.plainText().length() > MAX_CAPTION) {
-            return coach.kam.conversation.Html.escape(message.plainText().substring(0, MAX_CAPTION - 1)) + "…";
+            return coach.kam.text.Html.escape(message.plainText().substring(0, MAX_CAPTION - 1)) + "…";
         }
         return message.html();
     }

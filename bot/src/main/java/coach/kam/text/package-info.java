@@ -1,5 +1,5 @@
 /**
- * Small helpers for typed text (cutting without splitting a character).
+ * Small helpers for text: cutting typed text without splitting a character, escaping for Telegram HTML.
  * Imports nothing of the bot.
  */
 package coach.kam.text;

@@ -2,7 +2,7 @@ package coach.kam.testing;
 
 import coach.kam.KamCoach;
 import coach.kam.access.Access;
-import coach.kam.conversation.Html;
+import coach.kam.text.Html;
 import coach.kam.telegram.FakeBotApi;
 import coach.kam.telegram.TelegramRunner;
 import com.fasterxml.jackson.databind.JsonNode;

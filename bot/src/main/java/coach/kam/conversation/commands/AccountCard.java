@@ -5,7 +5,7 @@ import coach.kam.accounts.Accounts;
 import coach.kam.accounts.Note;
 import coach.kam.conversation.Button;
 import coach.kam.conversation.Dialog;
-import coach.kam.conversation.Html;
+import coach.kam.text.Html;
 import coach.kam.conversation.Turn;
 import coach.kam.knowledge.KnowledgeBase;
 import java.util.ArrayList;

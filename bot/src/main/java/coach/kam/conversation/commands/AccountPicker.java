@@ -3,7 +3,7 @@ package coach.kam.conversation.commands;
 import coach.kam.accounts.Account;
 import coach.kam.accounts.Accounts;
 import coach.kam.conversation.Button;
-import coach.kam.conversation.Html;
+import coach.kam.text.Html;
 import coach.kam.conversation.Turn;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,7 +6,7 @@ import coach.kam.ask.AskService;
 import coach.kam.ask.LastAnswer;
 import coach.kam.conversation.Button;
 import coach.kam.conversation.Conversation;
-import coach.kam.conversation.Html;
+import coach.kam.text.Html;
 import coach.kam.conversation.Messages;
 import coach.kam.conversation.Reply;
 import coach.kam.conversation.Turn;

@@ -49,7 +49,7 @@ final class ChartInputs {
             Forecast f = Forecast.of(deals.all(turn.tx(), rep.getKey()), stages, turn.now(),
                     turn.now().atZone(turn.zone()).toLocalDate());
             all = all.add(f.total());
-            rows.add(new ChartData.RepPipeline(coach.kam.conversation.Html.shorten(rep.getValue(), 24), f.total().doubleValue(),
+            rows.add(new ChartData.RepPipeline(coach.kam.text.Html.shorten(rep.getValue(), 24), f.total().doubleValue(),
                     f.weighted().doubleValue(), money(turn, f.total()) + " · " + money(turn, f.weighted())));
         }
         if (rows.stream().allMatch(r -> r.total() <= 0)) {

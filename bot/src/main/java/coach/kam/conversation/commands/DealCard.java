@@ -2,7 +2,7 @@ package coach.kam.conversation.commands;
 
 import coach.kam.accounts.Accounts;
 import coach.kam.conversation.Button;
-import coach.kam.conversation.Html;
+import coach.kam.text.Html;
 import coach.kam.conversation.Turn;
 import coach.kam.deals.Deal;
 import coach.kam.deals.Forecast;

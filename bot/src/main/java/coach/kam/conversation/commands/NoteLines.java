@@ -1,7 +1,7 @@
 package coach.kam.conversation.commands;
 
 import coach.kam.accounts.Note;
-import coach.kam.conversation.Html;
+import coach.kam.text.Html;
 import coach.kam.conversation.Turn;
 import coach.kam.knowledge.KnowledgeBase;
 import coach.kam.knowledge.Objection;

@@ -2,7 +2,7 @@ package coach.kam.conversation.commands;
 
 import coach.kam.accounts.Account;
 import coach.kam.conversation.Button;
-import coach.kam.conversation.Html;
+import coach.kam.text.Html;
 import coach.kam.conversation.Reply;
 import coach.kam.conversation.Turn;
 import coach.kam.knowledge.Objection;

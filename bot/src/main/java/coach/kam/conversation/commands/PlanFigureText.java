@@ -1,6 +1,6 @@
 package coach.kam.conversation.commands;
 
-import coach.kam.conversation.Html;
+import coach.kam.text.Html;
 import coach.kam.conversation.Turn;
 import coach.kam.plans.Figures;
 

@@ -3,7 +3,7 @@ package coach.kam.conversation.commands;
 import coach.kam.conversation.Button;
 import coach.kam.conversation.Conversation;
 import coach.kam.conversation.Dialog;
-import coach.kam.conversation.Html;
+import coach.kam.text.Html;
 import coach.kam.conversation.Reply;
 import coach.kam.conversation.Turn;
 import coach.kam.intent.PracticeWords;

@@ -1,7 +1,7 @@
 package coach.kam.conversation.commands;
 
 import coach.kam.conversation.Button;
-import coach.kam.conversation.Html;
+import coach.kam.text.Html;
 import coach.kam.conversation.Turn;
 import coach.kam.practice.Move;
 import coach.kam.practice.Practice;

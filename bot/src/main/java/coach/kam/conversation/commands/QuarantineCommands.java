@@ -1,7 +1,7 @@
 package coach.kam.conversation.commands;
 
 import coach.kam.conversation.Conversation;
-import coach.kam.conversation.Html;
+import coach.kam.text.Html;
 import coach.kam.conversation.Reply;
 import coach.kam.conversation.Turn;
 import coach.kam.quarantine.Desk;

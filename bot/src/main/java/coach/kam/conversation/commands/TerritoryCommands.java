@@ -4,7 +4,7 @@ import coach.kam.accounts.Account;
 import coach.kam.accounts.Accounts;
 import coach.kam.conversation.Button;
 import coach.kam.conversation.Conversation;
-import coach.kam.conversation.Html;
+import coach.kam.text.Html;
 import coach.kam.conversation.Turn;
 import coach.kam.knowledge.Checklist;
 import coach.kam.territory.Territory;

@@ -1,7 +1,7 @@
 package coach.kam.conversation.commands;
 
 import coach.kam.accounts.Account;
-import coach.kam.conversation.Html;
+import coach.kam.text.Html;
 import coach.kam.flows.AccountFacts;
 import coach.kam.flows.AnswerView;
 import coach.kam.knowledge.Flow;

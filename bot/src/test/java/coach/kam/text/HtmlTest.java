@@ -1,4 +1,4 @@
-package coach.kam.conversation;
+package coach.kam.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

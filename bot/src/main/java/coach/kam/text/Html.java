@@ -1,4 +1,4 @@
-package coach.kam.conversation;
+package coach.kam.text;
 
 /** Escaping for Telegram's HTML parse mode, and the way back to plain text for the console. */
 public final class Html {
