@@ -10,8 +10,8 @@ import coach.kam.flows.AccountFacts;
 import coach.kam.flows.Walkthrough;
 import coach.kam.knowledge.Flow;
 import coach.kam.knowledge.KnowledgeBase;
+import coach.kam.overview.AccountStatus;
 import coach.kam.plans.Plans;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,15 +25,20 @@ import java.util.Optional;
  */
 public final class AccountOverview {
     private final KnowledgeBase knowledge;
-    private final Accounts accounts;
     private final AccountFacts facts;
     private final Plans plans;
+    private final AccountStatus status;
 
     public AccountOverview(KnowledgeBase knowledge, Accounts accounts, AccountFacts facts, Plans plans) {
         this.knowledge = knowledge;
-        this.accounts = accounts;
         this.facts = facts;
         this.plans = plans;
+        this.status = new AccountStatus(knowledge, accounts, facts, plans);
+    }
+
+    /** The chat-free queries these lines are made from. */
+    public AccountStatus status() {
+        return status;
     }
 
     /** "Tier B · invest selectively", with the trend against the evaluation before. */
@@ -108,18 +113,12 @@ public final class AccountOverview {
 
     /** Open plan items past their due date, over all the account's plans. */
     public int overdueItems(Turn turn, Account a) {
-        LocalDate today = turn.now().atZone(turn.zone()).toLocalDate();
-        int n = 0;
-        for (Plans.Plan p : plans.all(turn.tx(), a)) {
-            Plans.Kind kind = Plans.Kind.valueOf(p.kind());
-            n += knowledge.checklist(kind.checklistId).map(c -> plans.progress(turn.tx(), a, p, c, today).overdue()).orElse(0);
-        }
-        return n;
+        return status.overdueItems(turn.tx(), a, turn.now(), turn.zone());
     }
 
     /** When the account was last evaluated, if ever. */
     public Optional<Instant> lastEvaluated(Turn turn, Account a) {
-        return facts.latestEvaluation(turn.tx(), a).map(AccountFacts.Evaluation::at);
+        return status.lastEvaluated(turn.tx(), a);
     }
 
     /** Whether a checklist is attached to this account as a plan (its progress then shows as a plan). */
@@ -220,43 +219,27 @@ public final class AccountOverview {
 
     /** When the rep last recorded anything about the account (a note, a visit, a logged objection). */
     public Optional<Instant> lastContact(Turn turn, Account a) {
-        return accounts.summary(turn.tx(), a).last();
+        return status.lastContact(turn.tx(), a);
     }
 
     /** Days between contacts the account should get: from its class, else from its tier's class. */
     public Optional<Integer> cadenceDays(Turn turn, Account a) {
-        Optional<AccountFacts.Classification> c = facts.classification(turn.tx(), a);
-        if (c.isPresent()) {
-            return Optional.of(c.get().visitEveryDays());
-        }
-        Optional<Flow> classify = knowledge.flow("classify");
-        return facts.latestEvaluation(turn.tx(), a).flatMap(e -> classify
-                .flatMap(f -> f.classification().accountClass(e.tier())).map(Flow.AccountClass::visitEveryDays));
+        return status.cadenceDays(turn.tx(), a);
     }
 
     /** Days past the cadence (positive when overdue), if the account has a cadence. */
     public Optional<Long> daysPastCadence(Turn turn, Account a) {
-        Optional<Integer> cadence = cadenceDays(turn, a);
-        if (cadence.isEmpty()) {
-            return Optional.empty();
-        }
-        Instant last = lastContact(turn, a).orElse(a.createdAt());
-        return Optional.of(Duration.between(last, turn.now()).toDays() - cadence.get());
+        return status.daysPastCadence(turn.tx(), a, turn.now());
     }
 
     /** The tier letter, or the class letter, or "–". */
     public String tierOrClass(Turn turn, Account a) {
-        return facts.latestEvaluation(turn.tx(), a).map(AccountFacts.Evaluation::tier)
-                .or(() -> facts.classification(turn.tx(), a).map(AccountFacts.Classification::accountClass)).orElse("–");
+        return status.tierOrClass(turn.tx(), a);
     }
 
     /** Both scales, kept apart: "🏅B 🗂1", "🏅B", "🗂1", or "–" when the account has neither. */
     public String scaleMarks(Turn turn, Account a) {
-        String tier = facts.latestEvaluation(turn.tx(), a).map(e -> coach.kam.flows.Scales.tierMark(e.tier())).orElse("");
-        String cls = facts.classification(turn.tx(), a).map(c -> coach.kam.flows.Scales.classMark(c.accountClass()))
-                .orElse("");
-        String both = (tier + " " + cls).strip();
-        return both.isEmpty() ? "–" : both;
+        return status.scaleMarks(turn.tx(), a);
     }
 
     /** Unfinished walkthroughs on this account. */
