@@ -179,9 +179,9 @@ public final class KamCoach implements AutoCloseable {
         checkins.chartingTeam(turn -> chartCommands.team((coach.kam.conversation.Turn) turn));
         planCommands.exportWith(new coach.kam.conversation.commands.PlanExportCommand(accounts, deals, stages,
                 new coach.kam.targets.Targets(), new coach.kam.territory.Territory(knowledge), facts)::export);
-        new coach.kam.export.ExportCommands(store, messages, knowledge, accounts, facts,
-                new coach.kam.export.Exporter(new coach.kam.export.Report(knowledge, accounts, facts, overview)),
-                config.admins(), checkins.sharesNotes()).register(b);
+        new coach.kam.conversation.export.ExportCommands(store, messages, knowledge, accounts, facts, overview,
+                config.dataDir().resolve("outbox"), config.admins(), checkins.sharesNotes()).register(b);
+        new coach.kam.conversation.export.ImportCommands(store, messages, knowledge, accounts, facts).register(b);
         new coach.kam.conversation.commands.PracticeCommands(new coach.kam.practice.Practice(knowledge,
                 coach.kam.practice.Cues.load(coach.kam.knowledge.KnowledgeSource.locate(config.knowledgeDir().orElse(null))),
                 accounts, () -> indexes.ifReady().map(r -> r.objections().embedder()))

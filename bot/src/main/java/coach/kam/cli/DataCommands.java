@@ -4,7 +4,7 @@ import coach.kam.backup.Snapshots;
 import coach.kam.config.Config;
 import coach.kam.export.DataJson;
 import coach.kam.export.Exporter;
-import coach.kam.export.StoreExport;
+import coach.kam.conversation.export.StoreExport;
 import coach.kam.knowledge.KnowledgeLoader;
 import coach.kam.store.MapDbStore;
 import coach.kam.store.StoreException;
@@ -95,12 +95,13 @@ final class DataCommands {
                 Exporter.Export e;
                 try (MapDbStore store = MapDbStore.open(dir)) {
                     e = StoreExport.export(store, KnowledgeLoader.load(config.knowledgeDir().orElse(null)), scope, lang,
-                            Clock.systemDefaultZone());
+                            Clock.systemDefaultZone(), dir.resolve("out"));
                 }
                 if (out.toAbsolutePath().getParent() != null) {
                     Files.createDirectories(out.toAbsolutePath().getParent());
                 }
-                Files.write(out, e.zip());
+                // written record by record into the copy's folder, then moved (or copied across disks) to --out
+                Files.move(e.file(), out, StandardCopyOption.REPLACE_EXISTING);
                 System.err.println("kam-coach: " + e.accounts() + " accounts, " + e.records() + " records -> " + out);
                 return 0;
             } finally {

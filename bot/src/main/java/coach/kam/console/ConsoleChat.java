@@ -182,7 +182,12 @@ public final class ConsoleChat {
         try {
             java.nio.file.Files.createDirectories(documents);
             java.nio.file.Path file = documents.resolve(d.fileName());
-            java.nio.file.Files.write(file, d.bytes() == null ? new byte[0] : d.bytes());
+            if (d.bytes() == null && d.file() != null) {
+                java.nio.file.Files.move(java.nio.file.Path.of(d.file()), file,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                java.nio.file.Files.write(file, d.bytes() == null ? new byte[0] : d.bytes());
+            }
             return file.toAbsolutePath().normalize().toString();
         } catch (IOException e) {
             return d.fileName() + " could not be saved: " + e.getMessage();

@@ -13,12 +13,33 @@ public record Reply(String html, List<List<Button>> buttons, Document document) 
 
     /**
      * A file sent with a reply. {@code bytes} are the content; once the reply waits in the send
-     * queue they are kept aside in the store and {@code ref} names them instead. A {@code photo}
-     * (a PNG chart) is shown as a picture in the chat rather than as a file to download.
+     * queue they are kept aside in the store and {@code ref} names them instead. A large file (an
+     * export) stays on disk instead: {@code file} is its path, read as it is sent and removed once
+     * sent. A {@code photo} (a PNG chart) is shown as a picture in the chat rather than as a file
+     * to download.
      */
-    public record Document(String fileName, byte[] bytes, String ref, boolean photo) {
+    public record Document(String fileName, byte[] bytes, String ref, boolean photo, String file) {
         public Document(String fileName, byte[] bytes, String ref) {
-            this(fileName, bytes, ref, false);
+            this(fileName, bytes, ref, false, null);
+        }
+
+        public Document(String fileName, byte[] bytes, String ref, boolean photo) {
+            this(fileName, bytes, ref, photo, null);
+        }
+
+        /** The content, from memory or read from its file (empty when neither is there). */
+        public byte[] content() {
+            if (bytes != null) {
+                return bytes;
+            }
+            if (file != null) {
+                try {
+                    return java.nio.file.Files.readAllBytes(java.nio.file.Path.of(file));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            return new byte[0];
         }
 
         public Document {
@@ -28,11 +49,11 @@ public record Reply(String html, List<List<Button>> buttons, Document document) 
         }
 
         public Document withBytes(byte[] content) {
-            return new Document(fileName, content, ref, photo);
+            return new Document(fileName, content, ref, photo, file);
         }
 
         public Document withRef(String reference) {
-            return new Document(fileName, null, reference, photo);
+            return new Document(fileName, null, reference, photo, file);
         }
     }
 
@@ -52,6 +73,12 @@ public record Reply(String html, List<List<Button>> buttons, Document document) 
     /** A file with a caption (HTML, at most 1024 characters as Telegram counts them). */
     public static Reply document(String fileName, byte[] bytes, String captionHtml) {
         return new Reply(captionHtml, List.of(), new Document(fileName, bytes, null));
+    }
+
+    /** A file on disk with a caption; the send queue removes the file once it is sent. */
+    public static Reply file(String fileName, java.nio.file.Path file, String captionHtml) {
+        return new Reply(captionHtml, List.of(), new Document(fileName, null, null, false,
+                file.toAbsolutePath().toString()));
     }
 
     /** A picture (PNG) with a caption, shown in the chat as a photo. */

@@ -273,8 +273,20 @@ public final class SendQueue implements AutoCloseable {
     }
 
     private void forget(Tx tx, long seq) {
+        java.util.Optional<Entry> e = tx.get(ENTRIES, key(seq));
         tx.delete(ENTRIES, key(seq));
         tx.delete(DOCUMENTS, key(seq));
+        e.map(Entry::reply).filter(Reply::hasDocument).map(r -> r.document().file())
+                .ifPresent(file -> tx.afterCommit(() -> removeFile(file)));
+    }
+
+    /** A file sent (or given up on) is the queue's to remove. */
+    private static void removeFile(String file) {
+        try {
+            java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(file));
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.warn("a sent file could not be removed: {}", e.toString());
+        }
     }
 
     /** A document's content, read back from the store just before it is sent. */

@@ -1,5 +1,5 @@
 /**
  * The one way out: the durable send queue, its pacing and the transport it sends through.
- * Imports the store and the reply type of the conversation (frozen in ArchitectureTest).
+ * Sits beside the pipeline; imports the store and the conversation's reply type.
  */
 package coach.kam.delivery;

@@ -21,10 +21,11 @@ import java.util.TreeSet;
  * without new code here.
  *
  * <pre>
- * {"format": "kam-coach-export", "formatVersion": 1, "exportedAt": "2026-01-05T09:00:00Z",
- *  "users": [123], "account": null | 7,
+ * {"format": "kam-coach-export", "formatVersion": 2, "exportedAt": "2026-01-05T09:00:00Z",
+ *  "account": null | 7,
  *  "sequences": {"account": 12, "note": 40, ...},
- *  "tables": {"accounts": {"version": 1, "records": {"123/000000000007": {...}, ...}}, ...}}
+ *  "tables": {"accounts": {"version": 1, "records": {"123/000000000007": {...}, ...}}, ...},
+ *  "users": [123]}
  * </pre>
  */
 public final class DataJson {
@@ -65,51 +66,15 @@ public final class DataJson {
         }
     }
 
+    /** The whole document as a tree: for small scopes and tests; an export streams it ({@link DataJsonWriter}). */
     public static ObjectNode export(Tx tx, Scope scope, Instant now) {
-        ObjectNode root = Json.MAPPER.createObjectNode();
-        root.put("format", FORMAT);
-        root.put("formatVersion", FORMAT_VERSION);
-        root.put("exportedAt", now.toString());
-        ArrayNode users = root.putArray("users");
-        if (scope.accountId() == null) {
-            root.putNull("account");
-        } else {
-            root.put("account", scope.accountId());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        DataJsonWriter.write(tx, scope, now, out);
+        try {
+            return (ObjectNode) Json.MAPPER.readTree(out.toByteArray());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        ObjectNode sequences = root.putObject("sequences");
-        for (String s : SEQUENCES) {
-            sequences.put(s, tx.sequence(s));
-        }
-        ObjectNode tables = root.putObject("tables");
-        Set<Long> seen = new TreeSet<>();
-        for (Tables.Spec spec : Tables.exportable()) {
-            ObjectNode table = tables.putObject(spec.name());
-            table.put("version", Tables.versionOf(spec.name()));
-            ObjectNode records = table.putObject("records");
-            for (Map.Entry<String, ObjectNode> r : records(tx, spec, scope).entrySet()) {
-                records.set(r.getKey(), r.getValue());
-                spec.owner(r.getKey()).ifPresent(seen::add);
-            }
-        }
-        (scope.everyone() ? seen : new TreeSet<>(scope.users())).forEach(users::add);
-        return root;
-    }
-
-    private static Map<String, ObjectNode> records(Tx tx, Tables.Spec spec, Scope scope) {
-        if (scope.everyone()) {
-            Map<String, ObjectNode> all = tx.records(spec.name(), spec.ownerPrefix());
-            all.keySet().removeIf(k -> spec.owner(k).isEmpty());
-            return all;
-        }
-        Map<String, ObjectNode> out = new java.util.TreeMap<>();
-        for (long user : scope.users()) {
-            tx.records(spec.name(), spec.prefixOf(user)).forEach((k, v) -> {
-                if (spec.ownedBy(k, user) && (scope.accountId() == null || aboutAccount(spec, k, v, user, scope.accountId()))) {
-                    out.put(k, v);
-                }
-            });
-        }
-        return out;
     }
 
     /** A record is about an account when its key's second part is the account id, or its accountId field is. */

@@ -1,27 +1,39 @@
 package coach.kam.export;
 
 import coach.kam.accounts.Account;
-import coach.kam.conversation.Turn;
-import coach.kam.store.Json;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
+import coach.kam.accounts.Accounts;
+import coach.kam.store.Tx;
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * A zip of what reps own: {@code report.md} (Markdown, one section per account),
- * {@code accounts.csv} (one row per account, UTF-8 with a byte-order mark so spreadsheets read
- * Chinese), {@code data.json} (every exportable table, see {@link DataJson}) and
- * {@code manifest.json} (sizes, SHA-256, counts and skipped damaged records, see {@link Manifest}). Everything is read
- * in one transaction, so the three agree.
+ * A zip of what reps own, written to a file record by record: {@code data.json} (every exportable
+ * table, see {@link DataJson}), {@code report.md} (one section per account), {@code accounts.csv}
+ * (one row per account, UTF-8 with a byte-order mark so spreadsheets read Chinese) and
+ * {@code manifest.json} (sizes, SHA-256, counts and skipped damaged records, see {@link Manifest}).
+ * Everything is read in one transaction, so the files agree; memory holds one page of records or
+ * one account's notes at a time, whatever the store's size.
  */
 public final class Exporter {
     public static final String REPORT = "report.md";
@@ -29,65 +41,149 @@ public final class Exporter {
     public static final String DATA = "data.json";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(ZoneOffset.UTC);
 
-    private final Report report;
-
-    public Exporter(Report report) {
-        this.report = report;
+    private Exporter() {
     }
 
-    /** A finished export. */
-    public record Export(String fileName, byte[] zip, int accounts, int records, Instant at) {
-    }
-
-    public Export export(Turn turn, DataJson.Scope scope) {
-        return export(turn, scope, java.util.Map.of());
-    }
-
-    /** An export with more files beside the usual three (name to text). */
-    public Export export(Turn turn, DataJson.Scope scope, java.util.Map<String, String> extra) {
-        Instant now = turn.now();
-        ObjectNode data = DataJson.export(turn.tx(), scope, now);
-        List<Long> users = new ArrayList<>();
-        data.path("users").forEach(u -> users.add(u.asLong()));
-        List<Account> accounts = report.accountsOf(turn, users, scope.accountId());
-        int records = 0;
-        for (var t : data.path("tables")) {
-            records += t.path("records").size();
-        }
-        String who = scope.users().isEmpty() ? "all" : Long.toString(scope.users().iterator().next());
-        String name = "kam-coach-export-" + who + (scope.accountId() == null ? "" : "-account-" + scope.accountId())
-                + "-" + STAMP.format(now) + ".zip";
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
-            Manifest manifest = new Manifest();
-            String md = report.markdown(turn, accounts, now);
-            put(zip, REPORT, md, now);
-            manifest.file(REPORT, md);
-            String csv = report.csv(turn, accounts);
-            put(zip, CSV, csv, now);
-            manifest.file(CSV, csv).put("rows", accounts.size());
-            String json = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(data);
-            put(zip, DATA, json, now);
-            ObjectNode dataEntry = manifest.file(DATA, json).put("records", records);
-            ObjectNode tables = dataEntry.putObject("tables");
-            data.path("tables").fields().forEachRemaining(t -> tables.put(t.getKey(), t.getValue().path("records").size()));
-            for (var file : new java.util.TreeMap<>(extra).entrySet()) {
-                put(zip, file.getKey(), file.getValue(), now);
-                manifest.file(file.getKey(), file.getValue());
+    /** A finished export: the zip in {@code file}, {@code bytes} long. */
+    public record Export(String fileName, Path file, long bytes, int accounts, int records, Instant at) {
+        /** The zip's content, for small exports and tests. */
+        public byte[] zip() {
+            try {
+                return Files.readAllBytes(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            // last, so that every read of this export has reported what it skipped
-            put(zip, Manifest.NAME, manifest.json(now, turn.tx().damaged(), scope), now);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return new Export(name, bytes.toByteArray(), accounts.size(), records, now);
     }
 
-    private static void put(ZipOutputStream zip, String name, String text, Instant at) throws IOException {
-        ZipEntry e = new ZipEntry(name);
-        e.setTime(at.toEpochMilli());
-        zip.putNextEntry(e);
-        zip.write(text.getBytes(StandardCharsets.UTF_8));
-        zip.closeEntry();
+    /** The file name an export of {@code scope} made at {@code now} gets. */
+    public static String fileName(DataJson.Scope scope, Instant now) {
+        String who = scope.users().isEmpty() ? "all" : Long.toString(scope.users().iterator().next());
+        return "kam-coach-export-" + who + (scope.accountId() == null ? "" : "-account-" + scope.accountId())
+                + "-" + STAMP.format(now) + ".zip";
+    }
+
+    /**
+     * Writes the export into {@code dir} (a partial file first, moved to its name when complete);
+     * {@code extra} are more files beside the usual ones (name to text).
+     */
+    public static Export write(Tx tx, DataJson.Scope scope, Instant now, Readables readable, Map<String, String> extra,
+                               Path dir) {
+        String name = fileName(scope, now);
+        Path part = dir.resolve(name + ".part");
+        try {
+            Files.createDirectories(dir);
+            Manifest manifest = new Manifest();
+            DataJsonWriter.Written data;
+            List<Account> accounts;
+            try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(part), 1 << 16),
+                    StandardCharsets.UTF_8)) {
+                Entry json = new Entry(zip, DATA, now);
+                data = DataJsonWriter.write(tx, scope, now, json);
+                manifest.file(DATA, json.finish()).put("records", data.records())
+                        .set("tables", coach.kam.store.Json.MAPPER.valueToTree(data.tables()));
+                accounts = accountsOf(tx, data.users(), scope.accountId());
+                Entry md = new Entry(zip, REPORT, now);
+                readable.report(tx, accounts, now, md.writer());
+                manifest.file(REPORT, md.finish());
+                Entry csv = new Entry(zip, CSV, now);
+                readable.csv(tx, accounts, csv.writer());
+                manifest.file(CSV, csv.finish()).put("rows", accounts.size());
+                for (var file : new TreeMap<>(extra).entrySet()) {
+                    Entry e = new Entry(zip, file.getKey(), now);
+                    e.write(file.getValue().getBytes(StandardCharsets.UTF_8));
+                    manifest.file(file.getKey(), e.finish());
+                }
+                // last, so that every read of this export has reported what it skipped
+                Entry m = new Entry(zip, Manifest.NAME, now);
+                m.write(manifest.json(now, tx.damaged(), scope).getBytes(StandardCharsets.UTF_8));
+                m.finish();
+            }
+            Path done = dir.resolve(name);
+            Files.move(part, done, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return new Export(name, done, Files.size(done), accounts.size(), data.records(), now);
+        } catch (IOException e) {
+            deleteQuietly(part);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException | Error e) {
+            deleteQuietly(part);
+            throw e;
+        }
+    }
+
+    /** The accounts an export covers, by rep then name. */
+    static List<Account> accountsOf(Tx tx, Iterable<Long> users, Long accountId) {
+        Accounts accounts = new Accounts();
+        List<Account> out = new ArrayList<>();
+        for (long user : users) {
+            for (Account a : accounts.list(tx, user)) {
+                if (accountId == null || a.id() == accountId) {
+                    out.add(a);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a partial file left behind is named .part and never sent
+        }
+    }
+
+    /** One file of the zip: counts and hashes what goes through it; closing it leaves the zip open. */
+    private static final class Entry extends FilterOutputStream {
+        private final ZipOutputStream zip;
+        private final MessageDigest sha;
+        private long bytes;
+        private Writer writer;
+
+        Entry(ZipOutputStream zip, String name, Instant at) throws IOException {
+            super(zip);
+            this.zip = zip;
+            ZipEntry e = new ZipEntry(name);
+            e.setTime(at.toEpochMilli());
+            zip.putNextEntry(e);
+            try {
+                sha = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }
+
+        Writer writer() {
+            writer = new OutputStreamWriter(this, StandardCharsets.UTF_8);
+            return writer;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            zip.write(b);
+            sha.update((byte) b);
+            bytes++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            zip.write(b, off, len);
+            sha.update(b, off, len);
+            bytes += len;
+        }
+
+        @Override
+        public void close() {
+            // the zip stays open for the next file: see finish()
+        }
+
+        /** Ends the file in the zip; returns its size and SHA-256. */
+        Manifest.Sized finish() throws IOException {
+            if (writer != null) {
+                writer.flush();
+            }
+            zip.closeEntry();
+            return new Manifest.Sized(bytes, HexFormat.of().formatHex(sha.digest()));
+        }
     }
 }

@@ -31,12 +31,15 @@ final class Manifest {
 
     private final Map<String, ObjectNode> files = new LinkedHashMap<>();
 
+    /** A file's size in bytes and its SHA-256 in hex. */
+    record Sized(long bytes, String sha256) {
+    }
+
     /** Adds a file with its size and hash; returns its entry for further counts. */
-    ObjectNode file(String name, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    ObjectNode file(String name, Sized sized) {
         ObjectNode f = Json.MAPPER.createObjectNode();
-        f.put("bytes", bytes.length);
-        f.put("sha256", sha256(bytes));
+        f.put("bytes", sized.bytes());
+        f.put("sha256", sized.sha256());
         files.put(name, f);
         return f;
     }

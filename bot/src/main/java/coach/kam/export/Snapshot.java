@@ -13,14 +13,15 @@ import java.util.function.Function;
  * A read of a consistent copy of the store, taken while it serves, in a temporary folder that is
  * deleted afterwards. A store that cannot be copied (one kept in memory for tests) is read itself.
  */
-final class Snapshot {
+public final class Snapshot {
     private Snapshot() {
     }
 
-    static <T> T read(Store store, Clock clock, Function<Store, T> work) {
+    public static <T> T read(Store store, Clock clock, Path base, Function<Store, T> work) {
         Path dir;
         try {
-            dir = Files.createTempDirectory("kam-export-");
+            Files.createDirectories(base);
+            dir = Files.createTempDirectory(base, "kam-export-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -710,6 +710,19 @@ public final class MapDbStore implements Store {
         return Envelope.seal(key, node.toString());
     }
 
+    /** Up to {@code limit} stored entries of a range after {@code after}, read lazily from the range. */
+    static java.util.NavigableMap<String, String> page(java.util.NavigableMap<String, String> range, String after,
+                                                       int limit) {
+        java.util.NavigableMap<String, String> out = new TreeMap<>();
+        for (Map.Entry<String, String> e : (after == null ? range : range.tailMap(after, false)).entrySet()) {
+            if (out.size() >= limit) {
+                break;
+            }
+            out.put(e.getKey(), e.getValue());
+        }
+        return out;
+    }
+
     String rawGet(String table, String key) {
         return map(table).get(key);
     }
@@ -807,6 +820,12 @@ public final class MapDbStore implements Store {
         @Override
         public java.util.NavigableMap<String, ObjectNode> records(String table, String prefix) {
             return decodedRecords(table, rawPrefix(table, prefix));
+        }
+
+        @Override
+        public java.util.NavigableMap<String, ObjectNode> recordsAfter(String table, String prefix, String after,
+                                                                       int limit) {
+            return decodedRecords(table, page(rawPrefix(table, prefix), after, limit));
         }
 
         @Override

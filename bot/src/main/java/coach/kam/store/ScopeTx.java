@@ -126,6 +126,11 @@ final class ScopeTx implements Tx.Scope {
     }
 
     @Override
+    public java.util.NavigableMap<String, ObjectNode> recordsAfter(String table, String prefix, String after, int limit) {
+        return store.decodedRecords(table, MapDbStore.page(merged(table, prefix), after, limit));
+    }
+
+    @Override
     public void putRecord(String table, String key, ObjectNode value) {
         writesOf(table).put(key, MapDbStore.encodeRecord(table, key, value));
     }

@@ -45,6 +45,23 @@ public interface Tx {
      */
     NavigableMap<String, ObjectNode> records(String table, String prefix);
 
+    /**
+     * A page of {@link #records}: up to {@code limit} records whose key starts with {@code prefix}
+     * and sorts after {@code after} (from the first when null), in key order. An export walks a
+     * table of any size in such pages, holding one page at a time.
+     */
+    default NavigableMap<String, ObjectNode> recordsAfter(String table, String prefix, String after, int limit) {
+        NavigableMap<String, ObjectNode> all = records(table, prefix);
+        NavigableMap<String, ObjectNode> out = new java.util.TreeMap<>();
+        for (var e : (after == null ? all : all.tailMap(after, false)).entrySet()) {
+            if (out.size() >= limit) {
+                break;
+            }
+            out.put(e.getKey(), e.getValue());
+        }
+        return out;
+    }
+
     /** Writes a record as JSON at the table's current version (see {@link #records}). */
     void putRecord(String table, String key, ObjectNode record);
 

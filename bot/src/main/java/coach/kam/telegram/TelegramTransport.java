@@ -49,9 +49,10 @@ final class TelegramTransport implements Transport {
     /** A file upload (multipart, through the same client); the reply's text is its caption. */
     private Outcome sendDocument(long chatId, Reply message) {
         Reply.Document d = message.document();
-        byte[] bytes = d.bytes() == null ? new byte[0] : d.bytes();
-        SendDocument.SendDocumentBuilder<?, ?> doc = SendDocument.builder().chatId(chatId)
-                .document(new InputFile(new java.io.ByteArrayInputStream(bytes), d.fileName()));
+        // a file on disk (an export) is streamed from it by the client, never read into memory
+        InputFile input = d.bytes() == null && d.file() != null ? new InputFile(new java.io.File(d.file()), d.fileName())
+                : new InputFile(new java.io.ByteArrayInputStream(d.bytes() == null ? new byte[0] : d.bytes()), d.fileName());
+        SendDocument.SendDocumentBuilder<?, ?> doc = SendDocument.builder().chatId(chatId).document(input);
         if (!message.html().isBlank()) {
             doc.caption(caption(message)).parseMode("HTML");
         }

@@ -7,7 +7,7 @@ import coach.kam.accounts.Note;
 import coach.kam.conversation.Event;
 import coach.kam.export.CsvImport;
 import coach.kam.export.DataJson;
-import coach.kam.export.StoreExport;
+import coach.kam.conversation.export.StoreExport;
 import coach.kam.store.MapDbStore;
 import coach.kam.store.Store;
 import coach.kam.testing.MutableClock;
@@ -180,7 +180,7 @@ class ScaleBenchmark {
             dir = Files.createTempDirectory("kam-scale-export-");
             store.copyTo(dir.resolve("kam-coach.db"));
             try (MapDbStore copy = MapDbStore.open(dir)) {
-                StoreExport.export(copy, TestCoach.knowledge(), DataJson.Scope.all(), "en", clock);
+                StoreExport.export(copy, TestCoach.knowledge(), DataJson.Scope.all(), "en", clock, dir.resolve("out"));
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

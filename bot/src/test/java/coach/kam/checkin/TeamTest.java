@@ -253,7 +253,7 @@ class TeamTest {
     private static String dataJson(List<Reply> replies) throws IOException {
         Reply doc = replies.stream().filter(Reply::hasDocument).findFirst()
                 .orElseThrow(() -> new AssertionError("no file in " + replies));
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(doc.document().bytes()))) {
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(doc.document().content()))) {
             StringBuilder all = new StringBuilder();
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 all.append(new String(zip.readAllBytes(), StandardCharsets.UTF_8));

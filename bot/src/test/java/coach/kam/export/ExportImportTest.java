@@ -99,7 +99,7 @@ public class ExportImportTest {
         Reply doc = document(type(REP, "/export"));
         assertTrue(doc.document().fileName().endsWith(".zip"), doc.document().fileName());
         assertTrue(doc.plainText().contains("2 accounts"), doc.plainText());
-        Map<String, String> files = unzip(doc.document().bytes());
+        Map<String, String> files = unzip(doc.document().content());
         assertEquals(java.util.Set.of("report.md", "accounts.csv", "data.json", "manifest.json"), files.keySet());
 
         String md = files.get("report.md");
@@ -135,7 +135,7 @@ public class ExportImportTest {
     @Test
     void oneAccountExportHoldsOnlyThatAccount() throws IOException {
         typeSomeData();
-        Map<String, String> files = unzip(document(type(REP, "/export acme")).document().bytes());
+        Map<String, String> files = unzip(document(type(REP, "/export acme")).document().content());
         assertTrue(files.get("report.md").contains("ACME Ltd"));
         assertFalse(files.get("report.md").contains("Northwind"));
         JsonNode json = Json.MAPPER.readTree(files.get("data.json"));
@@ -147,7 +147,7 @@ public class ExportImportTest {
     void everyoneOnlyForAdmins() throws IOException {
         typeSomeData();
         assertFalse(type(REP, "/export --all").stream().anyMatch(Reply::hasDocument));
-        Map<String, String> files = unzip(document(type(TestCoach.MANAGER, "/export --all")).document().bytes());
+        Map<String, String> files = unzip(document(type(TestCoach.MANAGER, "/export --all")).document().content());
         // reps who did not agree are listed by account, tier and counts, never by what they wrote
         String summary = files.get("team-summary.csv");
         assertTrue(summary.contains("Secret Co") && summary.contains("ACME Ltd"), summary);
@@ -243,7 +243,7 @@ public class ExportImportTest {
         String csv = new String(template.document().bytes(), StandardCharsets.UTF_8);
         assertTrue(csv.startsWith("\uFEFFname,class,note\r\n"), csv);
         // the template itself imports cleanly
-        List<Reply> preview = send(REP, template.document().fileName(), template.document().bytes());
+        List<Reply> preview = send(REP, template.document().fileName(), template.document().content());
         assertTrue(preview.get(0).plainText().contains("2 new, 0 updated, 0 rows with errors"), preview.get(0).plainText());
         assertNotNull(preview.get(0).buttons().get(0).get(0));
         // a file that is not CSV is refused with a reason

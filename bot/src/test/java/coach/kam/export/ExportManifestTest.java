@@ -1,5 +1,6 @@
 package coach.kam.export;
 
+import coach.kam.conversation.export.StoreExport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,7 +48,7 @@ class ExportManifestTest {
             assertTrue(notes.contains("first visit") && notes.contains("third visit"), notes);
             assertFalse(notes.contains("second visit") || notes.contains("second visiu"), notes);
             Exporter.Export e = StoreExport.export(coach.store(), TestCoach.knowledge(),
-                    new DataJson.Scope(Set.of(41L), null), "en", clock);
+                    new DataJson.Scope(Set.of(41L), null), "en", clock, data.resolve("out"));
             Map<String, String> files = ExportImportTest.unzip(e.zip());
             assertTrue(files.get("report.md").contains("third visit"), files.get("report.md"));
             JsonNode manifest = Json.MAPPER.readTree(files.get("manifest.json"));

@@ -1,5 +1,6 @@
 package coach.kam.export;
 
+import coach.kam.conversation.export.StoreExport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -132,7 +133,7 @@ class ImportTrustTest {
         type("/note ACME: second call");
         type("/new Globex");
         Exporter.Export e = StoreExport.export(coach().store(), TestCoach.knowledge(),
-                new DataJson.Scope(Set.of(REP), null), "en", clock);
+                new DataJson.Scope(Set.of(REP), null), "en", clock, dir.resolve("out"));
         byte[] csv = ExportImportTest.unzip(e.zip()).get("accounts.csv").getBytes(StandardCharsets.UTF_8);
 
         Reply preview = send("accounts.csv", csv);

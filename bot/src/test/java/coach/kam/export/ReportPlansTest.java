@@ -47,7 +47,7 @@ class ReportPlansTest {
         type("wait for the Q2 numbers");
         press("plan:" + id + ":UP5");
         String reminded = type("/remind ACME Ltd: tomorrow 10am call the buyer").toString();
-        String md = ExportImportTest.unzip(ExportImportTest.document(type("/export")).document().bytes()).get("report.md");
+        String md = ExportImportTest.unzip(ExportImportTest.document(type("/export")).document().content()).get("report.md");
         int jbp = md.indexOf("- JBP ");
         int item = md.indexOf("2026-03-20");
         int note = md.indexOf("📝 wait for the Q2 numbers");

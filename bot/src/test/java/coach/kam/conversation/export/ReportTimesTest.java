@@ -1,4 +1,4 @@
-package coach.kam.export;
+package coach.kam.conversation.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

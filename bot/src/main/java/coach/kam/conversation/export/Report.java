@@ -1,13 +1,19 @@
-package coach.kam.export;
+package coach.kam.conversation.export;
 
 import coach.kam.accounts.Account;
 import coach.kam.accounts.Accounts;
 import coach.kam.accounts.Note;
 import coach.kam.checkin.Reminders;
-import coach.kam.store.Table;
-import coach.kam.text.Html;
 import coach.kam.conversation.Turn;
 import coach.kam.conversation.commands.AccountOverview;
+import coach.kam.export.Csv;
+import coach.kam.export.DataJson;
+import coach.kam.export.Readables;
+import coach.kam.store.Table;
+import coach.kam.store.Tx;
+import coach.kam.text.Html;
+import java.io.IOException;
+import java.io.Writer;
 import coach.kam.flows.AccountFacts;
 import coach.kam.flows.AnswerView;
 import coach.kam.knowledge.Flow;
@@ -21,7 +27,8 @@ import java.util.Optional;
 
 /**
  * The readable parts of an export: a Markdown report with one section per account, and a CSV with
- * one row per account. Both are built inside the turn's transaction, so they agree with the JSON.
+ * one row per account, in the language of the turn they are made in. Both are written account by
+ * account in the export's transaction, so they agree with the JSON.
  */
 public final class Report {
     /** The CSV's columns, in order (format 1; columns are only ever added at the end). */
@@ -43,36 +50,42 @@ public final class Report {
         this.overview = overview;
     }
 
-    /** The accounts an export covers, by rep then name. */
-    public List<Account> accountsOf(Turn turn, List<Long> users, Long accountId) {
-        List<Account> out = new ArrayList<>();
-        for (long user : users) {
-            for (Account a : accounts.list(turn.tx(), user)) {
-                if (accountId == null || a.id() == accountId) {
-                    out.add(a);
-                }
+    /** The report and the CSV as the rep of {@code turn} reads them. */
+    public Readables in(Turn turn) {
+        return new Readables() {
+            @Override
+            public void report(Tx tx, List<Account> accounts, Instant now, Writer out) throws IOException {
+                markdown(turn, accounts, now, out);
             }
-        }
-        return out;
+
+            @Override
+            public void csv(Tx tx, List<Account> accounts, Writer out) throws IOException {
+                Report.this.csv(turn, accounts, out);
+            }
+        };
     }
 
-    public String markdown(Turn turn, List<Account> list, Instant now) {
-        StringBuilder md = new StringBuilder();
-        md.append("# ").append(turn.t("export.md.title")).append("\n\n");
-        md.append(turn.t("export.md.meta", turn.formatTime(now), DataJson.FORMAT_VERSION, list.size())).append("\n");
+    void markdown(Turn turn, List<Account> list, Instant now, Writer out) throws IOException {
+        out.append("# ").append(turn.t("export.md.title")).append("\n\n");
+        out.append(turn.t("export.md.meta", turn.formatTime(now), DataJson.FORMAT_VERSION, list.size())).append("\n");
         long owner = -1;
         boolean severalReps = list.stream().map(Account::ownerId).distinct().count() > 1;
+        Map<Long, List<Note>> reminders = Map.of();
         for (Account a : list) {
-            if (severalReps && a.ownerId() != owner) {
+            StringBuilder md = new StringBuilder();
+            if (a.ownerId() != owner) {
                 owner = a.ownerId();
-                md.append("\n---\n\n# ").append(turn.t("export.md.rep", owner)).append("\n");
+                reminders = openReminders(turn.tx(), owner);
+                if (severalReps) {
+                    md.append("\n---\n\n# ").append(turn.t("export.md.rep", owner)).append("\n");
+                }
             }
-            section(turn, a, md);
+            section(turn, a, md, reminders.getOrDefault(a.id(), List.of()));
+            out.append(md);
         }
-        return md.toString();
     }
 
-    private void section(Turn turn, Account a, StringBuilder md) {
+    private void section(Turn turn, Account a, StringBuilder md, List<Note> reminders) {
         md.append("\n## ").append(oneLine(a.name())).append("\n\n");
         md.append("- ").append(turn.t("export.md.created", turn.formatTime(a.createdAt()))).append("\n");
         overview.classLine(turn, a).ifPresent(l -> md.append("- ").append(plain(l)).append("\n"));
@@ -93,21 +106,24 @@ public final class Report {
             overview.dueItems(turn, a, AccountOverview.BY_PLAN).forEach(line -> md.append(line.startsWith("  ") ? "  " : "")
                     .append(oneLine(plain(line))).append("\n"));
         }
-        coach.kam.store.Tx tx = turn.tx();
-        List<Note> notes = new ArrayList<>(accounts.notes(tx, a));
+        // one account's notes at a time
+        List<Note> notes = new ArrayList<>(accounts.notes(turn.tx(), a));
         notes.sort(Comparator.comparing(Note::at).thenComparing(Note::id));
         notesOf(turn, md, "export.md.notes", notes, Note.Kind.NOTE);
         notesOf(turn, md, "export.md.visits", notes, Note.Kind.VISIT);
         notesOf(turn, md, "export.md.objections", notes, Note.Kind.OBJECTION);
-        notesOf(turn, md, "export.md.reminders", openReminders(tx, a), Note.Kind.NOTE);
+        notesOf(turn, md, "export.md.reminders", reminders, Note.Kind.NOTE);
     }
 
-    /** The account's open reminders, soonest first, as dated lines (the text at its due time). */
-    private static List<Note> openReminders(coach.kam.store.Tx tx, Account a) {
-        return tx.withPrefix(REMINDERS, a.ownerId() + "/").stream()
-                .filter(r -> r.status() == Reminders.Status.OPEN && r.accountId() != null && r.accountId() == a.id())
+    /** A rep's open reminders by account, soonest first, as dated lines (the text at its due time). */
+    private static Map<Long, List<Note>> openReminders(Tx tx, long owner) {
+        Map<Long, List<Note>> out = new java.util.HashMap<>();
+        tx.withPrefix(REMINDERS, owner + "/").stream()
+                .filter(r -> r.status() == Reminders.Status.OPEN && r.accountId() != null)
                 .sorted(Comparator.comparing(Reminders.Reminder::due))
-                .map(r -> Note.text(a.id(), r.text(), r.due())).toList();
+                .forEach(r -> out.computeIfAbsent(r.accountId(), k -> new ArrayList<>())
+                        .add(Note.text(r.accountId(), r.text(), r.due())));
+        return out;
     }
 
     private void notesOf(Turn turn, StringBuilder md, String heading, List<Note> notes, Note.Kind kind) {
@@ -149,38 +165,32 @@ public final class Report {
         return out;
     }
 
-    public String csv(Turn turn, List<Account> list) {
-        StringBuilder csv = new StringBuilder("\uFEFF");
-        csv.append(Csv.row(CSV_COLUMNS));
+    void csv(Turn turn, List<Account> list, Writer out) throws IOException {
+        out.append("\uFEFF").append(Csv.row(CSV_COLUMNS));
         for (Account a : list) {
             Optional<AccountFacts.Evaluation> e = facts.latestEvaluation(turn.tx(), a);
-            List<Note> notes = accounts.notes(turn.tx(), a);
-            csv.append(Csv.row(List.of(
+            coach.kam.accounts.Summaries.Summary held = accounts.summary(turn.tx(), a);
+            out.append(Csv.row(List.of(
                     a.name(),
                     facts.classification(turn.tx(), a).map(AccountFacts.Classification::accountClass).orElse(""),
                     e.map(AccountFacts.Evaluation::tier).orElse(""),
                     e.map(x -> Integer.toString(x.score())).orElse(""),
                     e.map(AccountFacts.Evaluation::strategy).orElse(""),
                     e.map(x -> iso(x.at())).orElse(""),
-                    overview.lastContact(turn, a).map(Report::iso).orElse(""),
-                    count(notes, Note.Kind.NOTE),
-                    count(notes, Note.Kind.VISIT),
-                    count(notes, Note.Kind.OBJECTION),
+                    held.last().map(Report::iso).orElse(""),
+                    Integer.toString(held.notes()),
+                    Integer.toString(held.visits()),
+                    Integer.toString(held.objections()),
                     String.join("; ", overview.planLines(turn, a).stream().map(Report::plain).toList()),
                     iso(a.createdAt()),
                     Long.toString(a.id()),
                     Long.toString(a.ownerId()))));
         }
-        return csv.toString();
     }
 
     /** ISO-8601 UTC to the second, as a spreadsheet reads it ("2026-11-27T02:00:00Z"). */
     static String iso(Instant at) {
         return at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
-    }
-
-    private static String count(List<Note> notes, Note.Kind kind) {
-        return Long.toString(notes.stream().filter(n -> n.kind() == kind).count());
     }
 
     private static String plain(String html) {
