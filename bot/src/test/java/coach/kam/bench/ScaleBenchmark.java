@@ -108,6 +108,81 @@ class ScaleBenchmark {
         } finally {
             coach.close();
         }
+        cell(table, "command-line export --all (bot's JVM flags): time, peak RSS", cliExport(dir, notes));
+        cell(table, "in-bot /export --all (console, bot's JVM flags): time, peak RSS", inBotExport(dir));
+    }
+
+    /** {@code kam-coach export --all} in its own JVM with the flags the launcher gives it, under /usr/bin/time. */
+    private String cliExport(Path dir, int notes) throws Exception {
+        Path zip = work.resolve("cli-" + notes + ".zip");
+        Path rss = work.resolve("cli-" + notes + ".rss");
+        List<String> command = timed(rss, List.of("export", "--all", "--out", zip.toString(), "--data", dir.toString()));
+        long t = System.nanoTime();
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve("cli.log").toFile())
+                .start();
+        int exit = p.waitFor();
+        double seconds = (System.nanoTime() - t) / 1e9;
+        if (exit != 0) {
+            return "exit " + exit + ": " + Files.readString(work.resolve("cli.log")).lines().reduce((a, b) -> b).orElse("");
+        }
+        return String.format("%.1f s, %.0f MiB, zip %.1f MB", seconds, peakMib(rss), Files.size(zip) / 1e6);
+    }
+
+    /**
+     * The console bot on the store, an admin typing {@code /export --all}: the copy and the zip are
+     * made as in Telegram, after the turn, in the launcher's heap; the time runs to the file or the answer.
+     */
+    private String inBotExport(Path dir) throws Exception {
+        long admin = 9999;
+        Path rss = work.resolve("console.rss");
+        List<String> command = timed(rss, List.of("console", "--data", dir.toString(), "--user", Long.toString(admin),
+                "--lang", "en"));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(work.resolve("console.log").toFile());
+        pb.environment().put("KAM_ADMINS", Long.toString(admin));
+        pb.environment().remove("TELEGRAM_BOT_TOKEN");
+        pb.environment().put("KAM_BACKUP_TIME", "off");
+        Process p = pb.start();
+        String answer = null;
+        long t;
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8)); var out = p.getOutputStream()) {
+            t = System.nanoTime();
+            out.write("/export --all\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.flush();
+            for (String line; (line = in.readLine()) != null; ) {
+                if (line.startsWith("📦") || line.startsWith("⚠️")) {
+                    answer = line;
+                    break;
+                }
+            }
+            double seconds = (System.nanoTime() - t) / 1e9;
+            out.write("/quit\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.close();
+            p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+            p.destroy();
+            p.waitFor();
+            if (answer == null) {
+                return "no answer; exit " + p.exitValue();
+            }
+            String what = answer.startsWith("📦 Your data") ? "sent" : answer.startsWith("📦") ? "too big for Telegram, said so"
+                    : "failed: " + answer;
+            return String.format("%.1f s, %.0f MiB, %s", seconds, peakMib(rss), what);
+        }
+    }
+
+    /** The command line of coach.kam.cli.Main with the launcher's JVM flags, under /usr/bin/time writing the peak RSS. */
+    private static List<String> timed(Path rss, List<String> args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-f", "%M", "-o", rss.toString(),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(LoadBenchmark.sizedFlags());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "coach.kam.cli.Main"));
+        command.addAll(args);
+        return command;
+    }
+
+    private static double peakMib(Path rss) throws java.io.IOException {
+        String kb = Files.readString(rss).strip().lines().reduce((a, b) -> b).orElse("0");
+        return Long.parseLong(kb.strip()) / 1024.0;
     }
 
     /** A rep's spreadsheet of 5,000 accounts (half of them new), previewed and applied as the bot does. */
