@@ -2,8 +2,8 @@ package coach.kam.conversation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import coach.kam.conversation.Dialog.Answer;
-import coach.kam.conversation.Dialog.Person;
+import coach.kam.flows.Answer;
+import coach.kam.flows.Person;
 import coach.kam.store.Json;
 import coach.kam.store.MapDbStore;
 import com.fasterxml.jackson.databind.JsonNode;
