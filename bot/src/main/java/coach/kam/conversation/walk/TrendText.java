@@ -7,12 +7,15 @@ import coach.kam.text.Html;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** "B → A since 12 Aug: potential up": a trend in the rep's language and time zone. */
-final class TrendText {
+/**
+ * "B → A since 12 Aug: potential up": a trend in the rep's language and time zone, for the
+ * walkthrough's summary and the account card.
+ */
+public final class TrendText {
     private TrendText() {
     }
 
-    static String line(Turn turn, Flow flow, Trends.Move m) {
+    public static String line(Turn turn, Flow flow, Trends.Move m) {
         String lang = turn.lang();
         String date = m.since().atZone(turn.zone()).format("zh".equals(lang)
                 ? DateTimeFormatter.ofPattern("M月d日") : DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH));
