@@ -27,10 +27,10 @@ import coach.kam.conversation.commands.KnowledgeCommands;
 import coach.kam.conversation.commands.NoteCommands;
 import coach.kam.conversation.commands.ObjectionCommands;
 import coach.kam.conversation.commands.SettingsCommands;
+import coach.kam.conversation.walk.WalkCommands;
+import coach.kam.conversation.walk.WalkDialog;
 import coach.kam.delivery.SendQueue;
 import coach.kam.flows.AccountFacts;
-import coach.kam.flows.WalkCommands;
-import coach.kam.flows.Walkthrough;
 import coach.kam.knowledge.KnowledgeBase;
 import coach.kam.knowledge.KnowledgeLoader;
 import coach.kam.objections.ObjectionService;
@@ -131,7 +131,7 @@ public final class KamCoach implements AutoCloseable {
                 askCommands, objectionService).undoingReminders(checkins::setReminderOpen).answeringFromRecords(ownData)
                 .register(b);
         coach.kam.plans.CoursePlans coursePlans = new coach.kam.plans.CoursePlans();
-        new WalkCommands(knowledge, accounts, new Walkthrough(knowledge, accounts, facts)
+        new WalkCommands(knowledge, accounts, new WalkDialog(knowledge, accounts, facts)
                 .whenCompleted((tx, account, flowId) -> coursePlans.completed(tx, account, flowId))).register(b);
         checkins.register(b, store);
         coach.kam.targets.Targets targets = new coach.kam.targets.Targets();

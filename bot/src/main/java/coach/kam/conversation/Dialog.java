@@ -1,5 +1,6 @@
 package coach.kam.conversation;
 
+import coach.kam.flows.Answer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.Map;
  * What the bot is waiting for from one rep, kept in the store: a one-step question ("the new
  * name?") or a walkthrough read from a flow file. {@code seq} grows with every move, so a button
  * of an older step can be told from a current one. {@code history} holds the steps answered, for back.
+ * The answers are the walkthroughs' own records ({@link Answer}).
  *
  * @param kind     the handler that owns it (a one-step wait such as "rename", or "walk")
  * @param flow     the flow id of a walkthrough, else null
@@ -24,25 +26,6 @@ public record Dialog(long id, long userId, String kind, String flow, int version
         answers = answers == null ? Map.of() : Map.copyOf(answers);
         history = history == null ? List.of() : List.copyOf(history);
         context = context == null ? Map.of() : Map.copyOf(context);
-    }
-
-    /** One answer as the rep gave it: the canonical value, chosen ids, or a person. */
-    public record Answer(String value, List<String> ids, Person person) {
-        public Answer {
-            ids = ids == null ? List.of() : List.copyOf(ids);
-        }
-
-        public static Answer of(String value) {
-            return new Answer(value, List.of(), null);
-        }
-
-        public static Answer choices(List<String> ids) {
-            return new Answer(String.join(",", ids), ids, null);
-        }
-    }
-
-    /** Someone in the customer's decision-making unit. */
-    public record Person(String name, String title, String stance) {
     }
 
     /** Whether a press made for move {@code pressedSeq} still applies. */

@@ -1,7 +1,6 @@
 package coach.kam.flows;
 
 import coach.kam.accounts.Account;
-import coach.kam.conversation.Dialog.Answer;
 import coach.kam.store.Table;
 import coach.kam.store.Tx;
 import java.time.Instant;

@@ -1,7 +1,5 @@
 package coach.kam.flows;
 
-import coach.kam.conversation.Dialog.Answer;
-import coach.kam.conversation.Dialog.Person;
 import coach.kam.knowledge.Flow;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -16,13 +14,13 @@ import java.util.regex.Pattern;
  * Turns what a rep typed into the answer a step takes, or says what was wrong with it. Chinese
  * and English habits both count: "120万" and "1.2m", "12月5日" and "2026-12-05", a full-width comma.
  */
-final class AnswerParser {
+public final class AnswerParser {
     static final int MAX_TEXT = 200;
     static final int MAX_LONGTEXT = 2000;
     private static final Pattern NUMBER = Pattern.compile("[-+]?\\d[\\d,]*(?:\\.\\d+)?|[-+]?\\.\\d+");
 
     /** Either an answer, or the message key that explains what to type and its arguments. */
-    record Result(Answer answer, String problem, Object... args) {
+    public record Result(Answer answer, String problem, Object... args) {
         static Result ok(Answer a) {
             return new Result(a, null);
         }
@@ -31,7 +29,7 @@ final class AnswerParser {
             return new Result(null, key, args);
         }
 
-        boolean ok() {
+        public boolean ok() {
             return answer != null;
         }
     }

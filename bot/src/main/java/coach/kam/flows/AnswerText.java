@@ -1,17 +1,16 @@
 package coach.kam.flows;
 
-import coach.kam.conversation.Dialog.Answer;
 import coach.kam.text.Html;
 import coach.kam.knowledge.Flow;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /** An answer as a rep reads it back, escaped for the reply's HTML. */
-final class AnswerText {
+public final class AnswerText {
     private AnswerText() {
     }
 
-    static String of(Flow.Step step, Answer a, String lang, int maxChars) {
+    public static String of(Flow.Step step, Answer a, String lang, int maxChars) {
         if (a == null) {
             return "—";
         }

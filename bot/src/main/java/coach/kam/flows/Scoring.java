@@ -1,6 +1,5 @@
 package coach.kam.flows;
 
-import coach.kam.conversation.Dialog.Answer;
 import coach.kam.knowledge.Flow;
 import java.util.ArrayList;
 import java.util.Comparator;

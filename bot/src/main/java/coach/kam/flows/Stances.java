@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Where a person stands toward us, from champion to opponent, and the words reps use for it. */
-final class Stances {
-    static final List<String> IDS = List.of("champion", "supporter", "neutral", "skeptic", "opponent");
+public final class Stances {
+    public static final List<String> IDS = List.of("champion", "supporter", "neutral", "skeptic", "opponent");
     private static final Map<String, String> WORDS = new LinkedHashMap<>();
 
     static {
@@ -46,7 +46,7 @@ final class Stances {
     }
 
     /** The stance named in the text, if one is. */
-    static Optional<String> find(String text) {
+    public static Optional<String> find(String text) {
         String t = text.toLowerCase(Locale.ROOT);
         return WORDS.entrySet().stream().filter(e -> t.contains(e.getKey())).map(Map.Entry::getValue).findFirst();
     }
@@ -60,7 +60,7 @@ final class Stances {
         return out.strip();
     }
 
-    static String label(String id, String lang) {
+    public static String label(String id, String lang) {
         int i = IDS.indexOf(id);
         if (i < 0) {
             return "?";

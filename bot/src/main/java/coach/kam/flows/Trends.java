@@ -1,23 +1,23 @@
 package coach.kam.flows;
 
-import coach.kam.text.Html;
-import coach.kam.conversation.Turn;
 import coach.kam.knowledge.Flow;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import java.time.Instant;
 import java.util.Map;
 
-/** "B → A since 12 Aug: potential up": how an account moved since its evaluation before. */
+/** How an account moved since its evaluation before: the tiers, the date, and the group that moved most. */
 public final class Trends {
     private Trends() {
     }
 
-    public static String line(Turn turn, Flow flow, AccountFacts.Evaluation before, AccountFacts.Evaluation now) {
-        return line(turn, flow, before, now.tier(), now.groups());
+    /**
+     * From tier {@code fromTier} (evaluated {@code since}) to {@code toTier}; {@code group} is the
+     * scoring group whose points changed most ({@code change} of them), null when none changed.
+     */
+    public record Move(String fromTier, String toTier, Instant since, String group, int change) {
     }
 
-    static String line(Turn turn, Flow flow, AccountFacts.Evaluation before, String tier, Map<String, Integer> groups) {
-        String lang = turn.lang();
+    /** The move from the evaluation before to a result with this tier and these group points. */
+    public static Move between(AccountFacts.Evaluation before, String tier, Map<String, Integer> groups) {
         String biggest = null;
         int change = 0;
         for (var g : groups.entrySet()) {
@@ -27,15 +27,12 @@ public final class Trends {
                 biggest = g.getKey();
             }
         }
-        String date = before.at().atZone(turn.zone()).format("zh".equals(lang)
-                ? DateTimeFormatter.ofPattern("M月d日") : DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH));
-        String why = "";
-        if (biggest != null) {
-            String id = biggest;
-            String name = flow.scoring().groups().stream().filter(g -> g.id().equals(id)).findFirst()
-                    .map(g -> g.title().in(lang)).orElse(id);
-            why = turn.t(change > 0 ? "walk.trend.up" : "walk.trend.down", Html.escape(name));
-        }
-        return turn.t("walk.trend", before.tier(), tier, date, why);
+        return new Move(before.tier(), tier, before.at(), biggest, change);
+    }
+
+    /** A scoring group's title in the language, or its id when the flow file no longer has it. */
+    public static String groupTitle(Flow flow, String groupId, String lang) {
+        return flow.scoring().groups().stream().filter(g -> g.id().equals(groupId)).findFirst()
+                .map(g -> g.title().in(lang)).orElse(groupId);
     }
 }

@@ -1,6 +1,5 @@
 package coach.kam.flows;
 
-import coach.kam.conversation.Dialog.Answer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;

@@ -3,7 +3,6 @@ package coach.kam.flows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import coach.kam.conversation.Dialog.Answer;
 import coach.kam.conversation.commands.ZoneNames;
 import coach.kam.knowledge.Flow;
 import coach.kam.testing.TestCoach;

@@ -3,11 +3,11 @@ package coach.kam.owndata;
 import coach.kam.accounts.Account;
 import coach.kam.accounts.Accounts;
 import coach.kam.accounts.Note;
-import coach.kam.conversation.Dialog;
 import coach.kam.conversation.commands.PlanRecords;
 import coach.kam.conversation.commands.WalkAnswers;
 import coach.kam.deals.Deals;
 import coach.kam.flows.AccountFacts;
+import coach.kam.flows.Answer;
 import coach.kam.knowledge.Flow;
 import coach.kam.knowledge.KnowledgeBase;
 import coach.kam.plans.Plans;
@@ -83,7 +83,7 @@ record OwnDataSet(List<AccountData> accounts, List<Question> questions) {
                 for (FieldData f : ad.fields() == null ? List.<FieldData>of() : ad.fields()) {
                     Flow.Step step = profile.steps().stream().filter(s -> f.field().equals(s.field())).findFirst().orElseThrow();
                     facts.putFields(tx, a, Map.of(f.field(), new AccountFacts.Field("profile", profile.version(), step.id(),
-                            Dialog.Answer.of(f.value() + suffix), created)));
+                            Answer.of(f.value() + suffix), created)));
                     refs.put(f.id(), "f:" + a.id() + ":" + f.field());
                 }
             }

@@ -52,7 +52,8 @@ public final class AccountOverview {
         Flow.Strategy s = flow.get().scoring().strategies().get(e.strategy());
         String line = turn.t("card.tier", e.tier(), Html.escape(s == null ? e.strategy() : s.name(turn.lang())), e.score());
         if (withTrend && all.size() > 1) {
-            line += "\n" + coach.kam.flows.Trends.line(turn, flow.get(), all.get(1), e);
+            line += "\n" + coach.kam.conversation.walk.TrendText.line(turn, flow.get(),
+                    coach.kam.flows.Trends.between(all.get(1), e.tier(), e.groups()));
         }
         return Optional.of(line);
     }

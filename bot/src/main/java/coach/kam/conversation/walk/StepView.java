@@ -1,10 +1,13 @@
-package coach.kam.flows;
+package coach.kam.conversation.walk;
 
 import coach.kam.conversation.Button;
 import coach.kam.conversation.Dialog;
-import coach.kam.text.Html;
 import coach.kam.conversation.Turn;
+import coach.kam.flows.Answer;
+import coach.kam.flows.AnswerText;
+import coach.kam.flows.Stances;
 import coach.kam.knowledge.Flow;
+import coach.kam.text.Html;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,7 +41,7 @@ final class StepView {
         if (!how.isEmpty()) {
             out.append('\n').append(how);
         }
-        Dialog.Answer current = d.answers().get(step.id());
+        Answer current = d.answers().get(step.id());
         if (current != null && !"stance".equals(d.context().get("phase"))) {
             out.append('\n').append(turn.t("walk.current", AnswerText.of(step, current, lang, 200)));
         }
@@ -90,7 +93,7 @@ final class StepView {
     static List<String> picked(Dialog d) {
         String p = d.context().get("picked");
         if (p == null) {
-            Dialog.Answer a = d.answers().get(d.step());
+            Answer a = d.answers().get(d.step());
             return a == null ? List.of() : a.ids();
         }
         return p.isEmpty() ? List.of() : List.of(p.split(","));

@@ -1,4 +1,4 @@
-package coach.kam.flows;
+package coach.kam.conversation.walk;
 
 import coach.kam.accounts.Account;
 import coach.kam.accounts.Accounts;
@@ -6,10 +6,11 @@ import coach.kam.conversation.Button;
 import coach.kam.conversation.Conversation;
 import coach.kam.conversation.Dialog;
 import coach.kam.conversation.Dialogs;
-import coach.kam.text.Html;
 import coach.kam.conversation.Turn;
+import coach.kam.flows.Walkthrough;
 import coach.kam.knowledge.Flow;
 import coach.kam.knowledge.KnowledgeBase;
+import coach.kam.text.Html;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,9 +24,9 @@ public final class WalkCommands {
     public static final List<String> FLOWS = List.of("profile", "needs", "evaluate", "classify");
     private final KnowledgeBase knowledge;
     private final Accounts accounts;
-    private final Walkthrough walkthrough;
+    private final WalkDialog walkthrough;
 
-    public WalkCommands(KnowledgeBase knowledge, Accounts accounts, Walkthrough walkthrough) {
+    public WalkCommands(KnowledgeBase knowledge, Accounts accounts, WalkDialog walkthrough) {
         this.knowledge = knowledge;
         this.accounts = accounts;
         this.walkthrough = walkthrough;
