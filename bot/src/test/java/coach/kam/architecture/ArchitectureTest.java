@@ -25,7 +25,7 @@ class ArchitectureTest {
             "coach.kam.export..", "coach.kam.flows..", "coach.kam.intent..", "coach.kam.knowledge..",
             "coach.kam.objections..", "coach.kam.plans..", "coach.kam.quarantine..", "coach.kam.retrieval..",
             "coach.kam.text..", "coach.kam.when..", "coach.kam.deals..", "coach.kam.targets..", "coach.kam.territory..",
-            "coach.kam.charts..", "coach.kam.practice..", "coach.kam.owndata..", "coach.kam.overview.."};
+            "coach.kam.charts..", "coach.kam.practice..", "coach.kam.owndata..", "coach.kam.overview..", "coach.kam.team.."};
     private static JavaClasses classes;
 
     @BeforeAll
