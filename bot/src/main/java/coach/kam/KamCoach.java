@@ -7,8 +7,8 @@ import coach.kam.accounts.Accounts;
 import coach.kam.ask.AskService;
 import coach.kam.ask.LlmAnswerer;
 import coach.kam.ask.LlmChoice;
-import coach.kam.checkin.CheckinModule;
-import coach.kam.checkin.Scheduler;
+import coach.kam.conversation.checkin.CheckinModule;
+import coach.kam.conversation.checkin.Scheduler;
 import coach.kam.config.Config;
 import coach.kam.conversation.Conversation;
 import coach.kam.conversation.InlineSearch;
@@ -58,7 +58,7 @@ public final class KamCoach implements AutoCloseable {
         this.scheduler = scheduler;
         this.sendQueue = new SendQueue(store);
         // Scheduled messages wait in the same durable, paced queue as replies; the console prints instead.
-        scheduler.sendTo(new coach.kam.checkin.Outgoing() {
+        scheduler.sendTo(new coach.kam.conversation.checkin.Outgoing() {
             @Override
             public void enqueue(coach.kam.store.Tx tx, long chatId, java.util.List<coach.kam.conversation.Reply> replies) {
                 sendQueue.enqueue(tx, chatId, replies);

@@ -12,30 +12,30 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Each rep's check-in settings, the check-ins sent and answered, snoozed accounts and nudges sent. */
-final class CheckinStore {
-    static final DayOfWeek DEFAULT_DAY = DayOfWeek.MONDAY;
-    static final LocalTime DEFAULT_TIME = LocalTime.of(9, 0);
+public final class CheckinStore {
+    public static final DayOfWeek DEFAULT_DAY = DayOfWeek.MONDAY;
+    public static final LocalTime DEFAULT_TIME = LocalTime.of(9, 0);
 
     /** When a rep's weekly check-in goes out, and when the next one (and the next nudge) is due. */
-    record Prefs(long userId, DayOfWeek day, LocalTime time, String zone, Instant nextCheckin, Instant nextNudge,
+    public record Prefs(long userId, DayOfWeek day, LocalTime time, String zone, Instant nextCheckin, Instant nextNudge,
                  Instant nextDigest) {
     }
 
     /** One week's check-in: the accounts it named and those the rep answered. */
-    record Sent(long userId, String week, Instant at, List<Long> accounts, Set<Long> answered) {
-        Sent {
+    public record Sent(long userId, String week, Instant at, List<Long> accounts, Set<Long> answered) {
+        public Sent {
             accounts = accounts == null ? List.of() : List.copyOf(accounts);
             answered = answered == null ? Set.of() : Set.copyOf(answered);
         }
     }
 
     /** An account left out of check-ins and nudges until a day. */
-    record Snooze(long accountId, LocalDate until, String reason) {
+    public record Snooze(long accountId, LocalDate until, String reason) {
     }
 
     /** The last nudge day, and when each thing was last nudged about, so nothing is repeated daily. */
-    record Nudged(LocalDate lastDay, Map<String, LocalDate> items) {
-        Nudged {
+    public record Nudged(LocalDate lastDay, Map<String, LocalDate> items) {
+        public Nudged {
             items = items == null ? Map.of() : Map.copyOf(items);
         }
     }
@@ -45,48 +45,48 @@ final class CheckinStore {
     private static final Table<Snooze> SNOOZES = Table.of("snoozes", Snooze.class);
     private static final Table<Nudged> NUDGED = Table.of("nudges", Nudged.class);
 
-    Optional<Prefs> prefs(Tx tx, long userId) {
+    public Optional<Prefs> prefs(Tx tx, long userId) {
         return tx.get(PREFS, Long.toString(userId));
     }
 
-    void putPrefs(Tx tx, Prefs p) {
+    public void putPrefs(Tx tx, Prefs p) {
         tx.put(PREFS, Long.toString(p.userId()), p);
     }
 
-    List<Prefs> allPrefs(Tx tx) {
+    public List<Prefs> allPrefs(Tx tx) {
         return tx.withPrefix(PREFS, "");
     }
 
-    Optional<Sent> sent(Tx tx, long userId, String week) {
+    public Optional<Sent> sent(Tx tx, long userId, String week) {
         return tx.get(SENT, userId + "/" + week);
     }
 
-    void putSent(Tx tx, Sent s) {
+    public void putSent(Tx tx, Sent s) {
         tx.put(SENT, s.userId() + "/" + s.week(), s);
     }
 
     /** The rep's check-ins, oldest first (week keys sort in time order). */
-    List<Sent> sentAll(Tx tx, long userId) {
+    public List<Sent> sentAll(Tx tx, long userId) {
         return tx.withPrefix(SENT, userId + "/");
     }
 
-    Optional<Snooze> snooze(Tx tx, long userId, long accountId) {
+    public Optional<Snooze> snooze(Tx tx, long userId, long accountId) {
         return tx.get(SNOOZES, userId + "/" + accountId);
     }
 
-    void putSnooze(Tx tx, long userId, Snooze s) {
+    public void putSnooze(Tx tx, long userId, Snooze s) {
         tx.put(SNOOZES, userId + "/" + s.accountId(), s);
     }
 
-    boolean snoozed(Tx tx, long userId, long accountId, LocalDate today) {
+    public boolean snoozed(Tx tx, long userId, long accountId, LocalDate today) {
         return snooze(tx, userId, accountId).map(s -> s.until().isAfter(today)).orElse(false);
     }
 
-    Nudged nudged(Tx tx, long userId) {
+    public Nudged nudged(Tx tx, long userId) {
         return tx.get(NUDGED, Long.toString(userId)).orElse(new Nudged(null, Map.of()));
     }
 
-    void putNudged(Tx tx, long userId, Nudged n) {
+    public void putNudged(Tx tx, long userId, Nudged n) {
         tx.put(NUDGED, Long.toString(userId), n);
     }
 }

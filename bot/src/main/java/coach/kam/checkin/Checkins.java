@@ -2,136 +2,99 @@ package coach.kam.checkin;
 
 import coach.kam.accounts.Account;
 import coach.kam.accounts.Accounts;
-import coach.kam.conversation.Button;
-import coach.kam.text.Html;
-import coach.kam.conversation.Turn;
-import coach.kam.conversation.commands.AccountOverview;
+import coach.kam.overview.AccountStatus;
+import coach.kam.store.Tx;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * The weekly check-in: the week's focus accounts (tier A first, then those past their cadence or
- * with items due), each with buttons to add progress, set the next step, say nothing changed, or
- * snooze. An unanswered check-in is not repeated; the next one mentions it once.
+ * The weekly check-in: the week's focus accounts (tier A or a late deal first, then those past
+ * their cadence, then those with items due; a week with nothing urgent names the accounts not
+ * heard of longest), the answers given, and whether the check-in before went unanswered.
  */
-final class Checkins {
-    static final int MAX_ACCOUNTS = 6;
+public final class Checkins {
+    public static final int MAX_ACCOUNTS = 6;
     private static final int FILL_TO = 3;
     private final Accounts accounts;
-    private final AccountOverview overview;
+    private final AccountStatus status;
     private final CheckinStore store;
+    private coach.kam.deals.Deals deals;
 
-    Checkins(Accounts accounts, AccountOverview overview, CheckinStore store) {
+    public Checkins(Accounts accounts, AccountStatus status, CheckinStore store) {
         this.accounts = accounts;
-        this.overview = overview;
+        this.status = status;
         this.store = store;
     }
 
-    /** "2026-W49" in the rep's zone. */
-    static String week(Turn turn) {
-        LocalDate d = turn.now().atZone(turn.zone()).toLocalDate();
-        return String.format("%d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-    }
-
-    private record Focus(Account account, int rank, long late, int overdue, String tier, Optional<Long> daysSince,
-                         int lateDeals) {
-    }
-
-    private coach.kam.deals.Deals deals;
-
-    /** Accounts with an open deal whose close date has passed become a focus of the week. */
-    void withDeals(coach.kam.deals.Deals d) {
-        this.deals = d;
-    }
-
-    private int lateDeals(Turn turn, Account a, LocalDate today) {
-        if (deals == null) {
-            return 0;
-        }
-        return (int) deals.ofAccount(turn.tx(), turn.userId(), a.id()).stream()
-                .filter(d -> d.open() && d.close() != null && d.close().isBefore(today)).count();
-    }
-
-    /** The scheduled check-in: a rep with no accounts yet is not written to. */
-    void sendIfAccounts(Turn turn) {
-        if (!accounts.list(turn.tx(), turn.userId()).isEmpty()) {
-            send(turn);
-        }
+    /** One focus account: why it is in the week (rank 0 most urgent), days past cadence, overdue items, late deals. */
+    public record Focus(Account account, int rank, long late, int overdue, String tier, Optional<Long> daysSince,
+                        int lateDeals) {
     }
 
     /**
-     * Says this week's check-in in the turn and records it. Sent again in the same week (/checkin),
-     * it keeps the answers already given and marks those accounts ✅.
+     * A week's check-in: its week ("2026-W49"), whether the one before went unanswered, whether the rep
+     * has any account, the focus accounts (empty: none, or all snoozed) and those already answered.
      */
-    void send(Turn turn) {
-        coach.kam.store.Tx tx = turn.tx();
-        long rep = turn.userId();
-        LocalDate today = turn.now().atZone(turn.zone()).toLocalDate();
-        List<Focus> focus = focus(turn, today);
-        String week = week(turn);
-        java.util.Set<Long> done = store.sent(tx, rep, week).map(CheckinStore.Sent::answered).orElse(java.util.Set.of());
+    public record Week(String week, boolean missedLast, boolean hasAccounts, List<Focus> focus, Set<Long> answered) {
+    }
+
+    /** Accounts with an open deal whose close date has passed become a focus of the week. */
+    public void withDeals(coach.kam.deals.Deals d) {
+        this.deals = d;
+    }
+
+    /** "2026-W49" of {@code now} in {@code zone}. */
+    public static String week(Instant now, ZoneId zone) {
+        LocalDate d = now.atZone(zone).toLocalDate();
+        return String.format("%d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+
+    /** Whether the rep has an account (a rep with none is not sent the scheduled check-in). */
+    public boolean hasAccounts(Tx tx, long rep) {
+        return !accounts.list(tx, rep).isEmpty();
+    }
+
+    /**
+     * This week's check-in, recorded as sent when it names accounts. Taken again in the same week
+     * (/checkin), it keeps the answers already given.
+     */
+    public Week take(Tx tx, long rep, Instant now, ZoneId zone) {
+        LocalDate today = now.atZone(zone).toLocalDate();
+        List<Focus> focus = focus(tx, rep, now, zone, today);
+        String week = week(now, zone);
+        Set<Long> done = store.sent(tx, rep, week).map(CheckinStore.Sent::answered).orElse(Set.of());
         // Only the week right after an unanswered check-in looks back at it, so it is mentioned once.
         boolean missedLast = store.sentAll(tx, rep).stream()
                 .filter(s -> s.week().compareTo(week) < 0).reduce((a, b) -> b)
                 .map(s -> s.answered().isEmpty() && !s.accounts().isEmpty()).orElse(false);
-        StringBuilder out = new StringBuilder(turn.t("checkin.title", week));
-        if (missedLast) {
-            out.append('\n').append(turn.t("checkin.missed"));
+        if (!focus.isEmpty()) {
+            // the answers already given this week stay answered when the check-in is sent again
+            store.putSent(tx, new CheckinStore.Sent(rep, week, now, focus.stream().map(f -> f.account().id()).toList(),
+                    done));
         }
-        if (focus.isEmpty()) {
-            out.append('\n').append(turn.t(accounts.list(tx, rep).isEmpty()
-                    ? "checkin.no.accounts" : "checkin.all.snoozed"));
-            turn.say(out.toString());
-            return;
-        }
-        out.append('\n').append(turn.t("checkin.intro"));
-        List<List<Button>> rows = new ArrayList<>();
-        for (Focus f : focus) {
-            out.append("\n• ").append(done.contains(f.account().id()) ? "✅ " : "").append("<b>")
-                    .append(Html.escape(f.account().name())).append("</b>");
-            if (!"–".equals(f.tier())) {
-                out.append(" · ").append(f.tier());
-            }
-            f.daysSince().ifPresentOrElse(d -> out.append(" · ").append(turn.t("checkin.days.since", d)),
-                    () -> out.append(" · ").append(turn.t("checkin.no.contact")));
-            if (f.late() > 0) {
-                out.append(" · ⚠️ ").append(turn.t("review.late", f.late()));
-            }
-            if (f.overdue() > 0) {
-                out.append(" · ").append(turn.t("checkin.overdue", f.overdue()));
-            }
-            if (f.lateDeals() > 0) {
-                out.append(" · ").append(turn.t("checkin.deals.late", f.lateDeals()));
-            }
-            String data = f.account().id() + ":" + week;
-            rows.add(List.of(new Button("➕ " + Html.shorten(f.account().name(), 12), "ci:p:" + data),
-                    new Button(turn.t("checkin.btn.next"), "ci:n:" + data),
-                    new Button(turn.t("checkin.btn.same"), "ci:x:" + data),
-                    new Button("💤", "ci:s:" + data)));
-        }
-        rows.add(List.of(new Button(turn.t("practice.checkin.button"), "prac:go")));
-        turn.say(out.toString(), rows);
-        // the answers already given this week stay answered when the check-in is sent again
-        store.putSent(tx, new CheckinStore.Sent(rep, week, turn.now(),
-                focus.stream().map(f -> f.account().id()).toList(), done));
+        return new Week(week, missedLast, hasAccounts(tx, rep), focus, done);
     }
 
-    private List<Focus> focus(Turn turn, LocalDate today) {
+    private List<Focus> focus(Tx tx, long rep, Instant now, ZoneId zone, LocalDate today) {
         List<Focus> all = new ArrayList<>();
-        for (Account a : accounts.list(turn.tx(), turn.userId())) {
-            if (store.snoozed(turn.tx(), turn.userId(), a.id(), today)) {
+        for (Account a : accounts.list(tx, rep)) {
+            if (store.snoozed(tx, rep, a.id(), today)) {
                 continue;
             }
-            String tier = overview.tierOrClass(turn, a);
-            long late = overview.daysPastCadence(turn, a).orElse(0L);
-            int overdue = overview.overdueItems(turn, a);
-            Optional<Long> since = overview.lastContact(turn, a)
-                    .map(i -> java.time.Duration.between(i, turn.now()).toDays());
-            int lateDeals = lateDeals(turn, a, today);
+            String tier = status.tierOrClass(tx, a);
+            long late = status.daysPastCadence(tx, a, now).orElse(0L);
+            int overdue = status.overdueItems(tx, a, now, zone);
+            Optional<Long> since = status.lastContact(tx, a).map(i -> Duration.between(i, now).toDays());
+            int lateDeals = lateDeals(tx, rep, a, today);
             int rank = "A".equals(tier) || lateDeals > 0 ? 0 : late > 0 ? 1 : overdue > 0 ? 2 : 3;
             all.add(new Focus(a, rank, late, overdue, tier, since, lateDeals));
         }
@@ -143,12 +106,31 @@ final class Checkins {
         return chosen;
     }
 
+    private int lateDeals(Tx tx, long rep, Account a, LocalDate today) {
+        if (deals == null) {
+            return 0;
+        }
+        return (int) deals.ofAccount(tx, rep, a.id()).stream()
+                .filter(d -> d.open() && d.close() != null && d.close().isBefore(today)).count();
+    }
+
     /** Records that the rep answered this account in that week's check-in. */
-    void answered(Turn turn, String week, long accountId) {
-        store.sent(turn.tx(), turn.userId(), week).ifPresent(s -> {
-            java.util.Set<Long> answered = new java.util.TreeSet<>(s.answered());
+    public void answered(Tx tx, long rep, String week, long accountId) {
+        store.sent(tx, rep, week).ifPresent(s -> {
+            Set<Long> answered = new TreeSet<>(s.answered());
             answered.add(accountId);
-            store.putSent(turn.tx(), new CheckinStore.Sent(s.userId(), s.week(), s.at(), s.accounts(), answered));
+            store.putSent(tx, new CheckinStore.Sent(s.userId(), s.week(), s.at(), s.accounts(), answered));
         });
+    }
+
+    /** Leaves the account out of check-ins and nudges until {@code until}, for {@code reason}. */
+    public void snooze(Tx tx, long rep, long accountId, LocalDate until, String reason) {
+        store.putSnooze(tx, rep, new CheckinStore.Snooze(accountId, until, reason));
+    }
+
+    /** The answers of the rep's last check-in sent: "2/5", or "—" when none was sent. */
+    public String lastAnswered(Tx tx, long rep) {
+        return store.sentAll(tx, rep).stream().reduce((x, y) -> y)
+                .map(s -> s.answered().size() + "/" + s.accounts().size()).orElse("—");
     }
 }

@@ -14,18 +14,18 @@ import java.util.Optional;
  * What falls due when, in the store. Keys start with the UTC day and minute, so the entries due
  * by a moment are found by reading the days since the last run, not the whole table.
  */
-final class Schedule {
-    enum Kind { CHECKIN, REMINDER, NUDGE, DIGEST }
+public final class Schedule {
+    public enum Kind { CHECKIN, REMINDER, NUDGE, DIGEST }
 
     /** One thing to do at {@code due} for a rep; {@code ref} names it within its kind (a reminder id). */
-    record Entry(Instant due, long userId, Kind kind, long ref) {
+    public record Entry(Instant due, long userId, Kind kind, long ref) {
         String key() {
             return DAY.format(due) + "/" + MINUTE.format(due) + "/" + userId + "/" + kind + "/" + ref;
         }
     }
 
     /** When the schedule was last run, so the days in between are read once after a restart. */
-    record State(Instant lastRun) {
+    public record State(Instant lastRun) {
     }
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
@@ -35,16 +35,16 @@ final class Schedule {
     /** How far back the first run after an upgrade looks. */
     private static final int FIRST_LOOK_BACK_DAYS = 60;
 
-    void put(Tx tx, Entry e) {
+    public void put(Tx tx, Entry e) {
         tx.put(ENTRIES, e.key(), e);
     }
 
-    void remove(Tx tx, Entry e) {
+    public void remove(Tx tx, Entry e) {
         tx.delete(ENTRIES, e.key());
     }
 
     /** Everything due by {@code now}, oldest first. */
-    List<Entry> due(Tx tx, Instant now) {
+    public List<Entry> due(Tx tx, Instant now) {
         LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
         LocalDate from = lastRun(tx).map(i -> i.atZone(ZoneOffset.UTC).toLocalDate().minusDays(1))
                 .orElse(today.minusDays(FIRST_LOOK_BACK_DAYS));
@@ -60,7 +60,7 @@ final class Schedule {
     }
 
     /** Entries of one rep and kind, in due order (used to find or replace a rep's next check-in). */
-    List<Entry> find(Tx tx, long userId, Kind kind, Instant from, Instant to) {
+    public List<Entry> find(Tx tx, long userId, Kind kind, Instant from, Instant to) {
         List<Entry> out = new ArrayList<>();
         LocalDate end = to.atZone(ZoneOffset.UTC).toLocalDate();
         for (LocalDate d = from.atZone(ZoneOffset.UTC).toLocalDate(); !d.isAfter(end); d = d.plusDays(1)) {
@@ -73,11 +73,11 @@ final class Schedule {
         return out;
     }
 
-    Optional<Instant> lastRun(Tx tx) {
+    public Optional<Instant> lastRun(Tx tx) {
         return tx.get(STATE, "state").map(State::lastRun);
     }
 
-    void ran(Tx tx, Instant now) {
+    public void ran(Tx tx, Instant now) {
         tx.put(STATE, "state", new State(now));
     }
 }

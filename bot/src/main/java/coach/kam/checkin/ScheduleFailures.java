@@ -8,9 +8,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.List;
 
 /** How often each rep's scheduled turn failed in a row, and the entries of one as JSON for the quarantine. */
-final class ScheduleFailures {
+public final class ScheduleFailures {
     /** A rep's failures in a row. */
-    record Failures(long userId, int attempts) {
+    public record Failures(long userId, int attempts) {
     }
 
     private static final Table<Failures> TABLE = Table.operational("schedule-failures", Failures.class);
@@ -20,19 +20,19 @@ final class ScheduleFailures {
     }
 
     /** Counts one more failure; returns how many in a row. */
-    static int failed(Tx tx, long userId) {
+    public static int failed(Tx tx, long userId) {
         int attempts = tx.get(TABLE, Long.toString(userId)).map(Failures::attempts).orElse(0) + 1;
         tx.put(TABLE, Long.toString(userId), new Failures(userId, attempts));
         return attempts;
     }
 
-    static void clear(Tx tx, long userId) {
+    public static void clear(Tx tx, long userId) {
         if (tx.get(TABLE, Long.toString(userId)).isPresent()) {
             tx.delete(TABLE, Long.toString(userId));
         }
     }
 
-    static String encode(List<Schedule.Entry> entries) {
+    public static String encode(List<Schedule.Entry> entries) {
         try {
             return JSON.writeValueAsString(entries);
         } catch (Exception e) {
@@ -40,7 +40,7 @@ final class ScheduleFailures {
         }
     }
 
-    static List<Schedule.Entry> decode(String json) {
+    public static List<Schedule.Entry> decode(String json) {
         try {
             return JSON.readValue(json, new TypeReference<List<Schedule.Entry>>() { });
         } catch (Exception e) {

@@ -8,12 +8,12 @@ import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 
 /** The next moment a weekly or daily local time comes round, in the rep's zone (daylight saving included). */
-final class Weekly {
+public final class Weekly {
     private Weekly() {
     }
 
     /** The first {@code day} at {@code time} strictly after {@code after}. */
-    static Instant next(DayOfWeek day, LocalTime time, ZoneId zone, Instant after) {
+    public static Instant next(DayOfWeek day, LocalTime time, ZoneId zone, Instant after) {
         ZonedDateTime local = after.atZone(zone);
         ZonedDateTime candidate = local.with(TemporalAdjusters.nextOrSame(day)).with(time).withSecond(0).withNano(0);
         if (!candidate.toInstant().isAfter(after)) {
@@ -23,7 +23,7 @@ final class Weekly {
     }
 
     /** The first {@code time} of any day strictly after {@code after}. */
-    static Instant nextDaily(LocalTime time, ZoneId zone, Instant after) {
+    public static Instant nextDaily(LocalTime time, ZoneId zone, Instant after) {
         ZonedDateTime candidate = after.atZone(zone).with(time).withSecond(0).withNano(0);
         if (!candidate.toInstant().isAfter(after)) {
             candidate = candidate.plusDays(1).with(time);

@@ -1,5 +1,6 @@
 /**
- * Weekly check-ins, reminders, nudges, the team digest and the scheduler that runs them per rep.
- * Imports accounts, flows, the quarantine, text and the store; still takes chat turns (frozen in ArchitectureTest).
+ * Weekly check-ins, reminders and nudges as data: what falls due when (the schedule and each rep's
+ * check-in day and time), the week's focus accounts and answers, snoozes, reminders and the nudges.
+ * Imports accounts, overview, deals and the store; never the conversation.
  */
 package coach.kam.checkin;

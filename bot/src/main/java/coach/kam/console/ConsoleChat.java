@@ -51,7 +51,7 @@ public final class ConsoleChat {
      * Shows scheduled messages (check-ins, reminders) as they fall due, also while the console is
      * waiting for a line; {@code every} is how often it looks.
      */
-    public ConsoleChat showingDue(coach.kam.checkin.Scheduler scheduler, java.time.Duration every) {
+    public ConsoleChat showingDue(coach.kam.conversation.checkin.Scheduler scheduler, java.time.Duration every) {
         scheduler.sendTo((tx, chatId, replies) -> {
             if (chatId == userId) {
                 // shown once the change that made them is durable, as a reply is

@@ -1,4 +1,4 @@
-package coach.kam.checkin;
+package coach.kam.conversation.checkin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

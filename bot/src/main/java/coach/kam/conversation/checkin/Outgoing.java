@@ -1,4 +1,4 @@
-package coach.kam.checkin;
+package coach.kam.conversation.checkin;
 
 import coach.kam.conversation.Reply;
 import coach.kam.store.Tx;

@@ -1,4 +1,4 @@
-package coach.kam.checkin;
+package coach.kam.team;
 
 import coach.kam.store.Table;
 import coach.kam.store.Tx;
@@ -13,33 +13,33 @@ import java.util.TreeSet;
  * team (so a rep sees and can leave it); people's display names; and the mark of the last digest
  * sent, so it goes out once a week and can name tier changes.
  */
-final class TeamStore {
+public final class TeamStore {
     /** The reps a manager follows, those invited who have not answered, and the code reps join with. */
-    record Members(long managerId, Set<Long> reps, String code, Set<Long> invited, Set<Long> sharing) {
-        Members {
+    public record Members(long managerId, Set<Long> reps, String code, Set<Long> invited, Set<Long> sharing) {
+        public Members {
             reps = reps == null ? Set.of() : Set.copyOf(reps);
             invited = invited == null ? Set.of() : Set.copyOf(invited);
             sharing = sharing == null ? Set.of() : Set.copyOf(sharing);
         }
 
-        Members(long managerId) {
+        public Members(long managerId) {
             this(managerId, Set.of(), null, Set.of(), Set.of());
         }
 
-        Members withCode(String newCode) {
+        public Members withCode(String newCode) {
             return new Members(managerId, reps, newCode, invited, sharing);
         }
 
-        Members withRep(long rep, boolean in) {
+        public Members withRep(long rep, boolean in) {
             return new Members(managerId, toggled(reps, rep, in), code, toggled(invited, rep, false),
                     in ? sharing : toggled(sharing, rep, false));
         }
 
-        Members withInvited(long rep, boolean in) {
+        public Members withInvited(long rep, boolean in) {
             return new Members(managerId, reps, code, toggled(invited, rep, in), sharing);
         }
 
-        Members withSharing(long rep, boolean on) {
+        public Members withSharing(long rep, boolean on) {
             return new Members(managerId, reps, code, invited, toggled(sharing, rep, on && reps.contains(rep)));
         }
 
@@ -55,19 +55,19 @@ final class TeamStore {
     }
 
     /** The team a rep is in. */
-    record Membership(long rep, long managerId) {
+    public record Membership(long rep, long managerId) {
     }
 
     /** How a person is named to others: the name they set, else their Telegram name. */
-    record Person(long userId, String chosen, String seen) {
-        String name() {
+    public record Person(long userId, String chosen, String seen) {
+        public String name() {
             return chosen != null ? chosen : seen;
         }
     }
 
     /** The last digest a manager was sent: its week, and each followed account's tier then. */
-    record Mark(long managerId, String week, Map<Long, String> tiers) {
-        Mark {
+    public record Mark(long managerId, String week, Map<Long, String> tiers) {
+        public Mark {
             tiers = tiers == null ? Map.of() : Map.copyOf(tiers);
         }
     }
@@ -77,28 +77,28 @@ final class TeamStore {
     private static final Table<Membership> MEMBERSHIPS = Table.owned("team-of", Membership.class, 1);
     private static final Table<Person> PEOPLE = Table.owned("people", Person.class, 1);
     private static final Table<Mark> MARKS = Table.owned("digest-marks", Mark.class, 1);
-    static final int MAX_NAME = 40;
+    public static final int MAX_NAME = 40;
 
     private final java.time.Clock clock;
 
-    TeamStore(java.time.Clock clock) {
+    public TeamStore(java.time.Clock clock) {
         this.clock = clock;
     }
 
-    Optional<Members> members(Tx tx, long managerId) {
+    public Optional<Members> members(Tx tx, long managerId) {
         return tx.get(TEAMS, Long.toString(managerId));
     }
 
-    Members membersOrNew(Tx tx, long managerId) {
+    public Members membersOrNew(Tx tx, long managerId) {
         return members(tx, managerId).orElse(new Members(managerId));
     }
 
-    Optional<Members> byCode(Tx tx, String code) {
+    public Optional<Members> byCode(Tx tx, String code) {
         return tx.get(CODES, code);
     }
 
     /** Saves a team and keeps each rep's membership in step with it; who came, went or was invited is audited. */
-    void save(Tx tx, Members before, Members after) {
+    public void save(Tx tx, Members before, Members after) {
         audit(tx, after.managerId(), "team.member.added", after.reps(), before.reps());
         audit(tx, after.managerId(), "team.member.removed", before.reps(), after.reps());
         audit(tx, after.managerId(), "team.invited", after.invited(), before.invited());
@@ -134,12 +134,12 @@ final class TeamStore {
         members(tx, otherManager).ifPresent(m -> tx.put(TEAMS, Long.toString(otherManager), m.withRep(rep, false)));
     }
 
-    Optional<Membership> team(Tx tx, long rep) {
+    public Optional<Membership> team(Tx tx, long rep) {
         return tx.get(MEMBERSHIPS, Long.toString(rep));
     }
 
     /** Remembers the name Telegram gave, unless it is already known. */
-    void seen(Tx tx, long userId, String name) {
+    public void seen(Tx tx, long userId, String name) {
         String clean = clean(name);
         if (clean == null) {
             return;
@@ -150,26 +150,26 @@ final class TeamStore {
         }
     }
 
-    void choose(Tx tx, long userId, String name) {
+    public void choose(Tx tx, long userId, String name) {
         Optional<Person> p = tx.get(PEOPLE, Long.toString(userId));
         tx.put(PEOPLE, Long.toString(userId), new Person(userId, clean(name), p.map(Person::seen).orElse(null)));
     }
 
     /** The person's name, or their id when no name is known. */
-    String name(Tx tx, long userId) {
+    public String name(Tx tx, long userId) {
         return tx.get(PEOPLE, Long.toString(userId)).map(Person::name).orElse(Long.toString(userId));
     }
 
-    Optional<Mark> mark(Tx tx, long managerId) {
+    public Optional<Mark> mark(Tx tx, long managerId) {
         return tx.get(MARKS, Long.toString(managerId));
     }
 
-    void mark(Tx tx, Mark mark) {
+    public void mark(Tx tx, Mark mark) {
         tx.put(MARKS, Long.toString(mark.managerId()), mark);
     }
 
     /** Names are one line of at most {@value #MAX_NAME} characters without control characters. */
-    static String clean(String name) {
+    public static String clean(String name) {
         if (name == null) {
             return null;
         }

@@ -1,7 +1,9 @@
-package coach.kam.checkin;
+package coach.kam.conversation.checkin;
 
 import coach.kam.accounts.Account;
 import coach.kam.accounts.Accounts;
+import coach.kam.checkin.CheckinStore;
+import coach.kam.checkin.Reminders;
 import coach.kam.conversation.Button;
 import coach.kam.conversation.Conversation;
 import coach.kam.conversation.Dialog;
@@ -11,7 +13,6 @@ import coach.kam.conversation.Turn;
 import coach.kam.store.Tx;
 import coach.kam.when.WhenParser;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -31,13 +32,11 @@ public final class ReminderCommands {
     private final Accounts accounts;
     private final Reminders reminders;
     private final WhenParser when;
-    private final CheckinStore prefs;
 
-    ReminderCommands(Accounts accounts, Reminders reminders, WhenParser when, CheckinStore prefs) {
+    ReminderCommands(Accounts accounts, Reminders reminders, WhenParser when) {
         this.accounts = accounts;
         this.reminders = reminders;
         this.when = when;
-        this.prefs = prefs;
     }
 
     public void register(Conversation.Builder b) {
@@ -77,11 +76,6 @@ public final class ReminderCommands {
         Long open = turn.session().openAccountId();
         String account = open != null ? open.toString() : mentionedAccount(turn, text).map(a -> Long.toString(a.id())).orElse(NO_ACCOUNT);
         whenTyped(turn, text, account);
-    }
-
-    /** The rep's check-in time: a deadline ("周五前", "by Friday") reminds at it on its day. */
-    private LocalTime morning(Tx tx, long userId) {
-        return prefs.prefs(tx, userId).map(CheckinStore.Prefs::time).orElse(CheckinStore.DEFAULT_TIME);
     }
 
     /** An account whose name appears in the text (its first four characters are enough for a Chinese name). */
@@ -198,11 +192,7 @@ public final class ReminderCommands {
         Tx tx = turn.tx();
         long user = turn.userId();
         Instant now = turn.now();
-        Instant at = due;
-        if (deadline != null) {
-            Instant atCheckinHour = deadline.with(morning(tx, user)).toInstant();
-            at = atCheckinHour.isAfter(now) ? atCheckinHour : due;
-        }
+        Instant at = deadline == null ? due : reminders.deadlineAt(tx, user, deadline, due, now);
         Optional<Account> account = NO_ACCOUNT.equals(accountId) || !accountId.matches("\\d{1,18}") ? Optional.empty()
                 : accounts.get(tx, user, Long.parseLong(accountId));
         Reminders.Reminder r = reminders.add(tx, user, account.map(Account::id).orElse(null), what.strip(), at, now);
@@ -249,11 +239,8 @@ public final class ReminderCommands {
                 turn.say(turn.t("remind.cancelled", Html.escape(r.get().text())));
             }
             case "1d", "1w" -> {
-                Instant base = r.get().due().isAfter(turn.now()) ? r.get().due() : turn.now();
-                // calendar days in the rep's zone: the same local time, whatever the clocks did overnight
-                ZonedDateTime local = base.atZone(turn.zone());
-                ZonedDateTime next = args[0].equals("1d") ? local.plusDays(1) : local.plusWeeks(1);
-                Reminders.Reminder moved = reminders.move(turn.tx(), r.get(), next.toInstant());
+                Reminders.Reminder moved = reminders.snooze(turn.tx(), r.get(), args[0].equals("1w"), turn.now(),
+                        turn.zone());
                 turn.say(turn.t("remind.moved", when(turn, moved.due()), Html.escape(moved.text())));
             }
             default -> turn.say(turn.t("button.unknown"));
