@@ -134,6 +134,11 @@ public final class Turn {
     }
 
     /** The rep's language version of a bot sentence. */
+    /** This turn's way of speaking, for code that renders text without the rest of the turn. */
+    public Voice voice() {
+        return new Voice(messages, lang(), zone(), now());
+    }
+
     public String t(String key, Object... args) {
         return messages.get(lang(), key, args);
     }

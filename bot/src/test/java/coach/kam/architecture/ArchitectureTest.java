@@ -77,6 +77,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void exportsOutsideAChatTakeNoTurn() {
+        noClasses().that().resideInAPackage("coach.kam.cli..")
+                .or().haveFullyQualifiedName("coach.kam.conversation.export.StoreExport")
+                .or().haveFullyQualifiedName("coach.kam.conversation.export.Report")
+                .should().dependOnClassesThat().haveFullyQualifiedName("coach.kam.conversation.Turn")
+                .check(classes);
+    }
+
+    @Test
     void thePipelineAndTheStoreKnowNoChatHandler() {
         noClasses().that().resideInAnyPackage("coach.kam.pipeline..", "coach.kam.store..", "coach.kam.quarantine..")
                 .should().dependOnClassesThat().haveFullyQualifiedName("coach.kam.conversation.Turn")

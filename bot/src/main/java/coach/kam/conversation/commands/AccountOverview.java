@@ -6,6 +6,8 @@ import coach.kam.accounts.Note;
 import coach.kam.conversation.Dialog;
 import coach.kam.text.Html;
 import coach.kam.conversation.Turn;
+import coach.kam.conversation.Voice;
+import coach.kam.store.Tx;
 import coach.kam.flows.AccountFacts;
 import coach.kam.flows.Walkthrough;
 import coach.kam.knowledge.Flow;
@@ -43,16 +45,20 @@ public final class AccountOverview {
 
     /** "Tier B · invest selectively", with the trend against the evaluation before. */
     public Optional<String> tierLine(Turn turn, Account a, boolean withTrend) {
-        List<AccountFacts.Evaluation> all = facts.evaluations(turn.tx(), a);
+        return tierLine(turn.tx(), turn.voice(), a, withTrend);
+    }
+
+    public Optional<String> tierLine(Tx tx, Voice voice, Account a, boolean withTrend) {
+        List<AccountFacts.Evaluation> all = facts.evaluations(tx, a);
         Optional<Flow> flow = knowledge.flow("evaluate");
         if (all.isEmpty() || flow.isEmpty() || flow.get().scoring() == null) {
             return Optional.empty();
         }
         AccountFacts.Evaluation e = all.get(0);
         Flow.Strategy s = flow.get().scoring().strategies().get(e.strategy());
-        String line = turn.t("card.tier", e.tier(), Html.escape(s == null ? e.strategy() : s.name(turn.lang())), e.score());
+        String line = voice.t("card.tier", e.tier(), Html.escape(s == null ? e.strategy() : s.name(voice.lang())), e.score());
         if (withTrend && all.size() > 1) {
-            line += "\n" + coach.kam.conversation.walk.TrendText.line(turn, flow.get(),
+            line += "\n" + coach.kam.conversation.walk.TrendText.line(voice, flow.get(),
                     coach.kam.flows.Trends.between(all.get(1), e.tier(), e.groups()));
         }
         return Optional.of(line);
@@ -60,56 +66,73 @@ public final class AccountOverview {
 
     /** "Class A · contact every 7 days" */
     public Optional<String> classLine(Turn turn, Account a) {
-        return facts.classification(turn.tx(), a).map(c -> turn.t("card.class", coach.kam.flows.Scales.classNumber(c.accountClass()), c.visitEveryDays()));
+        return classLine(turn.tx(), turn.voice(), a);
+    }
+
+    public Optional<String> classLine(Tx tx, Voice voice, Account a) {
+        return facts.classification(tx, a).map(c -> voice.t("card.class",
+                coach.kam.flows.Scales.classNumber(c.accountClass()), c.visitEveryDays()));
     }
 
     /** "JBP 7/12, 2 overdue" for each attached plan. */
     public List<String> planLines(Turn turn, Account a) {
+        return planLines(turn.tx(), turn.voice(), a);
+    }
+
+    public List<String> planLines(Tx tx, Voice voice, Account a) {
         List<String> out = new ArrayList<>();
-        LocalDate today = turn.now().atZone(turn.zone()).toLocalDate();
-        for (Plans.Plan p : plans.all(turn.tx(), a)) {
+        LocalDate today = voice.now().atZone(voice.zone()).toLocalDate();
+        for (Plans.Plan p : plans.all(tx, a)) {
             Plans.Kind kind = Plans.Kind.valueOf(p.kind());
             knowledge.checklist(kind.checklistId).ifPresent(c ->
-                    out.add(PlanCommands.progressLine(turn, plans.progress(turn.tx(), a, p, c, today))));
+                    out.add(progressLine(voice, plans.progress(tx, a, p, c, today))));
         }
         return out;
+    }
+
+    /** "JBP 7/12", and how many items are overdue when any are. */
+    public static String progressLine(Voice voice, Plans.Progress p) {
+        String line = voice.t("plan.progress", p.kind().shortName(voice.lang()), p.done(), p.total());
+        return p.overdue() == 0 ? line : line + voice.t("plan.overdue", p.overdue());
     }
 
     /**
      * Each attached plan's progress line with its own items that carry a due date, an owner or a
      * note ("☐ 2026-12-18 Agree the joint targets · 👤 Li · 📝 wait for Q4 numbers"), in checklist order.
      */
-    List<Map.Entry<String, List<String>>> planDetails(Turn turn, Account a) {
-        LocalDate today = turn.now().atZone(turn.zone()).toLocalDate();
+    List<Map.Entry<String, List<String>>> planDetails(Tx tx, Voice voice, Account a) {
+        LocalDate today = voice.now().atZone(voice.zone()).toLocalDate();
         List<Map.Entry<String, List<String>>> out = new ArrayList<>();
-        for (Plans.Plan p : plans.all(turn.tx(), a)) {
+        for (Plans.Plan p : plans.all(tx, a)) {
             Plans.Kind kind = Plans.Kind.valueOf(p.kind());
             knowledge.checklist(kind.checklistId).ifPresent(c -> {
-                java.util.Set<String> done = plans.done(turn.tx(), a, kind);
+                java.util.Set<String> done = plans.done(tx, a, kind);
                 List<String> items = new ArrayList<>();
                 c.sections().stream().flatMap(part -> part.items().stream()).forEach(item -> {
                     Plans.ItemPlan ip = p.items().get(item.id());
-                    if (ip == null || (ip.due() == null && ip.owner() == null && ip.note() == null)) {
-                        return;
+                    if (ip != null && (ip.due() != null || ip.owner() != null || ip.note() != null)) {
+                        items.add(itemLine(voice, item.text(voice.lang()), ip, done.contains(item.id()), today));
                     }
-                    boolean ticked = done.contains(item.id());
-                    StringBuilder line = new StringBuilder(ticked ? "☑ " : "☐ ");
-                    if (ip.due() != null) {
-                        line.append(!ticked && ip.due().isBefore(today) ? "⚠️ " : "").append(ip.due()).append(' ');
-                    }
-                    line.append(Html.escape(item.text(turn.lang())));
-                    if (ip.owner() != null) {
-                        line.append(" · 👤 ").append(Html.escape(ip.owner()));
-                    }
-                    if (ip.note() != null) {
-                        line.append(" · 📝 ").append(Html.escape(ip.note()));
-                    }
-                    items.add(line.toString());
                 });
-                out.add(Map.entry(PlanCommands.progressLine(turn, plans.progress(turn.tx(), a, p, c, today)), items));
+                out.add(Map.entry(progressLine(voice, plans.progress(tx, a, p, c, today)), items));
             });
         }
         return out;
+    }
+
+    private static String itemLine(Voice voice, String text, Plans.ItemPlan ip, boolean ticked, LocalDate today) {
+        StringBuilder line = new StringBuilder(ticked ? "☑ " : "☐ ");
+        if (ip.due() != null) {
+            line.append(!ticked && ip.due().isBefore(today) ? "⚠️ " : "").append(ip.due()).append(' ');
+        }
+        line.append(Html.escape(text));
+        if (ip.owner() != null) {
+            line.append(" · 👤 ").append(Html.escape(ip.owner()));
+        }
+        if (ip.note() != null) {
+            line.append(" · 📝 ").append(Html.escape(ip.note()));
+        }
+        return line.toString();
     }
 
     /** Open plan items past their due date, over all the account's plans. */
@@ -136,21 +159,25 @@ public final class AccountOverview {
      * that have a due date, an owner or a note ("  - ☐ 2026-03-20 … · 📝 …"), as report.md lists them.
      */
     public List<String> dueItems(Turn turn, Account a, int max) {
+        return dueItems(turn.tx(), turn.voice(), a, max);
+    }
+
+    public List<String> dueItems(Tx tx, Voice voice, Account a, int max) {
         if (max == BY_PLAN) {
             List<String> out = new ArrayList<>();
-            for (Map.Entry<String, List<String>> p : planDetails(turn, a)) {
+            for (Map.Entry<String, List<String>> p : planDetails(tx, voice, a)) {
                 out.add("- " + p.getKey());
                 p.getValue().forEach(item -> out.add("  - " + item));
             }
             return out;
         }
-        LocalDate today = turn.now().atZone(turn.zone()).toLocalDate();
+        LocalDate today = voice.now().atZone(voice.zone()).toLocalDate();
         List<String> out = new ArrayList<>();
-        for (Plans.Plan p : plans.all(turn.tx(), a)) {
+        for (Plans.Plan p : plans.all(tx, a)) {
             Plans.Kind kind = Plans.Kind.valueOf(p.kind());
-            knowledge.checklist(kind.checklistId).ifPresent(c -> plans.openWithDates(turn.tx(), a, p, c).forEach(e ->
+            knowledge.checklist(kind.checklistId).ifPresent(c -> plans.openWithDates(tx, a, p, c).forEach(e ->
                     out.add((e.getValue().due().isBefore(today) ? "⚠️ " : "• ") + e.getValue().due() + " "
-                            + Html.escape(e.getKey().text(turn.lang()))
+                            + Html.escape(e.getKey().text(voice.lang()))
                             + (e.getValue().owner() == null ? "" : " · 👤 " + Html.escape(e.getValue().owner())))));
         }
         return out.stream().sorted((x, y) -> x.startsWith("⚠️") == y.startsWith("⚠️") ? 0 : x.startsWith("⚠️") ? -1 : 1)

@@ -153,8 +153,7 @@ public final class PlanCommands {
 
     /** "JBP 7/12, 2 overdue" */
     public static String progressLine(Turn turn, Plans.Progress p) {
-        String line = turn.t("plan.progress", p.kind().shortName(turn.lang()), p.done(), p.total());
-        return p.overdue() == 0 ? line : line + turn.t("plan.overdue", p.overdue());
+        return AccountOverview.progressLine(turn.voice(), p);
     }
 
     private void showSection(Turn turn, Account a, Plans.Kind kind, int section) {

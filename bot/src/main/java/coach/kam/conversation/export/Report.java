@@ -4,7 +4,7 @@ import coach.kam.accounts.Account;
 import coach.kam.accounts.Accounts;
 import coach.kam.accounts.Note;
 import coach.kam.checkin.Reminders;
-import coach.kam.conversation.Turn;
+import coach.kam.conversation.Voice;
 import coach.kam.conversation.commands.AccountOverview;
 import coach.kam.export.Csv;
 import coach.kam.export.DataJson;
@@ -27,7 +27,7 @@ import java.util.Optional;
 
 /**
  * The readable parts of an export: a Markdown report with one section per account, and a CSV with
- * one row per account, in the language of the turn they are made in. Both are written account by
+ * one row per account, in the reader's language and time zone. Both are written account by
  * account in the export's transaction, so they agree with the JSON.
  */
 public final class Report {
@@ -50,24 +50,24 @@ public final class Report {
         this.overview = overview;
     }
 
-    /** The report and the CSV as the rep of {@code turn} reads them. */
-    public Readables in(Turn turn) {
+    /** The report and the CSV as the reader of {@code voice} reads them. */
+    public Readables in(Voice voice) {
         return new Readables() {
             @Override
             public void report(Tx tx, List<Account> accounts, Instant now, Writer out) throws IOException {
-                markdown(turn, accounts, now, out);
+                markdown(tx, voice, accounts, now, out);
             }
 
             @Override
             public void csv(Tx tx, List<Account> accounts, Writer out) throws IOException {
-                Report.this.csv(turn, accounts, out);
+                Report.this.csv(tx, voice, accounts, out);
             }
         };
     }
 
-    void markdown(Turn turn, List<Account> list, Instant now, Writer out) throws IOException {
-        out.append("# ").append(turn.t("export.md.title")).append("\n\n");
-        out.append(turn.t("export.md.meta", turn.formatTime(now), DataJson.FORMAT_VERSION, list.size())).append("\n");
+    void markdown(Tx tx, Voice voice, List<Account> list, Instant now, Writer out) throws IOException {
+        out.append("# ").append(voice.t("export.md.title")).append("\n\n");
+        out.append(voice.t("export.md.meta", voice.formatTime(now), DataJson.FORMAT_VERSION, list.size())).append("\n");
         long owner = -1;
         boolean severalReps = list.stream().map(Account::ownerId).distinct().count() > 1;
         Map<Long, List<Note>> reminders = Map.of();
@@ -75,44 +75,44 @@ public final class Report {
             StringBuilder md = new StringBuilder();
             if (a.ownerId() != owner) {
                 owner = a.ownerId();
-                reminders = openReminders(turn.tx(), owner);
+                reminders = openReminders(tx, owner);
                 if (severalReps) {
-                    md.append("\n---\n\n# ").append(turn.t("export.md.rep", owner)).append("\n");
+                    md.append("\n---\n\n# ").append(voice.t("export.md.rep", owner)).append("\n");
                 }
             }
-            section(turn, a, md, reminders.getOrDefault(a.id(), List.of()));
+            section(tx, voice, a, md, reminders.getOrDefault(a.id(), List.of()));
             out.append(md);
         }
     }
 
-    private void section(Turn turn, Account a, StringBuilder md, List<Note> reminders) {
+    private void section(Tx tx, Voice voice, Account a, StringBuilder md, List<Note> reminders) {
         md.append("\n## ").append(oneLine(a.name())).append("\n\n");
-        md.append("- ").append(turn.t("export.md.created", turn.formatTime(a.createdAt()))).append("\n");
-        overview.classLine(turn, a).ifPresent(l -> md.append("- ").append(plain(l)).append("\n"));
-        overview.tierLine(turn, a, true).ifPresent(l -> {
+        md.append("- ").append(voice.t("export.md.created", voice.formatTime(a.createdAt()))).append("\n");
+        overview.classLine(tx, voice, a).ifPresent(l -> md.append("- ").append(plain(l)).append("\n"));
+        overview.tierLine(tx, voice, a, true).ifPresent(l -> {
             List<String> lines = plain(l).lines().toList();
             md.append("- ").append(lines.get(0)).append("\n");
             lines.stream().skip(1).forEach(x -> md.append("  ").append(x).append("\n"));
         });
-        List<String> profile = profile(turn, a);
+        List<String> profile = profile(tx, voice, a);
         if (!profile.isEmpty()) {
-            md.append("\n### ").append(turn.t("export.md.profile")).append("\n\n");
+            md.append("\n### ").append(voice.t("export.md.profile")).append("\n\n");
             profile.forEach(p -> md.append("- ").append(p).append("\n"));
         }
-        List<String> plans = overview.planLines(turn, a);
+        List<String> plans = overview.planLines(tx, voice, a);
         if (!plans.isEmpty()) {
             // each plan with its own dated, owned or annotated items under it
-            md.append("\n### ").append(turn.t("export.md.plans")).append("\n\n");
-            overview.dueItems(turn, a, AccountOverview.BY_PLAN).forEach(line -> md.append(line.startsWith("  ") ? "  " : "")
+            md.append("\n### ").append(voice.t("export.md.plans")).append("\n\n");
+            overview.dueItems(tx, voice, a, AccountOverview.BY_PLAN).forEach(line -> md.append(line.startsWith("  ") ? "  " : "")
                     .append(oneLine(plain(line))).append("\n"));
         }
         // one account's notes at a time
-        List<Note> notes = new ArrayList<>(accounts.notes(turn.tx(), a));
+        List<Note> notes = new ArrayList<>(accounts.notes(tx, a));
         notes.sort(Comparator.comparing(Note::at).thenComparing(Note::id));
-        notesOf(turn, md, "export.md.notes", notes, Note.Kind.NOTE);
-        notesOf(turn, md, "export.md.visits", notes, Note.Kind.VISIT);
-        notesOf(turn, md, "export.md.objections", notes, Note.Kind.OBJECTION);
-        notesOf(turn, md, "export.md.reminders", reminders, Note.Kind.NOTE);
+        notesOf(voice, md, "export.md.notes", notes, Note.Kind.NOTE);
+        notesOf(voice, md, "export.md.visits", notes, Note.Kind.VISIT);
+        notesOf(voice, md, "export.md.objections", notes, Note.Kind.OBJECTION);
+        notesOf(voice, md, "export.md.reminders", reminders, Note.Kind.NOTE);
     }
 
     /** A rep's open reminders by account, soonest first, as dated lines (the text at its due time). */
@@ -126,14 +126,14 @@ public final class Report {
         return out;
     }
 
-    private void notesOf(Turn turn, StringBuilder md, String heading, List<Note> notes, Note.Kind kind) {
+    private void notesOf(Voice voice, StringBuilder md, String heading, List<Note> notes, Note.Kind kind) {
         List<Note> these = notes.stream().filter(n -> n.kind() == kind).toList();
         if (these.isEmpty()) {
             return;
         }
-        md.append("\n### ").append(turn.t(heading)).append("\n\n");
+        md.append("\n### ").append(voice.t(heading)).append("\n\n");
         for (Note n : these) {
-            md.append("- ").append(turn.formatTime(n.at())).append(" · ");
+            md.append("- ").append(voice.formatTime(n.at())).append(" · ");
             switch (kind) {
                 case VISIT -> md.append(n.latitude() == null || n.longitude() == null ? ""
                         : String.format(java.util.Locale.ROOT, "%.5f, %.5f", n.latitude(), n.longitude()))
@@ -147,9 +147,9 @@ public final class Report {
     }
 
     /** Every answer the walkthroughs left on the account: "question: answer". */
-    private List<String> profile(Turn turn, Account a) {
+    private List<String> profile(Tx tx, Voice voice, Account a) {
         List<String> out = new ArrayList<>();
-        Map<String, AccountFacts.Field> fields = facts.fields(turn.tx(), a).fields();
+        Map<String, AccountFacts.Field> fields = facts.fields(tx, a).fields();
         for (String flowId : List.of("profile", "needs", "classify", "evaluate")) {
             Optional<Flow> flow = knowledge.flow(flowId);
             if (flow.isEmpty()) {
@@ -158,21 +158,21 @@ public final class Report {
             for (Flow.Step s : flow.get().steps()) {
                 AccountFacts.Field f = fields.get(s.field());
                 if (f != null && flowId.equals(f.flow())) {
-                    out.add(oneLine(s.prompt().in(turn.lang())) + ": " + plain(AnswerView.text(s, f.answer(), turn.lang())));
+                    out.add(oneLine(s.prompt().in(voice.lang())) + ": " + plain(AnswerView.text(s, f.answer(), voice.lang())));
                 }
             }
         }
         return out;
     }
 
-    void csv(Turn turn, List<Account> list, Writer out) throws IOException {
+    void csv(Tx tx, Voice voice, List<Account> list, Writer out) throws IOException {
         out.append("\uFEFF").append(Csv.row(CSV_COLUMNS));
         for (Account a : list) {
-            Optional<AccountFacts.Evaluation> e = facts.latestEvaluation(turn.tx(), a);
-            coach.kam.accounts.Summaries.Summary held = accounts.summary(turn.tx(), a);
+            Optional<AccountFacts.Evaluation> e = facts.latestEvaluation(tx, a);
+            coach.kam.accounts.Summaries.Summary held = accounts.summary(tx, a);
             out.append(Csv.row(List.of(
                     a.name(),
-                    facts.classification(turn.tx(), a).map(AccountFacts.Classification::accountClass).orElse(""),
+                    facts.classification(tx, a).map(AccountFacts.Classification::accountClass).orElse(""),
                     e.map(AccountFacts.Evaluation::tier).orElse(""),
                     e.map(x -> Integer.toString(x.score())).orElse(""),
                     e.map(AccountFacts.Evaluation::strategy).orElse(""),
@@ -181,7 +181,7 @@ public final class Report {
                     Integer.toString(held.notes()),
                     Integer.toString(held.visits()),
                     Integer.toString(held.objections()),
-                    String.join("; ", overview.planLines(turn, a).stream().map(Report::plain).toList()),
+                    String.join("; ", overview.planLines(tx, voice, a).stream().map(Report::plain).toList()),
                     iso(a.createdAt()),
                     Long.toString(a.id()),
                     Long.toString(a.ownerId()))));

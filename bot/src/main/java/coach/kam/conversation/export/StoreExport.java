@@ -1,9 +1,9 @@
 package coach.kam.conversation.export;
 
 import coach.kam.accounts.Accounts;
-import coach.kam.conversation.Conversation;
 import coach.kam.conversation.Messages;
 import coach.kam.conversation.Session;
+import coach.kam.conversation.Voice;
 import coach.kam.conversation.commands.AccountOverview;
 import coach.kam.export.DataJson;
 import coach.kam.export.Exporter;
@@ -12,15 +12,17 @@ import coach.kam.knowledge.KnowledgeBase;
 import coach.kam.plans.Plans;
 import coach.kam.store.Store;
 import coach.kam.store.Table;
-import coach.kam.store.Tx;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * An export written to a file from a store copy, by /export after its turn and by the command line:
- * the report in the rep's language (or, for everyone, a reader with id 0), in a scope that is
- * dropped afterwards, so the store is only read.
+ * An export written to a file from a store (a copy, by /export after its turn and by the command
+ * line): the export service walks the records, and the report and the CSV are written in the rep's
+ * language and time zone (English and UTC for everyone's export, unless {@code lang} says otherwise).
+ * The store is only read.
  */
 public final class StoreExport {
     private static final Table<Session> SESSIONS = Table.of("sessions", Session.class);
@@ -31,9 +33,7 @@ public final class StoreExport {
     /** {@code lang} null keeps the rep's own language (English for everyone's export); the zip goes into {@code dir}. */
     public static Exporter.Export export(Store store, KnowledgeBase knowledge, DataJson.Scope scope, String lang,
                                          Clock clock, Path dir) {
-        Accounts accounts = new Accounts();
-        AccountFacts facts = new AccountFacts();
-        AccountOverview overview = new AccountOverview(knowledge, accounts, facts, new Plans());
+        AccountOverview overview = new AccountOverview(knowledge, new Accounts(), new AccountFacts(), new Plans());
         return export(store, knowledge, overview, scope, lang, clock, Map.of(), dir);
     }
 
@@ -42,17 +42,22 @@ public final class StoreExport {
                                          DataJson.Scope scope, String lang, Clock clock, Map<String, String> extra,
                                          Path dir) {
         Report report = new Report(knowledge, new Accounts(), new AccountFacts(), overview);
-        Conversation reader = Conversation.builder(store, Messages.load(), clock).build();
-        long as = scope.users().isEmpty() ? 0 : scope.users().iterator().next();
+        Messages messages = Messages.load();
         return store.inTransaction(tx -> {
-            Tx.Scope readOnly = tx.scope();
-            Session session = readOnly.get(SESSIONS, Long.toString(as))
-                    .orElse(Session.fresh(as, lang == null ? "en" : lang, clock.instant()));
-            readOnly.put(SESSIONS, Long.toString(as), lang == null ? session : session.withLang(lang));
-            Exporter.Export[] out = new Exporter.Export[1];
-            reader.inTurn(readOnly, as, turn -> out[0] = Exporter.write(turn.tx(), scope, turn.now(), report.in(turn),
-                    extra, dir));
-            return out[0];
+            Optional<Session> rep = scope.users().isEmpty() ? Optional.empty()
+                    : tx.get(SESSIONS, Long.toString(scope.users().iterator().next()));
+            String language = lang != null ? lang : rep.map(Session::lang).orElse("en");
+            Voice voice = new Voice(messages, language, rep.map(StoreExport::zone).orElse(ZoneId.of("UTC")),
+                    clock.instant());
+            return Exporter.write(tx, scope, voice.now(), report.in(voice), extra, dir);
         });
+    }
+
+    private static ZoneId zone(Session s) {
+        try {
+            return ZoneId.of(s.zone());
+        } catch (RuntimeException e) {
+            return ZoneId.of("UTC");
+        }
     }
 }
