@@ -35,11 +35,6 @@ public final class CsvImport {
     /** Blank lines read from one file (a spreadsheet saves its empty rows too) before reading stops. */
     public static final int MAX_BLANK_LINES = 10_000;
     public static final List<String> TEMPLATE_COLUMNS = List.of("name", "class", "note");
-    private static final Map<String, String> HEADERS = Map.ofEntries(
-            Map.entry("name", "name"), Map.entry("account", "name"), Map.entry("account name", "name"),
-            Map.entry("名称", "name"), Map.entry("客户", "name"), Map.entry("客户名称", "name"), Map.entry("客户名", "name"),
-            Map.entry("class", "class"), Map.entry("分类", "class"), Map.entry("客户分类", "class"), Map.entry("类别", "class"),
-            Map.entry("note", "note"), Map.entry("notes", "note"), Map.entry("备注", "note"), Map.entry("笔记", "note"));
     private static final Set<String> CLASSES = Set.of("A", "B", "C", "D");
 
     private CsvImport() {
@@ -70,9 +65,6 @@ public final class CsvImport {
         }
     }
 
-    /** Columns of the bot's own accounts.csv that are counts or computed, never note text or names. */
-    private static final Set<String> EXPORT_ONLY = Set.of("tier", "score", "strategy", "last evaluated", "last contact",
-            "visits", "objections", "plans", "created", "account id", "owner id");
     private static final int NAMES_SHOWN = 10;
     private static final int TITLE_ROWS = 10;
 
@@ -103,13 +95,13 @@ public final class CsvImport {
         while (header == null && records.hasNext()) {
             List<String> rec = records.next();
             line++;
-            if (!isBlank(rec)) {
+            if (!CsvRows.isBlank(rec)) {
                 if (first == null) {
                     first = rec;
                     firstAt = line;
                 }
                 // a title row or two above the header ("客户清单 2026") is passed over
-                if (nameColumn(rec) >= 0) {
+                if (CsvRows.nameColumn(rec) >= 0) {
                     header = rec;
                 } else if (++looked >= TITLE_ROWS || !records.hasNext()) {
                     problems.add(new Problem(firstAt, "import.problem.no.name.column", String.join(", ", first)));
@@ -132,10 +124,10 @@ public final class CsvImport {
         int nameCol = -1;
         int classCol = -1;
         int noteCol = -1;
-        boolean ownExport = header.stream().anyMatch(h -> EXPORT_ONLY.contains(headerKey(h)));
+        boolean ownExport = header.stream().anyMatch(h -> CsvRows.EXPORT_ONLY.contains(CsvRows.headerKey(h)));
         for (int i = 0; i < header.size(); i++) {
-            String h = HEADERS.get(headerKey(header.get(i)));
-            if (ownExport && "note".equals(h) && !"note".equals(headerKey(header.get(i)))) {
+            String h = CsvRows.HEADERS.get(CsvRows.headerKey(header.get(i)));
+            if (ownExport && "note".equals(h) && !"note".equals(CsvRows.headerKey(header.get(i)))) {
                 // the bot's own export: its "notes" column is a count, not a note
                 continue;
             }
@@ -162,7 +154,7 @@ public final class CsvImport {
         while (records.hasNext()) {
             List<String> rec = records.next();
             line++;
-            if (isBlank(rec)) {
+            if (CsvRows.isBlank(rec)) {
                 if (++blank > MAX_BLANK_LINES) {
                     problems.add(new Problem(line, "import.problem.too.many.blank", Integer.toString(MAX_BLANK_LINES)));
                     break;
@@ -173,24 +165,24 @@ public final class CsvImport {
                 problems.add(new Problem(line, "import.problem.too.many", Integer.toString(MAX_ROWS)));
                 break;
             }
-            Optional<Problem> unreadable = unreadable(line, rec, d.encoding());
+            Optional<Problem> unreadable = CsvRows.unreadable(line, rec, d.encoding());
             if (unreadable.isPresent()) {
                 problems.add(unreadable.get());
                 continue;
             }
-            String raw = cell(rec, nameCol);
+            String raw = CsvRows.cell(rec, nameCol);
             if (raw.indexOf('\n') >= 0 || raw.indexOf('\r') >= 0) {
                 // a name never spans lines: a quote that does not close took the rows after it
                 problems.add(new Problem(line, "import.problem.quote", ""));
                 continue;
             }
-            if (invisible(raw)) {
-                problems.add(new Problem(line, "import.problem.invisible", visible(raw)));
+            if (CsvRows.invisible(raw)) {
+                problems.add(new Problem(line, "import.problem.invisible", CsvRows.visible(raw)));
                 continue;
             }
             String name = raw.strip().replaceAll("\\s+", " ");
-            String cls = cell(rec, classCol).strip().toUpperCase(Locale.ROOT);
-            String note = cell(rec, noteCol).strip();
+            String cls = CsvRows.cell(rec, classCol).strip().toUpperCase(Locale.ROOT);
+            String note = CsvRows.cell(rec, noteCol).strip();
             if (name.isEmpty()) {
                 problems.add(new Problem(line, "import.problem.no.name", ""));
                 continue;
@@ -224,62 +216,6 @@ public final class CsvImport {
         return new Plan(id, fileName, d.encoding(), rows, problems, created, updated, now, names, false);
     }
 
-    private static String headerKey(String h) {
-        return h.strip().toLowerCase(Locale.ROOT).replace('_', ' ');
-    }
-
-    private static int nameColumn(List<String> rec) {
-        for (int i = 0; i < rec.size(); i++) {
-            if ("name".equals(HEADERS.get(headerKey(rec.get(i))))) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** A row whose bytes or quotes cannot be trusted (see {@link CsvText}, {@link Csv#UNBALANCED}). */
-    private static Optional<Problem> unreadable(int line, List<String> rec, String encoding) {
-        for (String cell : rec) {
-            if (cell.indexOf(CsvText.MIXED) >= 0) {
-                return Optional.of(new Problem(line, "import.problem.mixed.encoding", encoding));
-            }
-            if (cell.indexOf(CsvText.INVALID) >= 0) {
-                return Optional.of(new Problem(line, "import.problem.bad.bytes", encoding));
-            }
-            if (cell.indexOf(Csv.UNBALANCED) >= 0) {
-                return Optional.of(new Problem(line, "import.problem.quote", ""));
-            }
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * Whether a name holds characters that cannot be seen (zero-width spaces and joiners, the
-     * byte-order mark, soft hyphens, direction marks, control characters): two names that differ only
-     * by them look the same and would be two accounts.
-     */
-    static boolean invisible(String name) {
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            int type = Character.getType(c);
-            if ((type == Character.CONTROL && c != ' ') || type == Character.FORMAT
-                    || c == '\u00AD' || (c >= '\u200B' && c <= '\u200F') || c == '\u2060' || c == '\uFEFF') {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The name with its invisible characters shown as their code ({@code <U+200B>}). */
-    private static String visible(String name) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < name.length() && out.length() < 80; i++) {
-            char c = name.charAt(i);
-            out.append(invisible(String.valueOf(c)) ? String.format("<U+%04X>", (int) c) : String.valueOf(c));
-        }
-        return out.toString();
-    }
-
     /** Whether a row changes an account that is there: a class it does not have, or a note it does not hold. */
     private static boolean changes(Tx tx, Accounts accounts, Account a, String cls, String note,
                                    Map<Long, Set<String>> texts) {
@@ -299,17 +235,9 @@ public final class CsvImport {
 
     private static final AccountFacts FACTS = new AccountFacts();
 
-    private static boolean isBlank(List<String> record) {
-        return record.stream().allMatch(String::isBlank);
-    }
-
     /** As {@link Accounts#sameName} compares names. */
     static String sameName(String name) {
         return Accounts.nameKey(name);
-    }
-
-    private static String cell(List<String> rec, int col) {
-        return col < 0 || col >= rec.size() ? "" : rec.get(col);
     }
 
     /** What applying a plan did. */
