@@ -42,6 +42,8 @@ class ScaleBenchmark {
     private static final long BIG = 7001;
     private static final long SMALL = 7002;
     private static final long PROBE = 7003;
+    /** The admin and manager of the in-bot export of everyone. */
+    private static final long MANAGER = 9999;
     private static final String TEXT = "拜访采购部王经理,谈了明年的框架协议和价格,对方说预算要等总部批;"
             + "next step: send the revised quote by Friday and book a meeting with the finance lead. ";
 
@@ -105,11 +107,14 @@ class ScaleBenchmark {
                 }
             }));
             cell(table, "5,000-row CSV import (preview, then 100 rows a transaction)", waits(coach, () -> importRows(store)));
+            shareWithManager(coach);
         } finally {
             coach.close();
         }
         cell(table, "command-line export --all (bot's JVM flags): time, peak RSS", cliExport(dir, notes));
-        cell(table, "in-bot /export --all (console, bot's JVM flags): time, peak RSS", inBotExport(dir));
+        cell(table, "in-bot /export of the big rep (console, bot's JVM flags): time, peak RSS", inBotExport(dir, BIG, "/export"));
+        cell(table, "in-bot /export --all, every rep sharing (console, bot's JVM flags): time, peak RSS",
+                inBotExport(dir, MANAGER, "/export --all"));
     }
 
     /** {@code kam-coach export --all} in its own JVM with the flags the launcher gives it, under /usr/bin/time. */
@@ -123,7 +128,9 @@ class ScaleBenchmark {
         int exit = p.waitFor();
         double seconds = (System.nanoTime() - t) / 1e9;
         if (exit != 0) {
-            return "exit " + exit + ": " + Files.readString(work.resolve("cli.log")).lines().reduce((a, b) -> b).orElse("");
+            System.out.println("command-line export failed:");
+            Files.readString(work.resolve("cli.log")).lines().limit(40).forEach(System.out::println);
+            return "exit " + exit + ": " + Files.readString(work.resolve("cli.log")).lines().findFirst().orElse("");
         }
         return String.format("%.1f s, %.0f MiB, zip %.1f MB", seconds, peakMib(rss), Files.size(zip) / 1e6);
     }
@@ -132,13 +139,12 @@ class ScaleBenchmark {
      * The console bot on the store, an admin typing {@code /export --all}: the copy and the zip are
      * made as in Telegram, after the turn, in the launcher's heap; the time runs to the file or the answer.
      */
-    private String inBotExport(Path dir) throws Exception {
-        long admin = 9999;
+    private String inBotExport(Path dir, long user, String command0) throws Exception {
         Path rss = work.resolve("console.rss");
-        List<String> command = timed(rss, List.of("console", "--data", dir.toString(), "--user", Long.toString(admin),
+        List<String> command = timed(rss, List.of("console", "--data", dir.toString(), "--user", Long.toString(user),
                 "--lang", "en"));
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(work.resolve("console.log").toFile());
-        pb.environment().put("KAM_ADMINS", Long.toString(admin));
+        pb.environment().put("KAM_ADMINS", Long.toString(MANAGER));
         pb.environment().remove("TELEGRAM_BOT_TOKEN");
         pb.environment().put("KAM_BACKUP_TIME", "off");
         Process p = pb.start();
@@ -147,7 +153,7 @@ class ScaleBenchmark {
         try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
                 java.nio.charset.StandardCharsets.UTF_8)); var out = p.getOutputStream()) {
             t = System.nanoTime();
-            out.write("/export --all\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.write((command0 + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
             out.flush();
             for (String line; (line = in.readLine()) != null; ) {
                 if (line.startsWith("📦") || line.startsWith("⚠️")) {
@@ -166,8 +172,47 @@ class ScaleBenchmark {
             }
             String what = answer.startsWith("📦 Your data") ? "sent" : answer.startsWith("📦") ? "too big for Telegram, said so"
                     : "failed: " + answer;
-            return String.format("%.1f s, %.0f MiB, %s", seconds, peakMib(rss), what);
+            java.util.Optional<Path> zip;
+            try (var files = Files.walk(dir.resolve("exports"))) {
+                zip = files.filter(f -> f.toString().endsWith(".zip")).findFirst();
+            } catch (java.io.IOException e) {
+                zip = java.util.Optional.empty();
+            }
+            String size = zip.map(z -> {
+                try {
+                    long bytes = Files.size(z);
+                    Files.delete(z);
+                    return String.format(", zip %.1f MB", bytes / 1e6);
+                } catch (java.io.IOException e) {
+                    return "";
+                }
+            }).orElse("");
+            return String.format("%.1f s, %.0f MiB, %s%s", seconds, peakMib(rss), what, size);
         }
+    }
+
+    /**
+     * Every rep says hello (so the bot knows them) and joins the manager's team with note sharing on,
+     * so that the manager's /export --all carries everyone's notes.
+     */
+    private static void shareWithManager(KamCoach coach) {
+        List<Long> reps = new ArrayList<>(List.of(BIG, SMALL, PROBE));
+        for (long rep = 7100; rep < 7110; rep++) {
+            reps.add(rep);
+        }
+        for (long rep : reps) {
+            coach.conversation().handle(new Event(rep, rep, null, "/help", null, null, "en"));
+        }
+        coach.kam.team.TeamStore teams = new coach.kam.team.TeamStore(java.time.Clock.systemUTC());
+        coach.store().inTransaction(tx -> {
+            coach.kam.team.TeamStore.Members before = teams.membersOrNew(tx, MANAGER);
+            coach.kam.team.TeamStore.Members after = before;
+            for (long rep : reps) {
+                after = after.withRep(rep, true).withSharing(rep, true);
+            }
+            teams.save(tx, before, after);
+            return null;
+        });
     }
 
     /** The command line of coach.kam.cli.Main with the launcher's JVM flags, under /usr/bin/time writing the peak RSS. */
