@@ -3,6 +3,7 @@ package coach.kam.accounts;
 import coach.kam.store.Table;
 import coach.kam.store.Tx;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -191,6 +192,36 @@ public final class Accounts {
     /** How many notes, visits and logged objections the account holds (from its summary). */
     public int noteCount(Tx tx, Account account) {
         return summary(tx, account).total();
+    }
+
+    /** A note's id, kind and time: enough to order a long history before reading it one note at a time. */
+    public record NoteRef(long id, Note.Kind kind, Instant at) {
+    }
+
+    /** Records read at a time by {@link #noteRefs}. */
+    private static final int REF_PAGE = 500;
+
+    /**
+     * Every note's id, kind and time, oldest first ({@code at}, then id), read a page at a time: an
+     * export of an account of any length holds these, never the texts, and reads each note when it
+     * writes it ({@link #note}).
+     */
+    public List<NoteRef> noteRefs(Tx tx, Account account) {
+        String prefix = notePrefix(account.ownerId(), account.id());
+        List<NoteRef> refs = new ArrayList<>();
+        for (String after = null; ; ) {
+            var page = tx.recordsAfter(NOTES.name(), prefix, after, REF_PAGE);
+            for (var e : page.entrySet()) {
+                Note n = coach.kam.store.Json.MAPPER.convertValue(e.getValue(), Note.class);
+                refs.add(new NoteRef(n.id(), n.kind() == null ? Note.Kind.NOTE : n.kind(), n.at()));
+                after = e.getKey();
+            }
+            if (page.size() < REF_PAGE) {
+                break;
+            }
+        }
+        refs.sort(Comparator.comparing(NoteRef::at).thenComparing(NoteRef::id));
+        return refs;
     }
 
     /** The account's counts and last contact, without reading its notes (see {@link Summaries}). */

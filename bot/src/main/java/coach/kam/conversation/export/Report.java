@@ -72,20 +72,33 @@ public final class Report {
         boolean severalReps = list.stream().map(Account::ownerId).distinct().count() > 1;
         Map<Long, List<Note>> reminders = Map.of();
         for (Account a : list) {
-            StringBuilder md = new StringBuilder();
             if (a.ownerId() != owner) {
                 owner = a.ownerId();
                 reminders = openReminders(tx, owner);
                 if (severalReps) {
-                    md.append("\n---\n\n# ").append(voice.t("export.md.rep", owner)).append("\n");
+                    out.append("\n---\n\n# ").append(voice.t("export.md.rep", owner)).append("\n");
                 }
             }
-            section(tx, voice, a, md, reminders.getOrDefault(a.id(), List.of()));
-            out.append(md);
+            StringBuilder head = new StringBuilder();
+            head(tx, voice, a, head);
+            out.append(head);
+            // the notes one at a time, in time order: an account of any length in little memory
+            List<Accounts.NoteRef> refs = accounts.noteRefs(tx, a);
+            notesOf(tx, voice, a, out, "export.md.notes", refs, Note.Kind.NOTE);
+            notesOf(tx, voice, a, out, "export.md.visits", refs, Note.Kind.VISIT);
+            notesOf(tx, voice, a, out, "export.md.objections", refs, Note.Kind.OBJECTION);
+            List<Note> due = reminders.getOrDefault(a.id(), List.of());
+            if (!due.isEmpty()) {
+                out.append("\n### ").append(voice.t("export.md.reminders")).append("\n\n");
+                for (Note n : due) {
+                    out.append(line(voice, n, Note.Kind.NOTE));
+                }
+            }
         }
     }
 
-    private void section(Tx tx, Voice voice, Account a, StringBuilder md, List<Note> reminders) {
+    /** The account's heading, class, tier, profile and plans. */
+    private void head(Tx tx, Voice voice, Account a, StringBuilder md) {
         md.append("\n## ").append(oneLine(a.name())).append("\n\n");
         md.append("- ").append(voice.t("export.md.created", voice.formatTime(a.createdAt()))).append("\n");
         overview.classLine(tx, voice, a).ifPresent(l -> md.append("- ").append(plain(l)).append("\n"));
@@ -106,13 +119,6 @@ public final class Report {
             overview.dueItems(tx, voice, a, AccountOverview.BY_PLAN).forEach(line -> md.append(line.startsWith("  ") ? "  " : "")
                     .append(oneLine(plain(line))).append("\n"));
         }
-        // one account's notes at a time
-        List<Note> notes = new ArrayList<>(accounts.notes(tx, a));
-        notes.sort(Comparator.comparing(Note::at).thenComparing(Note::id));
-        notesOf(voice, md, "export.md.notes", notes, Note.Kind.NOTE);
-        notesOf(voice, md, "export.md.visits", notes, Note.Kind.VISIT);
-        notesOf(voice, md, "export.md.objections", notes, Note.Kind.OBJECTION);
-        notesOf(voice, md, "export.md.reminders", reminders, Note.Kind.NOTE);
     }
 
     /** A rep's open reminders by account, soonest first, as dated lines (the text at its due time). */
@@ -126,24 +132,37 @@ public final class Report {
         return out;
     }
 
-    private void notesOf(Voice voice, StringBuilder md, String heading, List<Note> notes, Note.Kind kind) {
-        List<Note> these = notes.stream().filter(n -> n.kind() == kind).toList();
-        if (these.isEmpty()) {
-            return;
-        }
-        md.append("\n### ").append(voice.t(heading)).append("\n\n");
-        for (Note n : these) {
-            md.append("- ").append(voice.formatTime(n.at())).append(" · ");
-            switch (kind) {
-                case VISIT -> md.append(n.latitude() == null || n.longitude() == null ? ""
-                        : String.format(java.util.Locale.ROOT, "%.5f, %.5f", n.latitude(), n.longitude()))
-                        .append(n.text().isBlank() ? "" : (n.latitude() == null ? "" : " · ") + oneLine(n.text()));
-                case OBJECTION -> md.append(n.objectionId() == null ? "" : "`" + n.objectionId() + "` ")
-                        .append(oneLine(n.text()));
-                default -> md.append(n.text().strip().replace("\n", "\n  "));
+    private void notesOf(Tx tx, Voice voice, Account a, Writer out, String heading, List<Accounts.NoteRef> refs,
+                         Note.Kind kind) throws IOException {
+        boolean first = true;
+        for (Accounts.NoteRef ref : refs) {
+            if (ref.kind() != kind) {
+                continue;
             }
-            md.append("\n");
+            Optional<Note> n = accounts.note(tx, a, ref.id());
+            if (n.isEmpty()) {
+                continue;
+            }
+            if (first) {
+                out.append("\n### ").append(voice.t(heading)).append("\n\n");
+                first = false;
+            }
+            out.append(line(voice, n.get(), kind));
         }
+    }
+
+    /** One note as a list item: its time, then its words (a visit's place, an objection's id first). */
+    private static String line(Voice voice, Note n, Note.Kind kind) {
+        StringBuilder md = new StringBuilder("- ").append(voice.formatTime(n.at())).append(" · ");
+        switch (kind) {
+            case VISIT -> md.append(n.latitude() == null || n.longitude() == null ? ""
+                    : String.format(java.util.Locale.ROOT, "%.5f, %.5f", n.latitude(), n.longitude()))
+                    .append(n.text().isBlank() ? "" : (n.latitude() == null ? "" : " · ") + oneLine(n.text()));
+            case OBJECTION -> md.append(n.objectionId() == null ? "" : "`" + n.objectionId() + "` ")
+                    .append(oneLine(n.text()));
+            default -> md.append(n.text().strip().replace("\n", "\n  "));
+        }
+        return md.append("\n").toString();
     }
 
     /** Every answer the walkthroughs left on the account: "question: answer". */
