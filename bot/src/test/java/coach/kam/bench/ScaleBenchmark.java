@@ -110,6 +110,11 @@ class ScaleBenchmark {
             }));
             cell(table, "5,000-row CSV import (preview, then 100 rows a transaction)", waits(coach, () -> importRows(store)));
             shareWithManager(coach);
+            // Monday 09:00 UTC, every rep's default check-in time, with the notes of the whole store behind it
+            clock.advance(Duration.between(clock.instant(), Instant.parse("2026-12-07T09:01:00Z")));
+            int[] due = new int[1];
+            String batch = waits(coach, () -> due[0] = coach.scheduler().runDue());
+            cell(table, "Monday 09:00 check-in batch (reps due)", batch + "; " + due[0] + " reps");
         } finally {
             coach.close();
         }
