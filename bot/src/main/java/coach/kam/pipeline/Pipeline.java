@@ -2,6 +2,7 @@ package coach.kam.pipeline;
 
 import coach.kam.delivery.SendQueue;
 import coach.kam.quarantine.Quarantine;
+import coach.kam.store.HandledUpdates;
 import coach.kam.store.Store;
 import coach.kam.store.Tx;
 import java.time.Clock;
@@ -131,7 +132,7 @@ public final class Pipeline implements AutoCloseable {
             }
             for (Incoming u : updates) {
                 // a batch Telegram sends again (its offset was not confirmed) is in the inbox already
-                if (u.updateId() != 0 && (known.contains(u.updateId()) || tx.isUpdateHandled(u.updateId()))) {
+                if (u.updateId() != 0 && (known.contains(u.updateId()) || HandledUpdates.in(tx).isHandled(u.updateId()))) {
                     continue;
                 }
                 added.add(new Pending(Inbox.add(tx, u.updateId(), u.chatKey(), u.json()), u.decoded()));

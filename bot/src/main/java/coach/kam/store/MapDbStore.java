@@ -31,13 +31,6 @@ public final class MapDbStore implements Store {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MapDbStore.class);
     static final String FILE_NAME = "kam-coach.db";
     private static final String VERSION_FIELD = "_v";
-    /**
-     * Handled update ids are kept for a day and at most this many: Telegram redelivers only what was
-     * not confirmed (minutes at most), and after a week without updates it starts ids at random, so
-     * an id kept for ever could drop a new update.
-     */
-    static final int HANDLED_UPDATES_KEPT = 100_000;
-    static final Duration HANDLED_UPDATES_FOR = Duration.ofHours(24);
 
     private final Path file;
     private final Clock clock;
@@ -59,13 +52,8 @@ public final class MapDbStore implements Store {
     private final ReentrantLock lock = new ReentrantLock(true);
     private final Map<String, BTreeMap<String, String>> maps = new ConcurrentHashMap<>();
     private DB db;
-    /** update id -> when it was handled (epoch millis). */
-    private BTreeMap<Long, Long> handledUpdates;
-    /** insertion number -> update id: the handled ids oldest first, so the window trims without a scan. */
-    private BTreeMap<Long, Long> handledOrder;
-    /** Size of the window, kept here because a MapDB map counts its entries by walking every leaf. */
-    private long handledCount;
-    private long handledNext;
+    /** The handled update ids (the inbox's "handled once"), reopened with the file. */
+    private final HandledWindow handled;
     BTreeMap<String, Long> sequences;
     private boolean catalogChanged;
     /** While a live copy runs: where the keys that transactions write are noted. */
@@ -78,6 +66,7 @@ public final class MapDbStore implements Store {
         this.file = file;
         this.clock = clock;
         this.files = files;
+        this.handled = new HandledWindow(clock);
         try {
             connect();
         } catch (RuntimeException | Error e) {
@@ -90,22 +79,9 @@ public final class MapDbStore implements Store {
         volumes = new Volumes(files);
         db = volumes.open(file);
         maps.clear();
-        handledUpdates = db.treeMap("handled-updates", Serializer.LONG, Serializer.LONG).createOrOpen();
-        handledOrder = db.treeMap("handled-order", Serializer.LONG, Serializer.LONG).createOrOpen();
+        handled.open(db);
         sequences = db.treeMap("sequences", Serializer.STRING, Serializer.LONG).createOrOpen();
-        if (handledOrder.isEmpty() && !handledUpdates.isEmpty()) {
-            // a store written before the window had an order: rebuild it once, oldest first
-            List<Map.Entry<Long, Long>> byTime = new ArrayList<>(handledUpdates.entrySet());
-            byTime.sort(Map.Entry.comparingByValue());
-            long n = 0;
-            for (Map.Entry<Long, Long> e : byTime) {
-                handledOrder.put(n++, e.getKey());
-            }
-        }
         db.commit();
-        // one walk at open; from here on the count is kept in memory
-        handledCount = handledOrder.size();
-        handledNext = handledOrder.isEmpty() ? 0 : handledOrder.lastKey() + 1;
     }
 
     /** Opens (or creates) the store in {@code dataDir}; fails with a readable message when another process holds it. */
@@ -446,8 +422,7 @@ public final class MapDbStore implements Store {
             public BTreeMap<Object, Object> live(String name) {
                 return switch (name) {
                     case "sequences" -> (BTreeMap) sequences;
-                    case "handled-updates" -> (BTreeMap) handledUpdates;
-                    case "handled-order" -> (BTreeMap) handledOrder;
+                    case HandledWindow.IDS, HandledWindow.ORDER -> (BTreeMap) handled.live(name);
                     default -> (BTreeMap) map(name.substring(2));
                 };
             }
@@ -562,7 +537,7 @@ public final class MapDbStore implements Store {
     public long handledUpdatesKept() {
         lock.lock();
         try {
-            return handledCount;
+            return handled.count();
         } finally {
             lock.unlock();
         }
@@ -738,49 +713,23 @@ public final class MapDbStore implements Store {
         }
     }
 
-    private void notedHandled(String collection, long key) {
-        if (noting != null) {
-            noting.add(collection, key);
-        }
-    }
-
-    boolean handled(long updateId) {
-        return handledUpdates.containsKey(updateId);
-    }
-
-    private boolean markHandled(long updateId) {
-        long now = clock.millis();
-        if (handledUpdates.putIfAbsent(updateId, now) != null) {
-            return false;
-        }
-        notedHandled("handled-updates", updateId);
-        notedHandled("handled-order", handledNext);
-        handledOrder.put(handledNext++, updateId);
-        handledCount++;
-        long oldest = now - HANDLED_UPDATES_FOR.toMillis();
-        // at most a few removals per call: the window moves as fast as it fills
-        for (int i = 0; i < 4 && handledCount > 0; i++) {
-            Map.Entry<Long, Long> first = handledOrder.firstEntry();
-            Long at = handledUpdates.get(first.getValue());
-            boolean expired = at == null || at < oldest;
-            if (!expired && handledCount <= HANDLED_UPDATES_KEPT) {
-                break;
-            }
-            handledOrder.remove(first.getKey());
-            notedHandled("handled-order", first.getKey());
-            if (at != null && first.getValue() != updateId) {
-                handledUpdates.remove(first.getValue());
-                notedHandled("handled-updates", first.getValue());
-            }
-            handledCount--;
-        }
-        return true;
-    }
-
-    final class MapDbTx implements Tx {
+    final class MapDbTx implements Tx, HandledUpdates.Holder {
         final List<Runnable> afterCommit = new ArrayList<>();
         boolean closed;
         boolean dirty;
+        private final HandledUpdates handledUpdates = HandledUpdates.of(new HandledUpdates.Window() {
+            @Override
+            public boolean contains(long updateId) {
+                return handled.contains(updateId);
+            }
+
+            @Override
+            public boolean mark(long updateId) {
+                boolean marked = handled.mark(updateId, noting);
+                dirty |= marked;
+                return marked;
+            }
+        });
 
         @Override
         public <T> Optional<T> get(Table<T> table, String key) {
@@ -856,15 +805,8 @@ public final class MapDbStore implements Store {
         }
 
         @Override
-        public boolean markUpdateHandled(long updateId) {
-            boolean marked = markHandled(updateId);
-            dirty |= marked;
-            return marked;
-        }
-
-        @Override
-        public boolean isUpdateHandled(long updateId) {
-            return handled(updateId);
+        public HandledUpdates handledUpdates() {
+            return handledUpdates;
         }
 
         @Override

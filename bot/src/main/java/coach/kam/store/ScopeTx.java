@@ -3,16 +3,14 @@ package coach.kam.store;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import org.mapdb.BTreeMap;
 
 /** A nested scope: writes kept as encoded JSON until {@link #keep()} applies them to the parent. */
-final class ScopeTx implements Tx.Scope {
+final class ScopeTx implements Tx.Scope, HandledUpdates.Holder {
     private final MapDbStore store;
     private final MapDbStore.MapDbTx parent;
     /** The scope this one is nested in, or null when it is directly in the transaction. */
@@ -20,8 +18,7 @@ final class ScopeTx implements Tx.Scope {
     /** table -> key -> JSON, or null for a delete. */
     private final Map<String, TreeMap<String, String>> writes = new HashMap<>();
     private final Map<String, Long> sequenceValues = new HashMap<>();
-    private final Set<Long> handledHere = new HashSet<>();
-    private final List<Long> handledOrderHere = new ArrayList<>();
+    private final HandledUpdates handled;
     private final List<Runnable> afterCommit = new ArrayList<>();
     private boolean kept;
 
@@ -29,6 +26,7 @@ final class ScopeTx implements Tx.Scope {
         this.store = store;
         this.parent = parent;
         this.outer = outer;
+        this.handled = HandledUpdates.scopeIn(outer != null ? outer.handled : parent.handledUpdates());
     }
 
     /** A record's JSON as this scope sees it, null when there is none. */
@@ -163,18 +161,8 @@ final class ScopeTx implements Tx.Scope {
     }
 
     @Override
-    public boolean markUpdateHandled(long updateId) {
-        if ((outer != null ? outer.isUpdateHandled(updateId) : store.handled(updateId)) || !handledHere.add(updateId)) {
-            return false;
-        }
-        handledOrderHere.add(updateId);
-        return true;
-    }
-
-    @Override
-    public boolean isUpdateHandled(long updateId) {
-        return (outer != null ? outer.isUpdateHandled(updateId) : store.handled(updateId))
-                || handledHere.contains(updateId);
+    public HandledUpdates handledUpdates() {
+        return handled;
     }
 
     @Override
@@ -201,7 +189,7 @@ final class ScopeTx implements Tx.Scope {
         if (outer != null) {
             writes.forEach((table, w) -> outer.writesOf(table).putAll(w));
             outer.sequenceValues.putAll(sequenceValues);
-            handledOrderHere.forEach(outer::markUpdateHandled);
+            handled.keep();
             outer.afterCommit.addAll(afterCommit);
             return;
         }
@@ -218,7 +206,7 @@ final class ScopeTx implements Tx.Scope {
             });
         });
         store.sequences.putAll(sequenceValues);
-        handledOrderHere.forEach(id -> parent.markUpdateHandled(id));
+        handled.keep();
         parent.afterCommit.addAll(afterCommit);
     }
 }
