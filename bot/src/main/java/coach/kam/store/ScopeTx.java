@@ -12,7 +12,7 @@ import org.mapdb.BTreeMap;
 /** A nested scope: writes kept as encoded JSON until {@link #keep()} applies them to the parent. */
 final class ScopeTx implements Tx.Scope, HandledUpdates.Holder {
     private final MapDbStore store;
-    private final MapDbStore.MapDbTx parent;
+    private final MapDbTx parent;
     /** The scope this one is nested in, or null when it is directly in the transaction. */
     private final ScopeTx outer;
     /** table -> key -> JSON, or null for a delete. */
@@ -22,7 +22,7 @@ final class ScopeTx implements Tx.Scope, HandledUpdates.Holder {
     private final List<Runnable> afterCommit = new ArrayList<>();
     private boolean kept;
 
-    ScopeTx(MapDbStore store, MapDbStore.MapDbTx parent, ScopeTx outer) {
+    ScopeTx(MapDbStore store, MapDbTx parent, ScopeTx outer) {
         this.store = store;
         this.parent = parent;
         this.outer = outer;
@@ -44,12 +44,12 @@ final class ScopeTx implements Tx.Scope, HandledUpdates.Holder {
 
     @Override
     public <T> Optional<T> get(Table<T> table, String key) {
-        return store.decodedOne(table, key, json(table.name(), key));
+        return store.codec.decodedOne(table, key, json(table.name(), key));
     }
 
     @Override
     public <T> void put(Table<T> table, String key, T value) {
-        writesOf(table.name()).put(key, MapDbStore.encode(table, key, value));
+        writesOf(table.name()).put(key, RecordCodec.encode(table, key, value));
     }
 
     @Override
@@ -110,27 +110,27 @@ final class ScopeTx implements Tx.Scope, HandledUpdates.Holder {
 
     @Override
     public <T> List<T> withPrefix(Table<T> table, String prefix) {
-        return store.decodedValues(table, merged(table.name(), prefix));
+        return store.codec.decodedValues(table, merged(table.name(), prefix));
     }
 
     @Override
     public <T> java.util.NavigableMap<String, T> entries(Table<T> table, String prefix) {
-        return store.decodedEntries(table, merged(table.name(), prefix));
+        return store.codec.decodedEntries(table, merged(table.name(), prefix));
     }
 
     @Override
     public java.util.NavigableMap<String, ObjectNode> records(String table, String prefix) {
-        return store.decodedRecords(table, merged(table, prefix));
+        return store.codec.decodedRecords(table, merged(table, prefix));
     }
 
     @Override
     public java.util.NavigableMap<String, ObjectNode> recordsAfter(String table, String prefix, String after, int limit) {
-        return store.decodedRecords(table, MapDbStore.page(merged(table, prefix), after, limit));
+        return store.codec.decodedRecords(table, RecordCodec.page(merged(table, prefix), after, limit));
     }
 
     @Override
     public void putRecord(String table, String key, ObjectNode value) {
-        writesOf(table).put(key, MapDbStore.encodeRecord(table, key, value));
+        writesOf(table).put(key, RecordCodec.encodeRecord(table, key, value));
     }
 
     @Override
