@@ -12,6 +12,7 @@ import java.util.Optional;
  */
 final class MapDbTx implements Tx, HandledUpdates.Holder {
     private final MapDbStore store;
+    private final StoreFile file;
     final List<Runnable> afterCommit = new ArrayList<>();
     boolean closed;
     /** Whether anything was written: a transaction that only read commits nothing. */
@@ -19,12 +20,12 @@ final class MapDbTx implements Tx, HandledUpdates.Holder {
     private final HandledUpdates handledUpdates = HandledUpdates.of(new HandledUpdates.Window() {
         @Override
         public boolean contains(long updateId) {
-            return store.handled().contains(updateId);
+            return file.handled.contains(updateId);
         }
 
         @Override
         public boolean mark(long updateId) {
-            boolean marked = store.markHandled(updateId);
+            boolean marked = file.markHandled(updateId);
             dirty |= marked;
             return marked;
         }
@@ -32,63 +33,64 @@ final class MapDbTx implements Tx, HandledUpdates.Holder {
 
     MapDbTx(MapDbStore store) {
         this.store = store;
+        this.file = store.file;
     }
 
     @Override
     public <T> Optional<T> get(Table<T> table, String key) {
-        return store.codec.decodedOne(table, key, store.rawGet(table.name(), key));
+        return store.codec.decodedOne(table, key, file.rawGet(table.name(), key));
     }
 
     @Override
     public <T> void put(Table<T> table, String key, T value) {
         dirty = true;
-        store.map(table.name()).put(key, RecordCodec.encode(table, key, value));
-        store.noted(table.name(), key);
+        file.map(table.name()).put(key, RecordCodec.encode(table, key, value));
+        file.noted(table.name(), key);
     }
 
     @Override
     public void delete(Table<?> table, String key) {
-        if (store.map(table.name()).remove(key) != null) {
+        if (file.map(table.name()).remove(key) != null) {
             dirty = true;
-            store.noted(table.name(), key);
+            file.noted(table.name(), key);
         }
     }
 
     @Override
     public <T> List<T> withPrefix(Table<T> table, String prefix) {
-        return store.codec.decodedValues(table, store.rawPrefix(table.name(), prefix));
+        return store.codec.decodedValues(table, file.rawPrefix(table.name(), prefix));
     }
 
     @Override
     public String lowerKey(Table<?> table, String key) {
-        return store.map(table.name()).lowerKey(key);
+        return file.map(table.name()).lowerKey(key);
     }
 
     @Override
     public <T> NavigableMap<String, T> entries(Table<T> table, String prefix) {
-        return store.codec.decodedEntries(table, store.rawPrefix(table.name(), prefix));
+        return store.codec.decodedEntries(table, file.rawPrefix(table.name(), prefix));
     }
 
     @Override
     public NavigableMap<String, ObjectNode> records(String table, String prefix) {
-        return store.codec.decodedRecords(table, store.rawPrefix(table, prefix));
+        return store.codec.decodedRecords(table, file.rawPrefix(table, prefix));
     }
 
     @Override
     public NavigableMap<String, ObjectNode> recordsAfter(String table, String prefix, String after, int limit) {
-        return store.codec.decodedRecords(table, RecordCodec.page(store.rawPrefix(table, prefix), after, limit));
+        return store.codec.decodedRecords(table, RecordCodec.page(file.rawPrefix(table, prefix), after, limit));
     }
 
     @Override
     public void putRecord(String table, String key, ObjectNode value) {
         dirty = true;
-        store.map(table).put(key, RecordCodec.encodeRecord(table, key, value));
-        store.noted(table, key);
+        file.map(table).put(key, RecordCodec.encodeRecord(table, key, value));
+        file.noted(table, key);
     }
 
     @Override
     public long sequence(String sequence) {
-        Long v = store.sequences.get(sequence);
+        Long v = file.sequences.get(sequence);
         return v == null ? 0 : v;
     }
 
@@ -96,14 +98,14 @@ final class MapDbTx implements Tx, HandledUpdates.Holder {
     public void raiseSequence(String sequence, long atLeast) {
         if (sequence(sequence) < atLeast) {
             dirty = true;
-            store.sequences.put(sequence, atLeast);
+            file.sequences.put(sequence, atLeast);
         }
     }
 
     @Override
     public long nextId(String sequence) {
         dirty = true;
-        return store.sequences.merge(sequence, 1L, Long::sum);
+        return file.sequences.merge(sequence, 1L, Long::sum);
     }
 
     @Override

@@ -35,7 +35,7 @@ final class ScopeTx implements Tx.Scope, HandledUpdates.Holder {
         if (w != null && w.containsKey(key)) {
             return w.get(key);
         }
-        return outer != null ? outer.json(table, key) : store.rawGet(table, key);
+        return outer != null ? outer.json(table, key) : store.file.rawGet(table, key);
     }
 
     private TreeMap<String, String> writesOf(String table) {
@@ -65,9 +65,9 @@ final class ScopeTx implements Tx.Scope, HandledUpdates.Holder {
     /** The greatest key below {@code key} as this scope sees it: the enclosing one's, less what was deleted here. */
     private String lower(String table, String key) {
         TreeMap<String, String> w = writes.get(table);
-        String below = outer != null ? outer.lower(table, key) : store.map(table).lowerKey(key);
+        String below = outer != null ? outer.lower(table, key) : store.file.map(table).lowerKey(key);
         while (below != null && w != null && w.containsKey(below) && w.get(below) == null) {
-            below = outer != null ? outer.lower(table, below) : store.map(table).lowerKey(below);
+            below = outer != null ? outer.lower(table, below) : store.file.map(table).lowerKey(below);
         }
         if (w != null) {
             for (Map.Entry<String, String> e : w.headMap(key, false).descendingMap().entrySet()) {
@@ -88,7 +88,7 @@ final class ScopeTx implements Tx.Scope, HandledUpdates.Holder {
      */
     private java.util.NavigableMap<String, String> merged(String table, String prefix) {
         java.util.NavigableMap<String, String> below = outer != null ? outer.merged(table, prefix)
-                : store.rawPrefix(table, prefix);
+                : store.file.rawPrefix(table, prefix);
         TreeMap<String, String> w = writes.get(table);
         if (w == null) {
             return below;
@@ -142,7 +142,7 @@ final class ScopeTx implements Tx.Scope, HandledUpdates.Holder {
         if (outer != null) {
             return outer.sequence(sequence);
         }
-        Long stored = store.sequences.get(sequence);
+        Long stored = store.file.sequences.get(sequence);
         return stored == null ? 0 : stored;
     }
 
@@ -195,17 +195,17 @@ final class ScopeTx implements Tx.Scope, HandledUpdates.Holder {
         }
         parent.dirty |= !writes.isEmpty() || !sequenceValues.isEmpty();
         writes.forEach((table, w) -> {
-            BTreeMap<String, String> m = store.map(table);
+            BTreeMap<String, String> m = store.file.map(table);
             w.forEach((k, v) -> {
                 if (v == null) {
                     m.remove(k);
                 } else {
                     m.put(k, v);
                 }
-                store.noted(table, k);
+                store.file.noted(table, k);
             });
         });
-        store.sequences.putAll(sequenceValues);
+        store.file.sequences.putAll(sequenceValues);
         handled.keep();
         parent.afterCommit.addAll(afterCommit);
     }

@@ -17,13 +17,13 @@ final class StoreCopies implements LiveCopy.Source {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StoreCopies.class);
 
     private final MapDbStore store;
-    private final Path file;
+    private final StoreFile file;
     private final ReentrantLock lock;
     /** One live copy (a backup, a snapshot, a compaction) at a time. */
     private final ReentrantLock copying = new ReentrantLock();
     private volatile LiveCopy.Holds lastCopy;
 
-    StoreCopies(MapDbStore store, Path file, ReentrantLock lock) {
+    StoreCopies(MapDbStore store, StoreFile file, ReentrantLock lock) {
         this.store = store;
         this.file = file;
         this.lock = lock;
@@ -60,13 +60,14 @@ final class StoreCopies implements LiveCopy.Source {
      * old one goes back.
      */
     Compaction.Done compact() {
-        Path fresh = file.resolveSibling(MapDbStore.FILE_NAME + ".compact");
-        Path old = file.resolveSibling(MapDbStore.FILE_NAME + ".old");
+        Path path = file.path();
+        Path fresh = path.resolveSibling(MapDbStore.FILE_NAME + ".compact");
+        Path old = path.resolveSibling(MapDbStore.FILE_NAME + ".old");
         copying.lock();
         try {
             Files.deleteIfExists(fresh);
             Files.deleteIfExists(old);
-            long before = Files.size(file);
+            long before = Files.size(path);
             long[] records = new long[1];
             LiveCopy live = new LiveCopy(lock, this);
             live.write(fresh, copy -> {
@@ -76,13 +77,13 @@ final class StoreCopies implements LiveCopy.Source {
             });
             lastCopy = live.holds();
             Files.deleteIfExists(old);
-            return new Compaction.Done(before, Files.size(file), records[0]);
+            return new Compaction.Done(before, Files.size(path), records[0]);
         } catch (java.io.IOException | RuntimeException | AssertionError e) {
             deleteQuietly(fresh);
             if (e instanceof StoreOutage o) {
                 throw o;
             }
-            throw new StoreException("cannot compact the store " + file + ": " + Faults.describe(e)
+            throw new StoreException("cannot compact the store " + path + ": " + Faults.describe(e)
                     + "; the store was not changed", e);
         } finally {
             copying.unlock();
@@ -91,27 +92,27 @@ final class StoreCopies implements LiveCopy.Source {
 
     /** Under the lock, with no transaction open: the compacted copy replaces the store file. */
     private void swapIn(Path fresh, Path old) {
-        store.disconnect();
+        file.disconnect();
         try {
             try {
-                Files.createLink(old, file);
+                Files.createLink(old, file.path());
             } catch (UnsupportedOperationException | java.io.IOException e) {
                 LOG.debug("no link to keep the old store file while the compacted one opens: {}", e.toString());
             }
-            Files.move(fresh, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(fresh, file.path(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (java.io.IOException e) {
-            store.connect();
+            file.connect();
             throw new StoreException("cannot put the compacted file in place: " + e.getMessage(), e);
         }
         try {
-            store.connect();
+            file.connect();
         } catch (RuntimeException | AssertionError e) {
-            store.closeFiles();
+            file.closeFiles();
             try {
                 if (Files.exists(old)) {
-                    Files.move(old, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    Files.move(old, file.path(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 }
-                store.connect();
+                file.connect();
             } catch (java.io.IOException | RuntimeException | AssertionError again) {
                 e.addSuppressed(again);
                 store.stop("the store cannot be reopened after compaction: " + Faults.describe(e), e);
@@ -135,22 +136,22 @@ final class StoreCopies implements LiveCopy.Source {
 
     @Override
     public List<String> names() {
-        return store.sortedNames().stream().filter(LiveCopy::copied).toList();
+        return file.sortedNames().stream().filter(LiveCopy::copied).toList();
     }
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public BTreeMap<Object, Object> live(String name) {
         return switch (name) {
-            case "sequences" -> (BTreeMap) store.sequences;
-            case HandledWindow.IDS, HandledWindow.ORDER -> (BTreeMap) store.handled().live(name);
-            default -> (BTreeMap) store.map(name.substring(2));
+            case "sequences" -> (BTreeMap) file.sequences;
+            case HandledWindow.IDS, HandledWindow.ORDER -> (BTreeMap) file.handled.live(name);
+            default -> (BTreeMap) file.map(name.substring(2));
         };
     }
 
     @Override
     public void note(LiveCopy.Changes changes) {
-        store.noting(changes);
+        file.noting(changes);
     }
 
     private static void deleteQuietly(Path p) {
