@@ -154,7 +154,7 @@ public final class Conversation {
      * Deferred work is returned, to be run after the commit.
      */
     public Outcome handleIn(Tx tx, Event event) {
-        if (event.updateId() != null && tx.isUpdateHandled(event.updateId())) {
+        if (event.updateId() != null && coach.kam.store.HandledUpdates.in(tx).isHandled(event.updateId())) {
             return Outcome.duplicate();
         }
         java.util.function.Consumer<Event> fault = faultHook;
@@ -179,7 +179,7 @@ public final class Conversation {
         }
         scope.keep();
         if (event.updateId() != null) {
-            tx.markUpdateHandled(event.updateId());
+            coach.kam.store.HandledUpdates.in(tx).mark(event.updateId());
         }
         return new Outcome(Kind.DONE, turn.replies(), turn.deferred(), null);
     }

@@ -1,27 +1,11 @@
 package coach.kam.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
-import org.mapdb.BTreeMap;
-import org.mapdb.DB;
-import org.mapdb.DBException;
-import org.mapdb.DBMaker;
-import org.mapdb.Serializer;
 
 /**
  * The MapDB file store. MapDB has one transaction per file, so transactions here are serialised
@@ -30,82 +14,33 @@ import org.mapdb.Serializer;
 public final class MapDbStore implements Store {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MapDbStore.class);
     static final String FILE_NAME = "kam-coach.db";
-    private static final String VERSION_FIELD = "_v";
-    /**
-     * Handled update ids are kept for a day and at most this many: Telegram redelivers only what was
-     * not confirmed (minutes at most), and after a week without updates it starts ids at random, so
-     * an id kept for ever could drop a new update.
-     */
-    static final int HANDLED_UPDATES_KEPT = 100_000;
-    static final Duration HANDLED_UPDATES_FOR = Duration.ofHours(24);
+    private static final long RECOVERY_EVERY_NANOS = 1_000_000_000L;
 
-    private final Path file;
-    private final Clock clock;
-    /** Makes the store's files (MapDB's file channels; tests give one that fails on purpose). */
-    private final org.mapdb.volume.VolumeFactory files;
-    /** The files of the open connection, closed without a write when one fails. */
-    private Volumes volumes;
+    /** The open file: its tables, sequences and handled update window. */
+    final StoreFile file;
     final Damage damage = new Damage();
+    final RecordCodec codec = new RecordCodec(damage);
     /** Why writes stop now, or null; with the free-space watch that may cause one. */
     private volatile String outage;
     private Throwable outageCause;
     private SpaceWatch space;
     private long nextRecoveryNanos;
-    private static final long RECOVERY_EVERY_NANOS = 1_000_000_000L;
     /**
      * Fair: work done in a row of short transactions (a live copy's chunks, an import's chunks)
      * lets a rep's turn that waits go first instead of taking the lock again at once.
      */
     private final ReentrantLock lock = new ReentrantLock(true);
-    private final Map<String, BTreeMap<String, String>> maps = new ConcurrentHashMap<>();
-    private DB db;
-    /** update id -> when it was handled (epoch millis). */
-    private BTreeMap<Long, Long> handledUpdates;
-    /** insertion number -> update id: the handled ids oldest first, so the window trims without a scan. */
-    private BTreeMap<Long, Long> handledOrder;
-    /** Size of the window, kept here because a MapDB map counts its entries by walking every leaf. */
-    private long handledCount;
-    private long handledNext;
-    BTreeMap<String, Long> sequences;
-    private boolean catalogChanged;
-    /** While a live copy runs: where the keys that transactions write are noted. */
-    private LiveCopy.Changes noting;
-    /** One live copy (a backup, a snapshot, a compaction) at a time. */
-    private final ReentrantLock copying = new ReentrantLock();
-    private volatile LiveCopy.Holds lastCopy;
+    private final StoreCopies copies;
 
-    private MapDbStore(Path file, Clock clock, org.mapdb.volume.VolumeFactory files) {
-        this.file = file;
-        this.clock = clock;
-        this.files = files;
+    MapDbStore(Path path, Clock clock, org.mapdb.volume.VolumeFactory files) {
+        this.file = new StoreFile(path, clock, files);
+        this.copies = new StoreCopies(this, file, lock);
         try {
-            connect();
+            file.connect();
         } catch (RuntimeException | Error e) {
-            volumes.closeHard();
+            file.closeFiles();
             throw e;
         }
-    }
-
-    private void connect() {
-        volumes = new Volumes(files);
-        db = volumes.open(file);
-        maps.clear();
-        handledUpdates = db.treeMap("handled-updates", Serializer.LONG, Serializer.LONG).createOrOpen();
-        handledOrder = db.treeMap("handled-order", Serializer.LONG, Serializer.LONG).createOrOpen();
-        sequences = db.treeMap("sequences", Serializer.STRING, Serializer.LONG).createOrOpen();
-        if (handledOrder.isEmpty() && !handledUpdates.isEmpty()) {
-            // a store written before the window had an order: rebuild it once, oldest first
-            List<Map.Entry<Long, Long>> byTime = new ArrayList<>(handledUpdates.entrySet());
-            byTime.sort(Map.Entry.comparingByValue());
-            long n = 0;
-            for (Map.Entry<Long, Long> e : byTime) {
-                handledOrder.put(n++, e.getKey());
-            }
-        }
-        db.commit();
-        // one walk at open; from here on the count is kept in memory
-        handledCount = handledOrder.size();
-        handledNext = handledOrder.isEmpty() ? 0 : handledOrder.lastKey() + 1;
     }
 
     /** Opens (or creates) the store in {@code dataDir}; fails with a readable message when another process holds it. */
@@ -123,49 +58,7 @@ public final class MapDbStore implements Store {
      * file channels). Tests pass a factory whose files fail at a chosen write.
      */
     public static MapDbStore open(Path dataDir, Clock clock, org.mapdb.volume.VolumeFactory files) {
-        try {
-            Files.createDirectories(dataDir);
-        } catch (Exception e) {
-            throw new StoreException("cannot create the data folder " + dataDir + ": " + e.getMessage(), e);
-        }
-        Path file = dataDir.resolve(FILE_NAME);
-        boolean existed = Files.exists(file);
-        try {
-            return connected(dataDir, file, clock, files);
-        } catch (RuntimeException | AssertionError e) {
-            if (!existed && !(e instanceof StoreHeld)) {
-                // a store that could not even be created (a full disk) holds nothing: no half-made file is left
-                deleteStoreFiles(dataDir);
-            }
-            throw e;
-        }
-    }
-
-    private static void deleteStoreFiles(Path dataDir) {
-        try (var left = Files.list(dataDir)) {
-            for (Path p : left.toList()) {
-                String n = p.getFileName().toString();
-                if (n.equals(FILE_NAME) || n.startsWith(FILE_NAME + ".wal")) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        } catch (java.io.IOException e) {
-            LOG.warn("cannot remove the half-made store in {}: {}", dataDir, e.toString());
-        }
-    }
-
-    private static MapDbStore connected(Path dataDir, Path file, Clock clock, org.mapdb.volume.VolumeFactory files) {
-        try {
-            return new MapDbStore(file, clock, files);
-        } catch (DBException.FileLocked e) {
-            throw new StoreHeld("the data folder " + dataDir
-                    + " is in use by another KAM Coach process; stop it or choose another KAM_DATA_DIR", e);
-        } catch (RuntimeException | AssertionError e) {
-            if (e.getCause() instanceof java.nio.channels.OverlappingFileLockException) {
-                throw new StoreHeld("the data folder " + dataDir + " is in use by this process already", e);
-            }
-            throw new StoreException("cannot open the store " + file + ": " + Faults.describe(e), e);
-        }
+        return StoreOpening.open(dataDir, clock, files);
     }
 
     /**
@@ -210,11 +103,9 @@ public final class MapDbStore implements Store {
      * rollback or a reconnect: the next open replays the write-ahead log, which holds every
      * committed transaction whole.
      */
-    private void stop(String why, Throwable cause) {
-        if (cause != null && db != null) {
-            db = null;
-            volumes.closeHard();
-            maps.clear();
+    void stop(String why, Throwable cause) {
+        if (cause != null && file.connected()) {
+            file.drop();
         }
         if (outage == null) {
             LOG.error("the store takes no writes: {}; it tries again every second (kam-coach check, restore)", why,
@@ -234,12 +125,11 @@ public final class MapDbStore implements Store {
         if (space != null && space.shortage().isPresent()) {
             return;
         }
-        if (db == null) {
+        if (!file.connected()) {
             try {
-                connect();
+                file.connect();
             } catch (RuntimeException | AssertionError e) {
-                volumes.closeHard();
-                db = null;
+                file.drop();
                 String why = Faults.describe(e);
                 outage = why.startsWith("storage full") ? why : "the store cannot be reopened: " + why;
                 outageCause = e;
@@ -269,7 +159,7 @@ public final class MapDbStore implements Store {
 
     @Override
     public <T> T inTransaction(Function<Tx, T> work) {
-        MapDbTx tx = new MapDbTx();
+        MapDbTx tx = new MapDbTx(this);
         T result;
         lock.lock();
         try {
@@ -282,22 +172,19 @@ public final class MapDbStore implements Store {
                     throw new StoreOutage(outage, e);
                 }
                 try {
-                    rollback();
+                    file.rollback();
                 } catch (RuntimeException | AssertionError reconnect) {
                     e.addSuppressed(reconnect);
                     stop(Faults.describe(reconnect), reconnect);
                 }
                 throw e;
             }
-            if (tx.dirty || catalogChanged) {
-                catalogChanged = false;
-                try {
-                    // a commit costs an fsync or two; a transaction that only read has nothing to make durable
-                    db.commit();
-                } catch (RuntimeException | Error e) {
-                    stop(Faults.describe(e), e);
-                    throw new StoreOutage(outage, e);
-                }
+            try {
+                // a commit costs an fsync or two; a transaction that only read has nothing to make durable
+                file.commit(tx.dirty);
+            } catch (RuntimeException | Error e) {
+                stop(Faults.describe(e), e);
+                throw new StoreOutage(outage, e);
             }
         } finally {
             tx.closed = true;
@@ -311,107 +198,21 @@ public final class MapDbStore implements Store {
 
     /**
      * Writes a consistent copy of everything committed to {@code target}, a MapDB file that
-     * {@link #open} reads when it is named {@value #FILE_NAME} in a data folder. The store goes on
-     * serving while it is written: the copy is read in chunks of a few milliseconds under the lock
-     * ({@link LiveCopy} says why it is consistent). The file appears complete or not at all.
+     * {@link #open} reads when it is named {@value #FILE_NAME} in a data folder, while the store
+     * serves (see {@link StoreCopies}). The file appears complete or not at all.
      */
     @Override
     public void copyTo(Path target) {
-        Path part = target.resolveSibling(target.getFileName() + ".part");
-        copying.lock();
-        try {
-            Files.deleteIfExists(part);
-            if (target.getParent() != null) {
-                Files.createDirectories(target.getParent());
-            }
-            LiveCopy live = liveCopy();
-            live.write(part, copy -> { });
-            lastCopy = live.holds();
-            Files.move(part, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.io.IOException | RuntimeException | AssertionError e) {
-            deleteQuietly(part);
-            if (e instanceof StoreOutage o) {
-                throw o;
-            }
-            throw new StoreException("cannot write the copy " + target + ": " + Faults.describe(e)
-                    + "; the partial file was removed", e);
-        } finally {
-            copying.unlock();
-        }
+        copies.copyTo(target);
     }
 
     /**
-     * Rewrites the open store into a fresh file holding only what is live, while it serves: a live
-     * copy whose last step, under the lock, closes the store, puts the copy in its place and opens
-     * it again. The old file is kept (as a link) until the new one opened; if it does not, the old
-     * one goes back. Returns the sizes before and after and the records kept.
+     * Rewrites the open store into a fresh file holding only what is live, while it serves (see
+     * {@link StoreCopies}). Returns the sizes before and after and the records kept.
      */
     @Override
     public Compaction.Done compact() {
-        Path fresh = file.resolveSibling(FILE_NAME + ".compact");
-        Path old = file.resolveSibling(FILE_NAME + ".old");
-        copying.lock();
-        try {
-            Files.deleteIfExists(fresh);
-            Files.deleteIfExists(old);
-            long before = Files.size(file);
-            long[] records = new long[1];
-            LiveCopy live = liveCopy();
-            live.write(fresh, copy -> {
-                records[0] = live.records();
-                copy.close();
-                swapIn(fresh, old);
-            });
-            lastCopy = live.holds();
-            Files.deleteIfExists(old);
-            return new Compaction.Done(before, Files.size(file), records[0]);
-        } catch (java.io.IOException | RuntimeException | AssertionError e) {
-            deleteQuietly(fresh);
-            if (e instanceof StoreOutage o) {
-                throw o;
-            }
-            throw new StoreException("cannot compact the store " + file + ": " + Faults.describe(e)
-                    + "; the store was not changed", e);
-        } finally {
-            copying.unlock();
-        }
-    }
-
-    /** Under the lock, with no transaction open: the compacted copy replaces the store file. */
-    private void swapIn(Path fresh, Path old) {
-        db.close();
-        db = null;
-        maps.clear();
-        try {
-            try {
-                Files.createLink(old, file);
-            } catch (UnsupportedOperationException | java.io.IOException e) {
-                LOG.debug("no link to keep the old store file while the compacted one opens: {}", e.toString());
-            }
-            Files.move(fresh, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.io.IOException e) {
-            connect();
-            throw new StoreException("cannot put the compacted file in place: " + e.getMessage(), e);
-        }
-        try {
-            connect();
-        } catch (RuntimeException | AssertionError e) {
-            volumes.closeHard();
-            try {
-                if (Files.exists(old)) {
-                    Files.move(old, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                }
-                connect();
-            } catch (java.io.IOException | RuntimeException | AssertionError again) {
-                e.addSuppressed(again);
-                stop("the store cannot be reopened after compaction: " + Faults.describe(e), e);
-            }
-            throw new StoreException("the compacted file did not open (" + Faults.describe(e)
-                    + "); the old one is back in place", e);
-        }
+        return copies.compact();
     }
 
     /**
@@ -419,52 +220,7 @@ public final class MapDbStore implements Store {
      * log and benchmarks), or empty before the first.
      */
     public Optional<String> lastCopyHolds() {
-        LiveCopy.Holds h = lastCopy;
-        return h == null ? Optional.empty()
-                : Optional.of(String.format(java.util.Locale.ROOT, "%d holds, longest %.1f ms", h.count(), h.longestMillis()));
-    }
-
-    private LiveCopy liveCopy() {
-        return new LiveCopy(lock, new LiveCopy.Source() {
-            @Override
-            public void readable() {
-                if (db == null) {
-                    throw new StoreOutage(outage, outageCause);
-                }
-                if (db.isClosed()) {
-                    throw new StoreException("the store was closed while it was being copied", null);
-                }
-            }
-
-            @Override
-            public List<String> names() {
-                return sortedNames().stream().filter(LiveCopy::copied).toList();
-            }
-
-            @Override
-            @SuppressWarnings({"unchecked", "rawtypes"})
-            public BTreeMap<Object, Object> live(String name) {
-                return switch (name) {
-                    case "sequences" -> (BTreeMap) sequences;
-                    case "handled-updates" -> (BTreeMap) handledUpdates;
-                    case "handled-order" -> (BTreeMap) handledOrder;
-                    default -> (BTreeMap) map(name.substring(2));
-                };
-            }
-
-            @Override
-            public void note(LiveCopy.Changes changes) {
-                noting = changes;
-            }
-        });
-    }
-
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (java.io.IOException e) {
-            // nothing more to do
-        }
+        return copies.lastCopyHolds();
     }
 
     /**
@@ -473,23 +229,7 @@ public final class MapDbStore implements Store {
      * "held".
      */
     public static boolean isHeld(Path dataDir) {
-        Path f = dataDir.resolve(FILE_NAME);
-        if (!Files.exists(f)) {
-            return false;
-        }
-        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(f,
-                java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
-            java.nio.channels.FileLock l = ch.tryLock();
-            if (l == null) {
-                return true;
-            }
-            l.release();
-            return false;
-        } catch (java.nio.channels.OverlappingFileLockException e) {
-            return true;
-        } catch (java.io.IOException e) {
-            return false;
-        }
+        return StoreOpening.isHeld(dataDir);
     }
 
     /**
@@ -500,389 +240,49 @@ public final class MapDbStore implements Store {
         return Restore.run(copyFile, dataDir, clock).kept();
     }
 
-    private java.util.SortedSet<String> sortedNames() {
-        java.util.SortedSet<String> names = new java.util.TreeSet<>();
-        for (String n : db.getAllNames()) {
-            names.add(n);
-        }
-        return names;
-    }
-
     /**
      * Walks every table and reads every record, checking its checksum and its JSON. For the command
      * line, on a stopped store or a copy: the walk holds the lock for as long as it runs.
      */
     public CheckReport check() {
-        java.util.Map<String, Long> counts = new TreeMap<>();
-        java.util.Map<String, Long> unsealed = new TreeMap<>();
-        List<BadRecord> bad = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
         lock.lock();
         try {
-            if (db == null) {
+            if (!file.connected()) {
                 throw new StoreOutage(outage, outageCause);
             }
-            for (String name : sortedNames()) {
-                if (!name.startsWith("t-")) {
-                    continue;
-                }
-                String table = name.substring(2);
-                long ok = 0;
-                long old = 0;
-                String last = null;
-                try {
-                    for (Map.Entry<String, String> e : map(table).entrySet()) {
-                        last = e.getKey();
-                        try {
-                            Json.MAPPER.readTree(Envelope.open(e.getKey(), e.getValue()));
-                            ok++;
-                            old += Envelope.sealed(e.getValue()) ? 0 : 1;
-                        } catch (Envelope.Damaged d) {
-                            bad.add(new BadRecord(table, e.getKey(), d.getMessage()));
-                        } catch (JsonProcessingException d) {
-                            bad.add(new BadRecord(table, e.getKey(), "unreadable JSON"));
-                        }
-                    }
-                } catch (RuntimeException | AssertionError broken) {
-                    problems.add("table " + table + " cannot be read past " + (last == null ? "its start" : "key " + last)
-                            + ": " + Faults.describe(broken));
-                }
-                counts.put(table, ok);
-                if (old > 0) {
-                    unsealed.put(table, old);
-                }
-            }
+            return StoreCheck.walk(file.sortedNames(), file::map);
         } finally {
             lock.unlock();
         }
-        return new CheckReport(counts, unsealed, bad, problems);
     }
 
     /** How many handled update ids the window holds now (for tests and diagnostics). */
     public long handledUpdatesKept() {
         lock.lock();
         try {
-            return handledCount;
+            return file.handled.count();
         } finally {
             lock.unlock();
         }
-    }
-
-    /**
-     * Rolls back and reconnects: MapDB keeps collections created in the rolled-back transaction in
-     * its caches, with storage the rollback freed, so only a fresh connection is safe.
-     */
-    private void rollback() {
-        db.rollback();
-        db.close();
-        connect();
     }
 
     @Override
     public void close() {
         lock.lock();
         try {
-            if (db == null) {
-                volumes.closeHard();
-            } else if (!db.isClosed()) {
-                try {
-                    db.close();
-                } catch (RuntimeException | AssertionError e) {
-                    LOG.error("closing the store failed; the next start replays its write-ahead log", e);
-                    volumes.closeHard();
-                }
-            }
+            file.close();
         } finally {
             lock.unlock();
         }
     }
 
-    /**
-     * A table's map. Tables made from now on keep their JSON values outside the tree nodes: a change
-     * then rewrites one value and a node of references instead of a node full of JSON. Tables made
-     * by an earlier version keep the layout their file records.
-     */
-    BTreeMap<String, String> map(String name) {
-        return maps.computeIfAbsent(name, n -> {
-            // a new table changes the file's catalog, which must be committed even by a transaction that only read
-            catalogChanged = true;
-            return db.treeMap("t-" + n, Serializer.STRING, Serializer.STRING).valuesOutsideNodesEnable().createOrOpen();
-        });
-    }
-
-    static String encode(Table<?> table, String key, Object value) {
-        ObjectNode node = Json.MAPPER.valueToTree(value);
-        node.put(VERSION_FIELD, table.schemaVersion());
-        return Envelope.seal(key, node.toString());
-    }
-
-    /**
-     * A stored value as JSON at the table's version, or null when it is damaged (reported once and
-     * skipped): a checksum that does not match, or a record from before checksums that no longer
-     * parses. A record that passes its checksum is what was written; failing to read it is a bug,
-     * and throws.
-     */
-    private ObjectNode read(String table, String key, String stored, int version) {
-        String json;
-        try {
-            json = Envelope.open(key, stored);
-        } catch (Envelope.Damaged e) {
-            damage.report(table, key, e.getMessage());
-            return null;
+    /** Under the lock: throws when the store cannot be read now (an outage, a closed store). */
+    void readable() {
+        if (!file.connected()) {
+            throw new StoreOutage(outage, outageCause);
         }
-        try {
-            return upgrade(table, json, version);
-        } catch (JsonProcessingException | ClassCastException e) {
-            if (!Envelope.sealed(stored)) {
-                damage.report(table, key, "unreadable record written before checksums");
-                return null;
-            }
-            throw new IllegalStateException("unreadable record in " + table + ": " + e.getMessage(), e);
-        }
-    }
-
-    private <T> T decode(Table<T> table, String key, String stored) {
-        ObjectNode node = read(table.name(), key, stored, table.schemaVersion());
-        if (node == null) {
-            return null;
-        }
-        try {
-            return Json.MAPPER.treeToValue(node, table.type());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable record in " + table.name() + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * A stored record as JSON at {@code version}: a record written at an older version (its
-     * {@code _v}; none means 1) goes through the table's migrations first. A record written by a
-     * newer version is read as it is (unknown fields are ignored).
-     */
-    static ObjectNode upgrade(String table, String json, int version) throws JsonProcessingException {
-        ObjectNode node = (ObjectNode) Json.MAPPER.readTree(json);
-        com.fasterxml.jackson.databind.JsonNode v = node.remove(VERSION_FIELD);
-        int written = v == null || !v.canConvertToInt() ? 1 : v.asInt();
-        return written < version ? Tables.migrate(table, node, written, version) : node;
-    }
-
-    <T> Optional<T> decodedOne(Table<T> table, String key, String stored) {
-        return stored == null ? Optional.empty() : Optional.ofNullable(decode(table, key, stored));
-    }
-
-    /** The records of raw values in key order, as a transaction and a scope both read them; damaged ones skipped. */
-    <T> List<T> decodedValues(Table<T> table, Map<String, String> raw) {
-        List<T> out = new ArrayList<>(raw.size());
-        raw.forEach((k, stored) -> {
-            T v = decode(table, k, stored);
-            if (v != null) {
-                out.add(v);
-            }
-        });
-        return out;
-    }
-
-    <T> java.util.NavigableMap<String, T> decodedEntries(Table<T> table, Map<String, String> raw) {
-        java.util.NavigableMap<String, T> out = new TreeMap<>();
-        raw.forEach((k, stored) -> {
-            T v = decode(table, k, stored);
-            if (v != null) {
-                out.put(k, v);
-            }
-        });
-        return out;
-    }
-
-    java.util.NavigableMap<String, ObjectNode> decodedRecords(String table, Map<String, String> raw) {
-        java.util.NavigableMap<String, ObjectNode> out = new TreeMap<>();
-        int version = Tables.versionOf(table);
-        raw.forEach((k, stored) -> {
-            ObjectNode v = read(table, k, stored, version);
-            if (v != null) {
-                out.put(k, v);
-            }
-        });
-        return out;
-    }
-
-    static String encodeRecord(String table, String key, ObjectNode record) {
-        ObjectNode node = record.deepCopy();
-        node.put(VERSION_FIELD, Tables.versionOf(table));
-        return Envelope.seal(key, node.toString());
-    }
-
-    /** Up to {@code limit} stored entries of a range after {@code after}, read lazily from the range. */
-    static java.util.NavigableMap<String, String> page(java.util.NavigableMap<String, String> range, String after,
-                                                       int limit) {
-        java.util.NavigableMap<String, String> out = new TreeMap<>();
-        for (Map.Entry<String, String> e : (after == null ? range : range.tailMap(after, false)).entrySet()) {
-            if (out.size() >= limit) {
-                break;
-            }
-            out.put(e.getKey(), e.getValue());
-        }
-        return out;
-    }
-
-    String rawGet(String table, String key) {
-        return map(table).get(key);
-    }
-
-    java.util.NavigableMap<String, String> rawPrefix(String table, String prefix) {
-        return map(table).subMap(prefix, true, prefix + Character.MAX_VALUE, false);
-    }
-
-    /** Under the lock: a table's key was written; a live copy running now reads it again. */
-    void noted(String table, String key) {
-        if (noting != null) {
-            noting.add("t-" + table, key);
-        }
-    }
-
-    private void notedHandled(String collection, long key) {
-        if (noting != null) {
-            noting.add(collection, key);
-        }
-    }
-
-    boolean handled(long updateId) {
-        return handledUpdates.containsKey(updateId);
-    }
-
-    private boolean markHandled(long updateId) {
-        long now = clock.millis();
-        if (handledUpdates.putIfAbsent(updateId, now) != null) {
-            return false;
-        }
-        notedHandled("handled-updates", updateId);
-        notedHandled("handled-order", handledNext);
-        handledOrder.put(handledNext++, updateId);
-        handledCount++;
-        long oldest = now - HANDLED_UPDATES_FOR.toMillis();
-        // at most a few removals per call: the window moves as fast as it fills
-        for (int i = 0; i < 4 && handledCount > 0; i++) {
-            Map.Entry<Long, Long> first = handledOrder.firstEntry();
-            Long at = handledUpdates.get(first.getValue());
-            boolean expired = at == null || at < oldest;
-            if (!expired && handledCount <= HANDLED_UPDATES_KEPT) {
-                break;
-            }
-            handledOrder.remove(first.getKey());
-            notedHandled("handled-order", first.getKey());
-            if (at != null && first.getValue() != updateId) {
-                handledUpdates.remove(first.getValue());
-                notedHandled("handled-updates", first.getValue());
-            }
-            handledCount--;
-        }
-        return true;
-    }
-
-    final class MapDbTx implements Tx {
-        final List<Runnable> afterCommit = new ArrayList<>();
-        boolean closed;
-        boolean dirty;
-
-        @Override
-        public <T> Optional<T> get(Table<T> table, String key) {
-            return decodedOne(table, key, rawGet(table.name(), key));
-        }
-
-        @Override
-        public <T> void put(Table<T> table, String key, T value) {
-            dirty = true;
-            map(table.name()).put(key, encode(table, key, value));
-            noted(table.name(), key);
-        }
-
-        @Override
-        public void delete(Table<?> table, String key) {
-            if (map(table.name()).remove(key) != null) {
-                dirty = true;
-                noted(table.name(), key);
-            }
-        }
-
-        @Override
-        public <T> List<T> withPrefix(Table<T> table, String prefix) {
-            return decodedValues(table, rawPrefix(table.name(), prefix));
-        }
-
-        @Override
-        public String lowerKey(Table<?> table, String key) {
-            return map(table.name()).lowerKey(key);
-        }
-
-        @Override
-        public <T> java.util.NavigableMap<String, T> entries(Table<T> table, String prefix) {
-            return decodedEntries(table, rawPrefix(table.name(), prefix));
-        }
-
-        @Override
-        public java.util.NavigableMap<String, ObjectNode> records(String table, String prefix) {
-            return decodedRecords(table, rawPrefix(table, prefix));
-        }
-
-        @Override
-        public java.util.NavigableMap<String, ObjectNode> recordsAfter(String table, String prefix, String after,
-                                                                       int limit) {
-            return decodedRecords(table, page(rawPrefix(table, prefix), after, limit));
-        }
-
-        @Override
-        public void putRecord(String table, String key, ObjectNode value) {
-            dirty = true;
-            map(table).put(key, encodeRecord(table, key, value));
-            noted(table, key);
-        }
-
-        @Override
-        public long sequence(String sequence) {
-            Long v = sequences.get(sequence);
-            return v == null ? 0 : v;
-        }
-
-        @Override
-        public void raiseSequence(String sequence, long atLeast) {
-            if (sequence(sequence) < atLeast) {
-                dirty = true;
-                sequences.put(sequence, atLeast);
-            }
-        }
-
-        @Override
-        public long nextId(String sequence) {
-            dirty = true;
-            return sequences.merge(sequence, 1L, Long::sum);
-        }
-
-        @Override
-        public boolean markUpdateHandled(long updateId) {
-            boolean marked = markHandled(updateId);
-            dirty |= marked;
-            return marked;
-        }
-
-        @Override
-        public boolean isUpdateHandled(long updateId) {
-            return handled(updateId);
-        }
-
-        @Override
-        public void afterCommit(Runnable action) {
-            if (closed) {
-                throw new IllegalStateException("the transaction is over");
-            }
-            afterCommit.add(action);
-        }
-
-        @Override
-        public Scope scope() {
-            return new ScopeTx(MapDbStore.this, this, null);
-        }
-
-        @Override
-        public List<BadRecord> damaged() {
-            return damage.all();
+        if (file.closed()) {
+            throw new StoreException("the store was closed while it was being copied", null);
         }
     }
 }

@@ -3,32 +3,30 @@ package coach.kam.store;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import org.mapdb.BTreeMap;
 
 /** A nested scope: writes kept as encoded JSON until {@link #keep()} applies them to the parent. */
-final class ScopeTx implements Tx.Scope {
+final class ScopeTx implements Tx.Scope, HandledUpdates.Holder {
     private final MapDbStore store;
-    private final MapDbStore.MapDbTx parent;
+    private final MapDbTx parent;
     /** The scope this one is nested in, or null when it is directly in the transaction. */
     private final ScopeTx outer;
     /** table -> key -> JSON, or null for a delete. */
     private final Map<String, TreeMap<String, String>> writes = new HashMap<>();
     private final Map<String, Long> sequenceValues = new HashMap<>();
-    private final Set<Long> handledHere = new HashSet<>();
-    private final List<Long> handledOrderHere = new ArrayList<>();
+    private final HandledUpdates handled;
     private final List<Runnable> afterCommit = new ArrayList<>();
     private boolean kept;
 
-    ScopeTx(MapDbStore store, MapDbStore.MapDbTx parent, ScopeTx outer) {
+    ScopeTx(MapDbStore store, MapDbTx parent, ScopeTx outer) {
         this.store = store;
         this.parent = parent;
         this.outer = outer;
+        this.handled = HandledUpdates.scopeIn(outer != null ? outer.handled : parent.handledUpdates());
     }
 
     /** A record's JSON as this scope sees it, null when there is none. */
@@ -37,7 +35,7 @@ final class ScopeTx implements Tx.Scope {
         if (w != null && w.containsKey(key)) {
             return w.get(key);
         }
-        return outer != null ? outer.json(table, key) : store.rawGet(table, key);
+        return outer != null ? outer.json(table, key) : store.file.rawGet(table, key);
     }
 
     private TreeMap<String, String> writesOf(String table) {
@@ -46,12 +44,12 @@ final class ScopeTx implements Tx.Scope {
 
     @Override
     public <T> Optional<T> get(Table<T> table, String key) {
-        return store.decodedOne(table, key, json(table.name(), key));
+        return store.codec.decodedOne(table, key, json(table.name(), key));
     }
 
     @Override
     public <T> void put(Table<T> table, String key, T value) {
-        writesOf(table.name()).put(key, MapDbStore.encode(table, key, value));
+        writesOf(table.name()).put(key, RecordCodec.encode(table, key, value));
     }
 
     @Override
@@ -67,9 +65,9 @@ final class ScopeTx implements Tx.Scope {
     /** The greatest key below {@code key} as this scope sees it: the enclosing one's, less what was deleted here. */
     private String lower(String table, String key) {
         TreeMap<String, String> w = writes.get(table);
-        String below = outer != null ? outer.lower(table, key) : store.map(table).lowerKey(key);
+        String below = outer != null ? outer.lower(table, key) : store.file.map(table).lowerKey(key);
         while (below != null && w != null && w.containsKey(below) && w.get(below) == null) {
-            below = outer != null ? outer.lower(table, below) : store.map(table).lowerKey(below);
+            below = outer != null ? outer.lower(table, below) : store.file.map(table).lowerKey(below);
         }
         if (w != null) {
             for (Map.Entry<String, String> e : w.headMap(key, false).descendingMap().entrySet()) {
@@ -90,7 +88,7 @@ final class ScopeTx implements Tx.Scope {
      */
     private java.util.NavigableMap<String, String> merged(String table, String prefix) {
         java.util.NavigableMap<String, String> below = outer != null ? outer.merged(table, prefix)
-                : store.rawPrefix(table, prefix);
+                : store.file.rawPrefix(table, prefix);
         TreeMap<String, String> w = writes.get(table);
         if (w == null) {
             return below;
@@ -112,27 +110,27 @@ final class ScopeTx implements Tx.Scope {
 
     @Override
     public <T> List<T> withPrefix(Table<T> table, String prefix) {
-        return store.decodedValues(table, merged(table.name(), prefix));
+        return store.codec.decodedValues(table, merged(table.name(), prefix));
     }
 
     @Override
     public <T> java.util.NavigableMap<String, T> entries(Table<T> table, String prefix) {
-        return store.decodedEntries(table, merged(table.name(), prefix));
+        return store.codec.decodedEntries(table, merged(table.name(), prefix));
     }
 
     @Override
     public java.util.NavigableMap<String, ObjectNode> records(String table, String prefix) {
-        return store.decodedRecords(table, merged(table, prefix));
+        return store.codec.decodedRecords(table, merged(table, prefix));
     }
 
     @Override
     public java.util.NavigableMap<String, ObjectNode> recordsAfter(String table, String prefix, String after, int limit) {
-        return store.decodedRecords(table, MapDbStore.page(merged(table, prefix), after, limit));
+        return store.codec.decodedRecords(table, RecordCodec.page(merged(table, prefix), after, limit));
     }
 
     @Override
     public void putRecord(String table, String key, ObjectNode value) {
-        writesOf(table).put(key, MapDbStore.encodeRecord(table, key, value));
+        writesOf(table).put(key, RecordCodec.encodeRecord(table, key, value));
     }
 
     @Override
@@ -144,7 +142,7 @@ final class ScopeTx implements Tx.Scope {
         if (outer != null) {
             return outer.sequence(sequence);
         }
-        Long stored = store.sequences.get(sequence);
+        Long stored = store.file.sequences.get(sequence);
         return stored == null ? 0 : stored;
     }
 
@@ -163,18 +161,8 @@ final class ScopeTx implements Tx.Scope {
     }
 
     @Override
-    public boolean markUpdateHandled(long updateId) {
-        if ((outer != null ? outer.isUpdateHandled(updateId) : store.handled(updateId)) || !handledHere.add(updateId)) {
-            return false;
-        }
-        handledOrderHere.add(updateId);
-        return true;
-    }
-
-    @Override
-    public boolean isUpdateHandled(long updateId) {
-        return (outer != null ? outer.isUpdateHandled(updateId) : store.handled(updateId))
-                || handledHere.contains(updateId);
+    public HandledUpdates handledUpdates() {
+        return handled;
     }
 
     @Override
@@ -201,24 +189,24 @@ final class ScopeTx implements Tx.Scope {
         if (outer != null) {
             writes.forEach((table, w) -> outer.writesOf(table).putAll(w));
             outer.sequenceValues.putAll(sequenceValues);
-            handledOrderHere.forEach(outer::markUpdateHandled);
+            handled.keep();
             outer.afterCommit.addAll(afterCommit);
             return;
         }
         parent.dirty |= !writes.isEmpty() || !sequenceValues.isEmpty();
         writes.forEach((table, w) -> {
-            BTreeMap<String, String> m = store.map(table);
+            BTreeMap<String, String> m = store.file.map(table);
             w.forEach((k, v) -> {
                 if (v == null) {
                     m.remove(k);
                 } else {
                     m.put(k, v);
                 }
-                store.noted(table, k);
+                store.file.noted(table, k);
             });
         });
-        store.sequences.putAll(sequenceValues);
-        handledOrderHere.forEach(id -> parent.markUpdateHandled(id));
+        store.file.sequences.putAll(sequenceValues);
+        handled.keep();
         parent.afterCommit.addAll(afterCommit);
     }
 }

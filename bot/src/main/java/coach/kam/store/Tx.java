@@ -75,15 +75,6 @@ public interface Tx {
     long nextId(String sequence);
 
     /**
-     * Records that the update with this id has been handled. Returns false when it had been
-     * handled already, in which case the caller must change nothing.
-     */
-    boolean markUpdateHandled(long updateId);
-
-    /** Whether the update with this id was recorded as handled (within the kept window). */
-    boolean isUpdateHandled(long updateId);
-
-    /**
      * Records found damaged (failed checksum, unreadable) by reads of this store so far; every read
      * skips them. An export names those of its reps in its manifest.
      */

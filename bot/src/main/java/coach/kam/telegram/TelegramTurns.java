@@ -10,6 +10,7 @@ import coach.kam.delivery.SendQueue;
 import coach.kam.pipeline.Pending;
 import coach.kam.pipeline.TurnHandler;
 import coach.kam.quarantine.Quarantine;
+import coach.kam.store.HandledUpdates;
 import coach.kam.store.Tx;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -90,28 +91,28 @@ final class TelegramTurns implements TurnHandler, AutoCloseable {
         RawUpdate update = read(p);
         if (update.problem() != null) {
             LOG.warn("update {} could not be read and is skipped: {}", id, update.problem());
-            tx.markUpdateHandled(id);
+            HandledUpdates.in(tx).mark(id);
             return Step.done(p.entry().chatKey());
         }
-        if (tx.isUpdateHandled(id)) {
+        if (HandledUpdates.in(tx).isHandled(id)) {
             return Step.done(0);
         }
         Optional<User> from = UpdateTranslator.sender(update);
         if (from.isEmpty()) {
-            tx.markUpdateHandled(id);
+            HandledUpdates.in(tx).mark(id);
             return Step.done(0);
         }
         User user = from.get();
         long replyChat = update.hasMessage() ? update.getMessage().getChatId() : user.getId();
         List<Runnable> after = new ArrayList<>();
         if (!admitted(tx, update, user, after)) {
-            tx.markUpdateHandled(id);
+            HandledUpdates.in(tx).mark(id);
             return Step.done(replyChat, after);
         }
         if (update.hasInlineQuery()) {
             String lang = conversation.languageOf(tx, user.getId(), user.getLanguageCode());
             after.add(() -> direct.execute(() -> answerInline(update, user, lang)));
-            tx.markUpdateHandled(id);
+            HandledUpdates.in(tx).mark(id);
             return Step.done(replyChat, after);
         }
         Runnable answered = null;
@@ -125,12 +126,12 @@ final class TelegramTurns implements TurnHandler, AutoCloseable {
                 String lang = conversation.languageOf(tx, user.getId(), user.getLanguageCode());
                 queue.enqueue(tx, replyChat, List.of(Reply.of(conversation.messages().get(lang, "private.only"))));
             }
-            tx.markUpdateHandled(id);
+            HandledUpdates.in(tx).mark(id);
             return Step.done(replyChat, after);
         }
         Optional<Event> event = UpdateTranslator.toEvent(update, files);
         if (event.isEmpty()) {
-            tx.markUpdateHandled(id);
+            HandledUpdates.in(tx).mark(id);
             return Step.done(0, after);
         }
         long chatId = event.get().chatId();

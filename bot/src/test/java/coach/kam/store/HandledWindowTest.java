@@ -24,11 +24,11 @@ class HandledWindowTest {
     Path dir;
 
     private static boolean mark(MapDbStore store, long id) {
-        return store.<Boolean>inTransaction(tx -> tx.markUpdateHandled(id));
+        return store.<Boolean>inTransaction(tx -> HandledUpdates.in(tx).mark(id));
     }
 
     private static boolean isHandled(MapDbStore store, long id) {
-        return store.<Boolean>inTransaction(tx -> tx.isUpdateHandled(id));
+        return store.<Boolean>inTransaction(tx -> HandledUpdates.in(tx).isHandled(id));
     }
 
     @Test
@@ -57,7 +57,7 @@ class HandledWindowTest {
         try (MapDbStore store = MapDbStore.open(dir)) {
             mark(store, 1);
             assertThrows(IllegalStateException.class, () -> store.inTransaction(tx -> {
-                tx.markUpdateHandled(2);
+                HandledUpdates.in(tx).mark(2);
                 throw new IllegalStateException("the turn failed");
             }));
             assertEquals(1, store.handledUpdatesKept());
@@ -75,13 +75,13 @@ class HandledWindowTest {
                 dropped.put(NOTES, "b", new Text("dropped"));
                 dropped.delete(NOTES, "a");
                 dropped.nextId("n");
-                dropped.markUpdateHandled(9);
+                HandledUpdates.in(dropped).mark(9);
                 dropped.afterCommit(() -> ran.add("dropped"));
                 assertEquals(List.of(new Text("dropped")), dropped.withPrefix(NOTES, ""), "a scope sees its own writes");
                 Tx.Scope kept = tx.scope();
                 kept.put(NOTES, "c", new Text("kept"));
                 assertEquals(1L, kept.nextId("n"));
-                kept.markUpdateHandled(10);
+                HandledUpdates.in(kept).mark(10);
                 kept.afterCommit(() -> ran.add("kept"));
                 kept.keep();
                 return null;

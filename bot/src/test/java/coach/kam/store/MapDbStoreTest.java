@@ -53,7 +53,7 @@ class MapDbStoreTest {
     }
 
     private boolean mark(long updateId) {
-        Boolean handled = store.inTransaction(tx -> tx.markUpdateHandled(updateId));
+        Boolean handled = store.inTransaction(tx -> HandledUpdates.in(tx).mark(updateId));
         return handled;
     }
 
@@ -176,7 +176,7 @@ class MapDbStoreTest {
             tx.nextId("seq");
             tx.nextId("seq");
             tx.nextId("fresh-seq");
-            tx.markUpdateHandled(1234);
+            HandledUpdates.in(tx).mark(1234);
             throw boom;
         }));
         assertSame(boom, thrown, "the work's own exception reaches the caller");
@@ -202,7 +202,7 @@ class MapDbStoreTest {
     void aRolledBackTransactionLeavesTheUpdateUnhandledAndTheSequenceUntouched() {
         long before = next("seq");
         assertThrows(IllegalStateException.class, () -> store.inTransaction(tx -> {
-            assertTrue(tx.markUpdateHandled(77));
+            assertTrue(HandledUpdates.in(tx).mark(77));
             tx.nextId("seq");
             throw new IllegalStateException("handling failed");
         }));
@@ -279,7 +279,7 @@ class MapDbStoreTest {
         assertFalse(mark(100));
         assertTrue(mark(101));
         // twice inside one transaction
-        assertEquals(List.of(true, false), store.inTransaction(tx -> List.of(tx.markUpdateHandled(5), tx.markUpdateHandled(5))));
+        assertEquals(List.of(true, false), store.inTransaction(tx -> List.of(HandledUpdates.in(tx).mark(5), HandledUpdates.in(tx).mark(5))));
 
         reopen();
         assertFalse(mark(100));
