@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * The buttons a conversation knows, by prefix: typed kinds (decoded to their record before the
  * handler runs) and the kinds still registered with a {@link ButtonAction}. Any data that is not
- * well-formed data of a known kind gets "button.unknown".
+ * well-formed data of its kind gets the kind's stale answer ("button.unknown" unless it names another), and
+ * data of no known prefix "button.unknown".
  */
 final class ButtonPresses {
     private final Map<String, Registered<?>> typed = new HashMap<>();
@@ -64,7 +65,7 @@ final class ButtonPresses {
         Registered<?> kind = typed.get(prefix);
         if (kind != null) {
             if (!kind.run(turn, data)) {
-                turn.say(turn.t("button.unknown"));
+                turn.say(turn.t(kind.kind().staleAnswer()));
             }
             return;
         }

@@ -4,6 +4,8 @@ import java.util.List;
 
 /** Buttons on accounts: open, rename, delete, the brief, the notes list, the export of one account. */
 public final class AccountButtons {
+    private static final String GONE = "accounts.gone";
+
     private AccountButtons() {
     }
 
@@ -29,12 +31,12 @@ public final class AccountButtons {
     public static final Kind<Plain> DELETE_NO = Kind.constant("delno", Plain.class, new Plain());
     public static final Kind<NotesPage> NOTES = Kind.of("notes", NotesPage.class,
             p -> Kind.fields(p.accountId(), p.page() == 0 ? null : p.page()),
-            f -> new NotesPage(f.id(), f.more() ? f.number(0, 9999) : 0));
+            f -> new NotesPage(f.id(), f.more() ? f.number(0, 9999) : 0)).answeringStale(GONE);
 
     public static final List<Kind<?>> ALL = List.of(OPEN, RENAME, DELETE, DELETE_YES, BRIEF, EXPORT, CLOSE, DELETE_NO,
             NOTES);
 
     private static Kind<Pick> pick(String prefix) {
-        return Kind.of(prefix, Pick.class, p -> Kind.fields(p.accountId()), f -> new Pick(f.id()));
+        return Kind.of(prefix, Pick.class, p -> Kind.fields(p.accountId()), f -> new Pick(f.id())).answeringStale(GONE);
     }
 }

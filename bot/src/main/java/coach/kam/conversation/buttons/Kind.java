@@ -15,12 +15,15 @@ import java.util.function.Function;
  * @param <T> the record a press of this kind carries
  */
 public final class Kind<T> {
+    private static final String UNKNOWN = "button.unknown";
     private final String prefix;
     private final Class<T> type;
     private final Function<T, Object[]> encoder;
     private final Function<Fields, T> decoder;
+    private final String staleAnswer;
 
-    private Kind(String prefix, Class<T> type, Function<T, Object[]> encoder, Function<Fields, T> decoder) {
+    private Kind(String prefix, Class<T> type, Function<T, Object[]> encoder, Function<Fields, T> decoder,
+                 String staleAnswer) {
         if (prefix.isEmpty() || prefix.indexOf(Fields.SEPARATOR) >= 0 || prefix.equals("d")) {
             throw new IllegalArgumentException("bad button prefix: " + prefix);
         }
@@ -28,6 +31,7 @@ public final class Kind<T> {
         this.type = type;
         this.encoder = encoder;
         this.decoder = decoder;
+        this.staleAnswer = staleAnswer;
     }
 
     /**
@@ -35,12 +39,25 @@ public final class Kind<T> {
      * out, for a field older buttons lack); {@code decoder} reads them back in the same order.
      */
     public static <T> Kind<T> of(String prefix, Class<T> type, Function<T, Object[]> encoder, Function<Fields, T> decoder) {
-        return new Kind<>(prefix, type, encoder, decoder);
+        return new Kind<>(prefix, type, encoder, decoder, UNKNOWN);
     }
 
     /** A kind with no fields ("close", "delno"): every press is the one value. */
     public static <T> Kind<T> constant(String prefix, Class<T> type, T value) {
-        return new Kind<>(prefix, type, v -> new Object[0], f -> value);
+        return new Kind<>(prefix, type, v -> new Object[0], f -> value, UNKNOWN);
+    }
+
+    /**
+     * The same kind answering data it cannot decode with {@code messageKey} (what its handler says
+     * to a stale press, "note.gone") instead of "button.unknown".
+     */
+    public Kind<T> answeringStale(String messageKey) {
+        return new Kind<>(prefix, type, encoder, decoder, messageKey);
+    }
+
+    /** The message key for data of this prefix that does not decode. */
+    public String staleAnswer() {
+        return staleAnswer;
     }
 
     /** Encoder shorthand: the fields in order. */

@@ -4,6 +4,8 @@ import java.util.List;
 
 /** Buttons on notes: open, edit, delete, move, count as a visit, undo, save a question as a note. */
 public final class NoteButtons {
+    private static final String GONE = "note.gone";
+
     private NoteButtons() {
     }
 
@@ -29,7 +31,7 @@ public final class NoteButtons {
 
     public static final Kind<View> VIEW = Kind.of("nv", View.class,
             v -> Kind.fields(v.accountId(), v.noteId(), v.page()),
-            f -> new View(f.id(), f.id(), f.more() ? f.number(0, 9999) : 0));
+            f -> new View(f.id(), f.id(), f.more() ? f.number(0, 9999) : 0)).answeringStale(GONE);
     public static final Kind<At> EDIT = at("ne");
     public static final Kind<At> DELETE = at("nd");
     public static final Kind<At> DELETE_YES = at("ndy");
@@ -40,16 +42,16 @@ public final class NoteButtons {
     public static final Kind<At> AS_VISIT = at("nvis");
     public static final Kind<At> UNDO = at("nu");
     public static final Kind<Move> MOVE = Kind.of("nmt", Move.class,
-            m -> Kind.fields(m.accountId(), m.noteId(), m.toAccountId()), f -> new Move(f.id(), f.id(), f.id()));
+            m -> Kind.fields(m.accountId(), m.noteId(), m.toAccountId()), f -> new Move(f.id(), f.id(), f.id())).answeringStale(GONE);
     public static final Kind<Change> TOGGLE = Kind.of("ut", Change.class, c -> Kind.fields(c.seq()),
-            f -> new Change(f.id()));
+            f -> new Change(f.id())).answeringStale("undo.gone");
     public static final Kind<Pending> SAVE = Kind.of("nsave", Pending.class, p -> Kind.fields(p.id()),
-            f -> new Pending(f.id()));
+            f -> new Pending(f.id())).answeringStale("note.pending.gone");
 
     public static final List<Kind<?>> ALL = List.of(VIEW, EDIT, DELETE, DELETE_YES, DELETE_NO, ANSWER, OFFER_MOVE,
             AS_VISIT, UNDO, MOVE, TOGGLE, SAVE);
 
     private static Kind<At> at(String prefix) {
-        return Kind.of(prefix, At.class, a -> Kind.fields(a.accountId(), a.noteId()), f -> new At(f.id(), f.id()));
+        return Kind.of(prefix, At.class, a -> Kind.fields(a.accountId(), a.noteId()), f -> new At(f.id(), f.id())).answeringStale(GONE);
     }
 }

@@ -27,7 +27,7 @@ public final class SettingButtons {
     public static final Kind<Draft> DROP_DRAFT = draft("wdrop");
     public static final Kind<ImportAnswer> IMPORT = Kind.of("imp", ImportAnswer.class,
             a -> Kind.fields(a.apply() ? "ok" : "no", a.planId()),
-            f -> new ImportAnswer(f.oneOf("ok", "no").equals("ok"), f.id()));
+            f -> new ImportAnswer(f.oneOf("ok", "no").equals("ok"), f.id())).answeringStale("import.stale");
 
     public static final List<Kind<?>> ALL = List.of(LANGUAGE, ZONE, PRACTICE, KEEP_DRAFT, DROP_DRAFT, IMPORT);
 
@@ -36,6 +36,7 @@ public final class SettingButtons {
     }
 
     private static Kind<Draft> draft(String prefix) {
-        return Kind.of(prefix, Draft.class, d -> Kind.fields(d.run()), f -> new Draft(f.id()));
+        return Kind.of(prefix, Draft.class, d -> Kind.fields(d.run()), f -> new Draft(f.id()))
+                .answeringStale("walk.draft.gone");
     }
 }

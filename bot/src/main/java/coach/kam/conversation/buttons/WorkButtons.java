@@ -22,10 +22,10 @@ public final class WorkButtons {
         }
     }
 
-    public static final Kind<Step> DEAL = step("dl", "o", "n", "p", "x", "w", "l", "r", "s");
+    public static final Kind<Step> DEAL = step("dl", "o", "n", "p", "x", "w", "l", "r", "s").answeringStale("deal.gone");
     public static final Kind<Step> TERRITORY = step("tr", "n", "p", "s");
     public static final Kind<Step> COURSE_PLAN = step("cp", "p", "t", "a", "d", "c", "x");
-    public static final Kind<Step> CHART = step("cht", "p", "t", "m", "r");
+    public static final Kind<Step> CHART = step("cht", "p", "t", "m", "r").answeringStale("chart.usage");
 
     public static final List<Kind<?>> ALL = List.of(DEAL, TERRITORY, COURSE_PLAN, CHART);
 

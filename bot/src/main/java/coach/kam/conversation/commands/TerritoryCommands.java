@@ -116,12 +116,12 @@ public final class TerritoryCommands {
     /** tr:n asks about the next unplaced account; tr:p:ACCOUNT:PATTERN places it; tr:s:ACCOUNT skips it for now. */
     private void pressed(Turn turn, WorkButtons.Step step) {
         if (step.op().equals("p") && step.id() != null && step.n() != null) {
-            Optional<Account> a = owned.account(turn, step.id());
+            Optional<Account> a = step.n() < territory.patterns().size() ? owned.account(turn, step.id())
+                    : Optional.empty();
             if (a.isEmpty()) {
-                return;
-            }
-            if (step.n() >= territory.patterns().size()) {
-                turn.say(turn.t("button.unknown"));
+                if (step.n() >= territory.patterns().size()) {
+                    turn.say(turn.t("accounts.gone"));
+                }
                 return;
             }
             Checklist.Part p = territory.patterns().get(step.n());

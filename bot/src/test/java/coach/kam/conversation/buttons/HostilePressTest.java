@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import coach.kam.accounts.Account;
 import coach.kam.accounts.Accounts;
 import coach.kam.accounts.ChecklistProgress;
-import coach.kam.conversation.Button;
 import coach.kam.conversation.Conversation;
 import coach.kam.conversation.Event;
 import coach.kam.conversation.Reply;
@@ -153,8 +152,10 @@ class HostilePressTest {
                 () -> b.button(AccountButtons.OPEN, (turn, pressed) -> turn.say("opened")));
         Owned owned = new Owned(new Accounts());
         b.button(AccountButtons.OPEN, owned.account((turn, pressed, account) -> turn.say("opened")));
+        b.button(AccountButtons.CLOSE, (turn, pressed) -> { });
         org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-                () -> b.button(AccountButtons.CLOSE, (turn, pressed) -> { }).button(AccountButtons.CLOSE, (turn, p) -> { }));
-        assertTrue(Button.MAX_DATA_BYTES == 64);
+                () -> b.button(AccountButtons.CLOSE, (turn, pressed) -> { }), "a prefix registered twice");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> b.button("acc", (turn, args) -> { }), "a typed prefix taken again by the old registration");
     }
 }
