@@ -174,10 +174,8 @@ public final class CoursePlanCommands {
     }
 
     private void typedItem(Turn turn, String typed, String accountId) {
-        Optional<Account> a = accountId != null && accountId.matches("\\d{1,18}")
-                ? accounts.get(turn.tx(), turn.userId(), Long.parseLong(accountId)) : Optional.empty();
+        Optional<Account> a = owned.account(turn, accountId);
         if (a.isEmpty()) {
-            turn.say(turn.t("accounts.gone"));
             return;
         }
         Optional<Item> item = read(typed, today(turn), readers);

@@ -6,6 +6,7 @@ import coach.kam.conversation.Button;
 import coach.kam.conversation.Conversation;
 import coach.kam.text.Html;
 import coach.kam.conversation.Turn;
+import coach.kam.conversation.buttons.Owned;
 import coach.kam.conversation.buttons.WorkButtons;
 import coach.kam.deals.Deal;
 import coach.kam.deals.DealLine;
@@ -204,8 +205,7 @@ public final class DealCommands {
     }
 
     private void nextStep(Turn turn, String typed, String id) {
-        Optional<Deal> d = id != null && id.matches("\\d{1,18}")
-                ? deals.get(turn.tx(), turn.userId(), Long.parseLong(id)) : Optional.empty();
+        Optional<Deal> d = Owned.parseId(id).flatMap(x -> deals.get(turn.tx(), turn.userId(), x));
         if (d.isEmpty()) {
             turn.say(turn.t("deal.gone"));
             return;
@@ -222,8 +222,7 @@ public final class DealCommands {
     }
 
     private void closed(Turn turn, String id, boolean won, String reason) {
-        Optional<Deal> d = id != null && id.matches("\\d{1,18}")
-                ? deals.get(turn.tx(), turn.userId(), Long.parseLong(id)) : Optional.empty();
+        Optional<Deal> d = Owned.parseId(id).flatMap(x -> deals.get(turn.tx(), turn.userId(), x));
         if (d.isEmpty()) {
             turn.say(turn.t("deal.gone"));
             return;
