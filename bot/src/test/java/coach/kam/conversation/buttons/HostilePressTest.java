@@ -59,7 +59,8 @@ class HostilePressTest {
         for (String line : List.of("/new Acme Foods", "/new Borealis Retail", "/note acme: price too high, visited their office",
                 "/notes acme", "/o too expensive", "/plan acme", "/checklist lead-to-cash", "/account acme",
                 "/deal acme: cold chain 1.2m proposal end of march", "/deals", "/settings", "/practice", "/export",
-                "/territory", "/chart", "/review", "/accounts", "/brief acme", "/topics", "/undo")) {
+                "/territory", "/chart", "/review", "/accounts", "/brief acme", "/topics", "/undo",
+                "/note acme: called the buyer again")) {
             for (Reply r : send(REP, line, null)) {
                 r.buttons().forEach(row -> row.forEach(b -> repButtons.add(b.data())));
             }
@@ -103,10 +104,27 @@ class HostilePressTest {
         }
         assertEquals(before, fingerprint(REP));
         long acme = repAccountId();
+        Set<String> gone = Set.of(chat.messages().get("en", "accounts.gone"), chat.messages().get("en", "note.gone"),
+                chat.messages().get("en", "button.unknown"));
+        long note = bot.coach().store().inTransaction(tx -> {
+            Accounts accounts = new Accounts();
+            return accounts.notes(tx, accounts.list(tx, REP).get(0)).get(0).id();
+        });
+        long theirs = bot.coach().store().inTransaction(tx -> new Accounts().list(tx, OTHER).get(0).id());
         for (Kind<?> kind : ButtonCatalogue.ALL) {
             if (AccountRef.class.isAssignableFrom(kind.type())) {
-                List<Reply> replies = send(OTHER, null, kind.prefix() + ":" + acme);
-                assertFalse(replies.isEmpty());
+                List<String> forged = new ArrayList<>(List.of(kind.prefix() + ":" + acme, kind.prefix() + ":" + acme + ":" + note,
+                        kind.prefix() + ":" + acme + ":" + note + ":" + theirs));
+                if (NoteRef.class.isAssignableFrom(kind.type())) {
+                    // the rep's note under the presser's own account
+                    forged.add(kind.prefix() + ":" + theirs + ":" + note);
+                    forged.add(kind.prefix() + ":" + theirs + ":" + note + ":" + theirs);
+                }
+                for (String data : forged) {
+                    List<Reply> replies = send(OTHER, null, data);
+                    assertEquals(1, replies.size(), data + " -> " + replies);
+                    assertTrue(gone.contains(replies.get(0).plainText()), data + " -> " + replies);
+                }
             }
         }
         assertEquals(chat.messages().get("en", "accounts.gone"), send(OTHER, null, "acc:" + acme).get(0).plainText());
