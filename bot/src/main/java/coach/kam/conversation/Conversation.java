@@ -33,7 +33,7 @@ public final class Conversation {
     private final Messages messages;
     private final Clock clock;
     private final Map<String, Command> commands;
-    private final Map<String, ButtonAction> buttons;
+    private final ButtonPresses buttons;
     private final Map<String, DialogHandler> dialogs;
     private final Map<java.util.function.Predicate<String>, TextAction> textRoutes;
     private final TextAction plainText;
@@ -60,10 +60,9 @@ public final class Conversation {
         this.clock = b.clock;
         this.commands = Map.copyOf(b.commands);
         this.dialogs = Map.copyOf(b.dialogs);
-        Map<String, ButtonAction> all = new HashMap<>(b.buttons);
-        all.putIfAbsent("wkeep", (turn, args) -> WalkDrafts.answer(turn, args, dialogs, false));
-        all.putIfAbsent("wdrop", (turn, args) -> WalkDrafts.answer(turn, args, dialogs, true));
-        this.buttons = Map.copyOf(all);
+        ButtonPresses all = b.buttons.copy();
+        WalkDrafts.register(all, dialogs);
+        this.buttons = all;
         this.textRoutes = new LinkedHashMap<>(b.textRoutes);
         this.plainText = b.plainText;
         this.questions = b.questions;
@@ -398,15 +397,12 @@ public final class Conversation {
     }
 
     private void pressButton(Turn turn, String data) {
-        String[] parts = data.split(":", -1);
-        ButtonAction action = buttons.get(parts[0]);
-        if (action == null) {
-            turn.say(turn.t("button.unknown"));
-            return;
-        }
-        String[] args = new String[parts.length - 1];
-        System.arraycopy(parts, 1, args, 0, args.length);
-        action.press(turn, args);
+        buttons.press(turn, data);
+    }
+
+    /** The prefixes of every button kind registered, for tests that press each with hostile data. */
+    public Set<String> buttonPrefixes() {
+        return buttons.prefixes();
     }
 
     /** Collects the handlers; the capabilities register themselves here. */
@@ -415,7 +411,7 @@ public final class Conversation {
         private final Messages messages;
         private final Clock clock;
         private final Map<String, Command> commands = new LinkedHashMap<>();
-        private final Map<String, ButtonAction> buttons = new HashMap<>();
+        private final ButtonPresses buttons = new ButtonPresses();
         private final Map<String, DialogHandler> dialogs = new HashMap<>();
         private final Map<java.util.function.Predicate<String>, TextAction> textRoutes = new LinkedHashMap<>();
         private TextAction plainText = (turn, text, arg) -> turn.say(turn.t("help.short"));
@@ -443,10 +439,25 @@ public final class Conversation {
             return this;
         }
 
+        /**
+         * A button kind and what a press does with its decoded record. A kind that names an account
+         * ({@link coach.kam.conversation.buttons.AccountRef}) takes a press from
+         * {@link coach.kam.conversation.buttons.Owned}, which checks the account is the presser's first.
+         */
+        public <T> Builder button(coach.kam.conversation.buttons.Kind<T> kind, coach.kam.conversation.buttons.Press<T> action) {
+            buttons.add(kind, action);
+            return this;
+        }
+
+        /**
+         * Button data split on ':' by hand.
+         *
+         * @deprecated remains only for the kinds registered in coach.kam.checkin and coach.kam.flows;
+         *     every other kind is a {@link coach.kam.conversation.buttons.Kind}
+         */
+        @Deprecated
         public Builder button(String prefix, ButtonAction action) {
-            if (buttons.putIfAbsent(prefix, action) != null) {
-                throw new IllegalStateException("button prefix registered twice: " + prefix);
-            }
+            buttons.add(prefix, action);
             return this;
         }
 

@@ -1,5 +1,6 @@
 package coach.kam.conversation;
 
+import coach.kam.conversation.buttons.SettingButtons;
 import coach.kam.intent.Intent;
 import coach.kam.intent.IntentReader;
 import coach.kam.intent.Reading;
@@ -15,6 +16,11 @@ import java.util.Optional;
  */
 final class WalkDrafts {
     private static final String SUMMARY = "summary";
+
+    static void register(ButtonPresses into, Map<String, DialogHandler> handlers) {
+        into.add(SettingButtons.KEEP_DRAFT, (turn, p) -> answer(turn, p.run(), handlers, false));
+        into.add(SettingButtons.DROP_DRAFT, (turn, p) -> answer(turn, p.run(), handlers, true));
+    }
 
     private WalkDrafts() {
     }
@@ -34,16 +40,14 @@ final class WalkDrafts {
             turn.session(turn.session().withDialog(null));
         }
         turn.say(turn.t("walk.cancel.keep", handler.title(turn, d), d.answers().size(), "/" + d.flow()), List.of(List.of(
-                new Button(turn.t("walk.btn.keep"), "wkeep:" + d.id()),
-                new Button(turn.t("walk.btn.discard"), "wdrop:" + d.id()))));
+                SettingButtons.KEEP_DRAFT.button(turn.t("walk.btn.keep"), new SettingButtons.Draft(d.id())),
+                SettingButtons.DROP_DRAFT.button(turn.t("walk.btn.discard"), new SettingButtons.Draft(d.id())))));
         return true;
     }
 
     /** "wkeep:<run>" keeps the draft (nothing changes), "wdrop:<run>" throws it away. */
-    static void answer(Turn turn, String[] args, Map<String, DialogHandler> handlers, boolean discard) {
-        String run = args.length > 0 ? args[0] : "";
-        Optional<Dialog> d = run.matches("\\d{1,15}") ? Dialogs.get(turn.tx(), turn.userId(), Long.parseLong(run))
-                : Optional.empty();
+    private static void answer(Turn turn, long run, Map<String, DialogHandler> handlers, boolean discard) {
+        Optional<Dialog> d = Dialogs.get(turn.tx(), turn.userId(), run);
         if (d.isEmpty() || !d.get().isWalkthrough() || !handlers.containsKey(d.get().kind())) {
             turn.say(turn.t("walk.draft.gone"));
             return;

@@ -4,6 +4,8 @@ import coach.kam.accounts.Account;
 import coach.kam.accounts.Accounts;
 import coach.kam.accounts.Note;
 import coach.kam.conversation.Button;
+import coach.kam.conversation.buttons.AccountButtons;
+import coach.kam.conversation.buttons.PlanButtons;
 import coach.kam.conversation.Dialog;
 import coach.kam.text.Html;
 import coach.kam.conversation.Turn;
@@ -79,12 +81,14 @@ public final class AccountCard {
             String title = knowledge.flow(d.flow()).map(f -> f.title().in(turn.lang())).orElse(d.flow());
             rows.add(List.of(new Button(turn.t("card.continue", title), "resume:" + d.id())));
         }
-        rows.add(List.of(new Button(turn.t("btn.notes"), "notes:" + id), new Button(turn.t("btn.brief"), "brief:" + id)));
+        rows.add(List.of(AccountButtons.NOTES.button(turn.t("btn.notes"), new AccountButtons.NotesPage(id, 0)),
+                AccountButtons.BRIEF.button(turn.t("btn.brief"), new AccountButtons.Pick(id))));
         rows.add(List.of(new Button(turn.t("btn.profile"), "walk:profile:" + id),
                 new Button(turn.t("btn.evaluate"), "walk:evaluate:" + id),
-                new Button(turn.t("btn.plan"), "plan:" + id)));
-        rows.add(List.of(new Button(turn.t("btn.rename"), "ren:" + id), new Button(turn.t("btn.delete"), "del:" + id)));
-        rows.add(List.of(new Button(turn.t("btn.close"), "close")));
+                PlanButtons.CHOOSE.button(turn.t("btn.plan"), new PlanButtons.Choose(id, null))));
+        rows.add(List.of(AccountButtons.RENAME.button(turn.t("btn.rename"), new AccountButtons.Pick(id)),
+                AccountButtons.DELETE.button(turn.t("btn.delete"), new AccountButtons.Pick(id))));
+        rows.add(List.of(AccountButtons.CLOSE.button(turn.t("btn.close"), new AccountButtons.Plain())));
         return rows;
     }
 }

@@ -6,6 +6,8 @@ import coach.kam.conversation.Button;
 import coach.kam.conversation.Conversation;
 import coach.kam.text.Html;
 import coach.kam.conversation.Turn;
+import coach.kam.conversation.buttons.AccountButtons;
+import coach.kam.conversation.buttons.Owned;
 import java.util.List;
 
 /** /new, /accounts, /account, /rename, /delete, /cancel and the account card. */
@@ -25,21 +27,22 @@ public final class AccountCommands {
 
     public void register(Conversation.Builder b) {
         b.command("new", this::create).waitingFor("new-name", (turn, text, arg) -> createNamed(turn, text));
-        b.command("accounts", (turn, args) -> picker.pick(turn, "", "acc", this::open));
-        b.command("account", (turn, args) -> picker.pick(turn, args, "acc", this::open));
-        b.button("acc", (turn, args) -> picker.fromButton(turn, args).ifPresent(a -> open(turn, a)));
-        b.button("close", (turn, args) -> close(turn));
+        Owned owned = picker.owned();
+        b.command("accounts", (turn, args) -> picker.pick(turn, "", AccountPicker.to(AccountButtons.OPEN), this::open));
+        b.command("account", (turn, args) -> picker.pick(turn, args, AccountPicker.to(AccountButtons.OPEN), this::open));
+        b.button(AccountButtons.OPEN, owned.account((turn, p, a) -> open(turn, a)));
+        b.button(AccountButtons.CLOSE, (turn, p) -> close(turn));
         b.command("rename", this::rename);
-        b.button("ren", (turn, args) -> picker.fromButton(turn, args).ifPresent(a -> askNewName(turn, a)));
+        b.button(AccountButtons.RENAME, owned.account((turn, p, a) -> askNewName(turn, a)));
         b.waitingFor("rename", this::renameTo);
         b.waitingFor("rename-to",
                 (turn, typed, to) -> picker.typedWhileKeeping(turn, typed, "rename-to", to, this::renameAccount),
-                (turn, accountId, to) -> picker.fromButton(turn, new String[] {accountId})
-                        .ifPresent(a -> renameAccount(turn, a, to)));
-        b.command("delete", (turn, args) -> picker.pick(turn, args, "del", AccountPicker.Purpose.DELETE, this::confirmDelete));
-        b.button("del", (turn, args) -> picker.fromButton(turn, args).ifPresent(a -> confirmDelete(turn, a)));
-        b.button("delyes", (turn, args) -> picker.fromButton(turn, args).ifPresent(a -> delete(turn, a)));
-        b.button("delno", (turn, args) -> turn.say(turn.t("delete.kept")));
+                (turn, accountId, to) -> owned.account(turn, accountId).ifPresent(a -> renameAccount(turn, a, to)));
+        b.command("delete", (turn, args) -> picker.pick(turn, args, AccountPicker.to(AccountButtons.DELETE),
+                AccountPicker.Purpose.DELETE, this::confirmDelete));
+        b.button(AccountButtons.DELETE, owned.account((turn, p, a) -> confirmDelete(turn, a)));
+        b.button(AccountButtons.DELETE_YES, owned.account((turn, p, a) -> delete(turn, a)));
+        b.button(AccountButtons.DELETE_NO, (turn, p) -> turn.say(turn.t("delete.kept")));
         b.command("cancel", (turn, args) -> cancel(turn));
     }
 
@@ -68,7 +71,7 @@ public final class AccountCommands {
         if (open.isPresent()) {
             // another account is open: it stays open, so what is typed next cannot land on the wrong one
             turn.say(turn.t("new.created.kept.open", Html.escape(account.name()), Html.escape(open.get().name())),
-                    List.of(List.of(new Button(turn.t("btn.open.account", account.name()), "acc:" + account.id()))));
+                    List.of(List.of(AccountButtons.OPEN.button(turn.t("btn.open.account", account.name()), new AccountButtons.Pick(account.id())))));
             return;
         }
         turn.session(turn.session().withOpenAccount(account.id()));
@@ -100,13 +103,13 @@ public final class AccountCommands {
             String from = args.substring(0, arrow.start()).strip();
             String to = args.substring(arrow.end()).strip();
             if (to.isEmpty()) {
-                picker.pick(turn, from, "ren", AccountPicker.Purpose.RENAME, this::askNewName);
+                picker.pick(turn, from, AccountPicker.to(AccountButtons.RENAME), AccountPicker.Purpose.RENAME, this::askNewName);
                 return;
             }
             picker.pickKeeping(turn, from, "rename-to", to, AccountPicker.Purpose.RENAME, this::renameAccount);
             return;
         }
-        picker.pick(turn, args, "ren", AccountPicker.Purpose.RENAME, this::askNewName);
+        picker.pick(turn, args, AccountPicker.to(AccountButtons.RENAME), AccountPicker.Purpose.RENAME, this::askNewName);
     }
 
     private void askNewName(Turn turn, Account account) {
@@ -115,7 +118,7 @@ public final class AccountCommands {
     }
 
     private void renameTo(Turn turn, String newName, String accountId) {
-        var account = picker.fromButton(turn, new String[] {accountId});
+        var account = picker.owned().account(turn, accountId);
         if (account.isEmpty()) {
             return;
         }
@@ -140,8 +143,8 @@ public final class AccountCommands {
     private void confirmDelete(Turn turn, Account account) {
         int notes = accounts.summary(turn.tx(), account).total();
         turn.say(turn.t("delete.confirm", Html.escape(account.name()), notes), List.of(List.of(
-                new Button(turn.t("delete.yes"), "delyes:" + account.id()),
-                new Button(turn.t("delete.no"), "delno"))));
+                AccountButtons.DELETE_YES.button(turn.t("delete.yes"), new AccountButtons.Pick(account.id())),
+                AccountButtons.DELETE_NO.button(turn.t("delete.no"), new AccountButtons.Plain()))));
     }
 
     private void delete(Turn turn, Account account) {

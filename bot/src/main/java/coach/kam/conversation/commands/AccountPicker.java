@@ -5,21 +5,37 @@ import coach.kam.accounts.Accounts;
 import coach.kam.conversation.Button;
 import coach.kam.text.Html;
 import coach.kam.conversation.Turn;
+import coach.kam.conversation.buttons.AccountButtons;
+import coach.kam.conversation.buttons.Kind;
+import coach.kam.conversation.buttons.Owned;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.LongFunction;
 
 /**
  * Resolves what a rep typed to one of their accounts. One match runs the action; several, or no
- * name at all, offer buttons whose data is "{@code buttonPrefix}:<account id>".
+ * name at all, offer a button per account whose data {@code data} makes from the account's id.
  */
 final class AccountPicker {
     private static final int MAX_BUTTONS = 20;
     private final Accounts accounts;
+    private final Owned owned;
 
     AccountPicker(Accounts accounts) {
         this.accounts = accounts;
+        this.owned = new Owned(accounts);
+    }
+
+    /** The check of pressed account and note ids against the presser's own. */
+    Owned owned() {
+        return owned;
+    }
+
+    /** Button data naming an account by a kind of {@link AccountButtons.Pick}. */
+    static LongFunction<String> to(Kind<AccountButtons.Pick> kind) {
+        return id -> kind.encode(new AccountButtons.Pick(id));
     }
 
     /**
@@ -38,16 +54,16 @@ final class AccountPicker {
      * What a pick is for, as the rep reads it: the question with no name given, the one when several
      * match, and the answer when none does (only opening an account suggests creating it).
      */
-    void pick(Turn turn, String query, String buttonPrefix, BiConsumer<Turn, Account> action) {
-        pick(turn, query, buttonPrefix, Purpose.OPEN, action);
+    void pick(Turn turn, String query, LongFunction<String> data, BiConsumer<Turn, Account> action) {
+        pick(turn, query, data, Purpose.OPEN, action);
     }
 
-    void pick(Turn turn, String query, String buttonPrefix, Purpose purpose, BiConsumer<Turn, Account> action) {
+    void pick(Turn turn, String query, LongFunction<String> data, Purpose purpose, BiConsumer<Turn, Account> action) {
         List<Account> candidates = candidates(turn, query);
         if (candidates.size() == 1 && !query.isBlank()) {
             action.accept(turn, candidates.get(0));
         } else if (!candidates.isEmpty() || query.isBlank()) {
-            ask(turn, query, candidates, purpose, buttons(candidates, buttonPrefix));
+            ask(turn, query, candidates, purpose, buttons(candidates, data));
         } else {
             turn.say(noMatch(turn, query, purpose));
         }
@@ -115,18 +131,6 @@ final class AccountPicker {
                 : turn.t("pick.nomatch", Html.escape(query));
     }
 
-    /** The account a button names, if it is the presser's own; a forged or stale id gets a short answer. */
-    Optional<Account> fromButton(Turn turn, String[] args) {
-        Optional<Account> account = Optional.empty();
-        if (args.length > 0 && args[0].matches("\\d{1,18}")) {
-            account = accounts.get(turn.tx(), turn.userId(), Long.parseLong(args[0]));
-        }
-        if (account.isEmpty()) {
-            turn.say(turn.t("accounts.gone"));
-        }
-        return account;
-    }
-
     /** The rep's open account; an id left over from a deleted account is dropped from the session. */
     Optional<Account> open(Turn turn) {
         Long id = turn.session().openAccountId();
@@ -154,10 +158,10 @@ final class AccountPicker {
         return rows;
     }
 
-    static List<List<Button>> buttons(List<Account> list, String prefix) {
+    static List<List<Button>> buttons(List<Account> list, LongFunction<String> data) {
         List<List<Button>> rows = new ArrayList<>();
         for (Account a : list.subList(0, Math.min(MAX_BUTTONS, list.size()))) {
-            rows.add(List.of(new Button(a.name(), prefix + ":" + a.id())));
+            rows.add(List.of(new Button(a.name(), data.apply(a.id()))));
         }
         return rows;
     }

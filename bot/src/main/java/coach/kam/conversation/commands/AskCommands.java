@@ -10,6 +10,7 @@ import coach.kam.text.Html;
 import coach.kam.conversation.Messages;
 import coach.kam.conversation.Reply;
 import coach.kam.conversation.Turn;
+import coach.kam.conversation.buttons.KnowledgeButtons;
 import coach.kam.knowledge.KnowledgeBase;
 import coach.kam.knowledge.Topic;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ public final class AskCommands {
         });
         b.waitingFor("ask", (turn, text, arg) -> answer(turn, text));
         b.questions((turn, text, arg) -> answer(turn, text));
-        b.button("src", (turn, args) -> openSource(turn, args.length > 0 ? args[0] : ""));
+        b.button(KnowledgeButtons.SOURCE, (turn, p) -> openSource(turn, p.index()));
     }
 
     void answer(Turn turn, String question) {
@@ -123,7 +124,7 @@ public final class AskCommands {
         if (!a.covered()) {
             List<List<Button>> rows = new ArrayList<>();
             for (String id : a.closestTopics()) {
-                knowledge.topic(id, a.lang()).ifPresent(t -> rows.add(List.of(new Button("📖 " + t.title(), "topic:" + id + ":0"))));
+                knowledge.topic(id, a.lang()).ifPresent(t -> rows.add(List.of(KnowledgeButtons.TOPIC.button("📖 " + t.title(), new KnowledgeButtons.Topic(id, 0)))));
             }
             return new Reply(messages.get(a.lang(), "ask.not.covered"), rows);
         }
@@ -132,26 +133,25 @@ public final class AskCommands {
         a.sources().stream().limit(2).forEach(s -> html.append("\n• ").append(Html.escape(s.title()))
                 .append(" › ").append(Html.escape(s.section())));
         List<Button> row = new ArrayList<>();
-        row.add(new Button(messages.get(a.lang(), "btn.full.section"), "src:0"));
+        row.add(KnowledgeButtons.SOURCE.button(messages.get(a.lang(), "btn.full.section"), new KnowledgeButtons.Source(0)));
         if (a.sources().size() > 1) {
-            row.add(new Button(messages.get(a.lang(), "btn.next.source"), "src:1"));
+            row.add(KnowledgeButtons.SOURCE.button(messages.get(a.lang(), "btn.next.source"), new KnowledgeButtons.Source(1)));
         }
         return new Reply(html.toString(), List.of(row));
     }
 
-    private void openSource(Turn turn, String n) {
+    private void openSource(Turn turn, int i) {
         Optional<LastAnswer> last = LastAnswer.of(turn.tx(), turn.userId());
-        if (last.isEmpty() || !n.matches("\\d") || Integer.parseInt(n) >= last.get().sources().size()) {
+        if (last.isEmpty() || i >= last.get().sources().size()) {
             turn.say(turn.t("button.unknown"));
             return;
         }
-        int i = Integer.parseInt(n);
         Answer.Source s = last.get().sources().get(i);
         Optional<Topic> topic = knowledge.topic(s.topic(), s.lang());
         int section = topic.map(t -> indexOf(t, s.section())).orElse(0);
-        topics.openTopic(turn, s.topic(), Integer.toString(section));
+        topics.openTopic(turn, s.topic(), section);
         if (i + 1 < last.get().sources().size()) {
-            turn.say(turn.t("ask.more.sources"), List.of(List.of(new Button(turn.t("btn.next.source"), "src:" + (i + 1)))));
+            turn.say(turn.t("ask.more.sources"), List.of(List.of(KnowledgeButtons.SOURCE.button(turn.t("btn.next.source"), new KnowledgeButtons.Source(i + 1)))));
         }
     }
 

@@ -8,6 +8,7 @@ import coach.kam.accounts.Summaries;
 import coach.kam.conversation.Conversation;
 import coach.kam.text.Html;
 import coach.kam.conversation.Turn;
+import coach.kam.conversation.buttons.AccountButtons;
 import coach.kam.knowledge.KnowledgeBase;
 import java.util.List;
 
@@ -42,8 +43,9 @@ public final class BriefCommands {
     }
 
     public void register(Conversation.Builder b) {
-        b.command("brief", (turn, args) -> picker.pick(turn, args.isBlank() ? picker.openName(turn) : args, "brief", this::brief));
-        b.button("brief", (turn, args) -> picker.fromButton(turn, args).ifPresent(a -> brief(turn, a)));
+        b.command("brief", (turn, args) -> picker.pick(turn, args.isBlank() ? picker.openName(turn) : args,
+                AccountPicker.to(AccountButtons.BRIEF), this::brief));
+        b.button(AccountButtons.BRIEF, picker.owned().account((turn, p, a) -> brief(turn, a)));
     }
 
     private void brief(Turn turn, Account account) {

@@ -8,6 +8,8 @@ import coach.kam.conversation.Conversation;
 import coach.kam.text.Html;
 import coach.kam.conversation.Reply;
 import coach.kam.conversation.Turn;
+import coach.kam.conversation.buttons.Owned;
+import coach.kam.conversation.buttons.WorkButtons;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -24,18 +26,19 @@ import org.slf4j.LoggerFactory;
  * lock, and a chart that cannot be drawn is answered with a short sentence, never a lost turn.
  */
 public final class ChartCommands {
-    static final String PREFIX = "cht";
     private static final Logger LOG = LoggerFactory.getLogger(ChartCommands.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final int MAX_PICKS = 8;
     /** What is read of the typed line (a chart name and an account name). */
     private static final int MAX_ARGS = 200;
     private final Accounts accounts;
+    private final Owned owned;
     private final ChartInputs inputs;
     private final Charts charts = new Charts();
 
     ChartCommands(Accounts accounts, ChartInputs inputs) {
         this.accounts = accounts;
+        this.owned = new Owned(accounts);
         this.inputs = inputs;
     }
 
@@ -46,7 +49,7 @@ public final class ChartCommands {
 
     public void register(Conversation.Builder b) {
         b.command("chart", this::chart);
-        b.button(PREFIX, this::pressed);
+        b.button(WorkButtons.CHART, this::pressed);
     }
 
     /** The button that draws a chart: "p" pipeline, "t" target, "r" trend, "m" matrix. */
@@ -57,7 +60,7 @@ public final class ChartCommands {
             case "r" -> turn.t("chart.btn.r");
             default -> turn.t("chart.btn.m");
         };
-        return new Button(label, PREFIX + ":" + which);
+        return WorkButtons.CHART.button(label, WorkButtons.Step.of(which));
     }
 
     private void chart(Turn turn, String args) {
@@ -75,14 +78,13 @@ public final class ChartCommands {
         }
     }
 
-    private void pressed(Turn turn, String[] args) {
-        String which = args.length > 0 ? args[0] : "";
-        switch (which) {
+    private void pressed(Turn turn, WorkButtons.Step step) {
+        switch (step.op()) {
             case "p" -> pipeline(turn);
             case "t" -> target(turn);
             case "m" -> portfolio(turn);
             case "r" -> {
-                Optional<Account> one = args.length > 1 ? accountById(turn, args[1]) : Optional.empty();
+                Optional<Account> one = step.id() == null ? Optional.empty() : owned.find(turn, step.id());
                 drawTrend(turn, one);
             }
             default -> turn.say(turn.t("chart.usage"));
@@ -136,7 +138,7 @@ public final class ChartCommands {
         } else {
             List<List<Button>> rows = new ArrayList<>();
             for (Account a : found.subList(0, Math.min(MAX_PICKS, found.size()))) {
-                rows.add(List.of(new Button(Html.shorten(a.name(), 40), PREFIX + ":r:" + a.id())));
+                rows.add(List.of(WorkButtons.CHART.button(Html.shorten(a.name(), 40), WorkButtons.Step.of("r", a.id()))));
             }
             turn.say(turn.t("chart.pick"), rows);
         }
@@ -174,13 +176,5 @@ public final class ChartCommands {
                 return List.of(Reply.of(failed));
             }
         });
-    }
-
-    private Optional<Account> accountById(Turn turn, String id) {
-        try {
-            return accounts.get(turn.tx(), turn.userId(), Long.parseLong(id));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -6,6 +6,8 @@ import coach.kam.conversation.Button;
 import coach.kam.conversation.Conversation;
 import coach.kam.text.Html;
 import coach.kam.conversation.Turn;
+import coach.kam.conversation.buttons.Owned;
+import coach.kam.conversation.buttons.WorkButtons;
 import coach.kam.deals.DealLine;
 import coach.kam.plans.CoursePlans;
 import java.time.Instant;
@@ -22,20 +24,21 @@ import java.util.Optional;
  * Finishing the walkthrough ticks its action.
  */
 public final class CoursePlanCommands {
-    static final String PREFIX = "cp";
     private static final LocalTime REMIND_AT = LocalTime.of(9, 0);
     private final Accounts accounts;
+    private final Owned owned;
     private final CoursePlans plans;
     private final DealLine.Readers readers;
 
     public CoursePlanCommands(Accounts accounts, CoursePlans plans, DealLine.Readers readers) {
         this.accounts = accounts;
+        this.owned = new Owned(accounts);
         this.plans = plans;
         this.readers = readers;
     }
 
     public void register(Conversation.Builder b) {
-        b.button(PREFIX, this::pressed);
+        b.button(WorkButtons.COURSE_PLAN, this::pressed);
         b.waitingFor("course-item", this::typedItem);
     }
 
@@ -86,20 +89,20 @@ public final class CoursePlanCommands {
         List<List<Button>> rows = new ArrayList<>();
         for (long id : p.accounts()) {
             String name = Html.shorten(accounts.get(turn.tx(), turn.userId(), id).map(Account::name).orElse("—"), 16);
-            rows.add(List.of(new Button(turn.t("course.btn.item", name), PREFIX + ":c:" + id),
-                    new Button(turn.t("course.btn.detach", name), PREFIX + ":d:" + id)));
+            rows.add(List.of(WorkButtons.COURSE_PLAN.button(turn.t("course.btn.item", name), WorkButtons.Step.of("c", id)),
+                    WorkButtons.COURSE_PLAN.button(turn.t("course.btn.detach", name), WorkButtons.Step.of("d", id))));
         }
         List<Button> last = new ArrayList<>();
         if (p.actions().stream().anyMatch(x -> !x.done())) {
-            last.add(new Button(turn.t("course.btn.tick"), PREFIX + ":t"));
+            last.add(WorkButtons.COURSE_PLAN.button(turn.t("course.btn.tick"), WorkButtons.Step.of("t")));
         }
         if (p.accounts().size() < CoursePlans.MAX_ACCOUNTS) {
             Long open = turn.session().openAccountId();
             Optional<Account> openAccount = open == null || p.accounts().contains(open) ? Optional.empty()
                     : accounts.get(turn.tx(), turn.userId(), open);
-            openAccount.ifPresent(a -> rows.add(List.of(new Button(turn.t("course.btn.add.open",
-                    Html.shorten(a.name(), 20)), PREFIX + ":a:" + a.id()))));
-            last.add(new Button(turn.t("course.btn.add"), PREFIX + ":p"));
+            openAccount.ifPresent(a -> rows.add(List.of(WorkButtons.COURSE_PLAN.button(turn.t("course.btn.add.open",
+                    Html.shorten(a.name(), 20)), WorkButtons.Step.of("a", a.id())))));
+            last.add(WorkButtons.COURSE_PLAN.button(turn.t("course.btn.add"), WorkButtons.Step.of("p")));
         }
         if (!last.isEmpty()) {
             rows.add(last);
@@ -108,17 +111,18 @@ public final class CoursePlanCommands {
     }
 
     /** cp:p (pick accounts), cp:a:ACCOUNT (add), cp:d:ACCOUNT (take out), cp:c:ACCOUNT (own action), cp:t, cp:x:ACTION. */
-    private void pressed(Turn turn, String[] args) {
-        String what = args.length > 0 ? args[0] : "";
-        Optional<Long> id = args.length > 1 && args[1].matches("\\d{1,18}") ? Optional.of(Long.parseLong(args[1]))
-                : Optional.empty();
+    private void pressed(Turn turn, WorkButtons.Step step) {
+        String what = step.op();
+        Optional<Long> id = Optional.ofNullable(step.id());
         switch (what) {
             case "p" -> pick(turn);
             case "t" -> offerTicks(turn);
             case "a", "d", "c" -> {
-                Optional<Account> a = id.flatMap(x -> accounts.get(turn.tx(), turn.userId(), x));
+                Optional<Account> a = id.isEmpty() ? Optional.empty() : owned.account(turn, id.get());
                 if (a.isEmpty()) {
-                    turn.say(turn.t("accounts.gone"));
+                    if (id.isEmpty()) {
+                        turn.say(turn.t("accounts.gone"));
+                    }
                 } else if (what.equals("a")) {
                     attach(turn, a.get());
                 } else if (what.equals("d")) {
@@ -144,7 +148,7 @@ public final class CoursePlanCommands {
         CoursePlans.CoursePlan p = plans.get(turn.tx(), turn.userId());
         List<List<Button>> rows = new ArrayList<>();
         accounts.list(turn.tx(), turn.userId()).stream().filter(a -> !p.accounts().contains(a.id())).limit(20)
-                .forEach(a -> rows.add(List.of(new Button(Html.shorten(a.name(), 40), PREFIX + ":a:" + a.id()))));
+                .forEach(a -> rows.add(List.of(WorkButtons.COURSE_PLAN.button(Html.shorten(a.name(), 40), WorkButtons.Step.of("a", a.id())))));
         turn.say(rows.isEmpty() ? turn.t("course.none.left") : turn.t("course.which"), rows);
     }
 
@@ -163,17 +167,15 @@ public final class CoursePlanCommands {
         List<List<Button>> rows = new ArrayList<>();
         for (CoursePlans.Action x : p.actions()) {
             String name = accounts.get(turn.tx(), turn.userId(), x.accountId()).map(Account::name).orElse("—");
-            rows.add(List.of(new Button((x.done() ? "✅ " : "⬜ ") + Html.shorten(name, 12) + " · "
-                    + Html.shorten(actionText(turn, x), 28), PREFIX + ":x:" + x.id())));
+            rows.add(List.of(WorkButtons.COURSE_PLAN.button((x.done() ? "✅ " : "⬜ ") + Html.shorten(name, 12) + " · "
+                    + Html.shorten(actionText(turn, x), 28), WorkButtons.Step.of("x", x.id()))));
         }
         turn.say(turn.t("course.tick.which"), rows);
     }
 
     private void typedItem(Turn turn, String typed, String accountId) {
-        Optional<Account> a = accountId != null && accountId.matches("\\d{1,18}")
-                ? accounts.get(turn.tx(), turn.userId(), Long.parseLong(accountId)) : Optional.empty();
+        Optional<Account> a = owned.account(turn, accountId);
         if (a.isEmpty()) {
-            turn.say(turn.t("accounts.gone"));
             return;
         }
         Optional<Item> item = read(typed, today(turn), readers);

@@ -2,8 +2,10 @@ package coach.kam.conversation.commands;
 
 import coach.kam.accounts.Accounts;
 import coach.kam.conversation.Button;
+import coach.kam.conversation.buttons.ObjectionButtons;
 import coach.kam.text.Html;
 import coach.kam.conversation.Turn;
+import coach.kam.conversation.buttons.WorkButtons;
 import coach.kam.deals.Deal;
 import coach.kam.deals.Forecast;
 import coach.kam.deals.Stages;
@@ -109,18 +111,18 @@ final class DealCard {
     }
 
     List<List<Button>> buttons(Turn turn, Deal d) {
-        String id = Long.toString(d.id());
+        long id = d.id();
         if (!d.open()) {
-            Button reopen = new Button(turn.t("deal.btn.reopen"), DealCommands.PREFIX + ":r:" + id);
+            Button reopen = WorkButtons.DEAL.button(turn.t("deal.btn.reopen"), WorkButtons.Step.of("r", id));
             return d.objectionId() == null ? List.of(List.of(reopen))
-                    : List.of(List.of(new Button(turn.t("deal.btn.script"), "ob:" + d.objectionId()), reopen));
+                    : List.of(List.of(ObjectionButtons.SHOW.button(turn.t("deal.btn.script"), new ObjectionButtons.Show(d.objectionId(), null)), reopen));
         }
         List<Button> first = new ArrayList<>();
         stages.get(d.stage()).flatMap(s -> stages.at(s.index() + 1)).ifPresent(next ->
-                first.add(new Button("➡ " + next.title(turn.lang()), DealCommands.PREFIX + ":n:" + id)));
-        first.add(new Button(turn.t("deal.btn.stage"), DealCommands.PREFIX + ":p:" + id));
-        return List.of(first, List.of(new Button(turn.t("deal.btn.next"), DealCommands.PREFIX + ":x:" + id)), List.of(new Button(turn.t("deal.btn.won"), DealCommands.PREFIX + ":w:" + id),
-                new Button(turn.t("deal.btn.lost"), DealCommands.PREFIX + ":l:" + id)));
+                first.add(WorkButtons.DEAL.button("➡ " + next.title(turn.lang()), WorkButtons.Step.of("n", id))));
+        first.add(WorkButtons.DEAL.button(turn.t("deal.btn.stage"), WorkButtons.Step.of("p", id)));
+        return List.of(first, List.of(WorkButtons.DEAL.button(turn.t("deal.btn.next"), WorkButtons.Step.of("x", id))), List.of(WorkButtons.DEAL.button(turn.t("deal.btn.won"), WorkButtons.Step.of("w", id)),
+                WorkButtons.DEAL.button(turn.t("deal.btn.lost"), WorkButtons.Step.of("l", id))));
     }
 
     List<List<Button>> stageButtons(Turn turn, Deal d) {
@@ -128,7 +130,7 @@ final class DealCard {
         List<Button> row = new ArrayList<>();
         for (Stages.Stage s : stages.all()) {
             String label = (s.id().equals(d.stage()) ? "• " : "") + s.title(turn.lang());
-            row.add(new Button(label, DealCommands.PREFIX + ":s:" + d.id() + ":" + s.index()));
+            row.add(WorkButtons.DEAL.button(label, new WorkButtons.Step("s", d.id(), s.index())));
             if (row.size() == STAGES_PER_ROW) {
                 rows.add(row);
                 row = new ArrayList<>();

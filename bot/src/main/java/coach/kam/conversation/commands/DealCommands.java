@@ -6,6 +6,8 @@ import coach.kam.conversation.Button;
 import coach.kam.conversation.Conversation;
 import coach.kam.text.Html;
 import coach.kam.conversation.Turn;
+import coach.kam.conversation.buttons.Owned;
+import coach.kam.conversation.buttons.WorkButtons;
 import coach.kam.deals.Deal;
 import coach.kam.deals.DealLine;
 import coach.kam.deals.Deals;
@@ -21,7 +23,6 @@ import java.util.Optional;
  * at any stage, or close it as won or lost (which asks for a one-line reason).
  */
 public final class DealCommands {
-    static final String PREFIX = "dl";
     private static final int MAX_LISTED = 20;
     private final Accounts accounts;
     private final Deals deals;
@@ -64,12 +65,12 @@ public final class DealCommands {
         b.command("deals", (turn, args) -> list(turn));
         b.waitingFor("deal-account",
                 (turn, typed, line) -> picker.typedWhileKeeping(turn, typed, "deal-account", line, this::create),
-                (turn, accountId, line) -> picker.fromButton(turn, new String[] {accountId})
+                (turn, accountId, line) -> picker.owned().account(turn, accountId)
                         .ifPresent(a -> create(turn, a, line)));
         b.waitingFor("deal-won", (turn, text, id) -> closed(turn, id, true, text));
         b.waitingFor("deal-lost", (turn, text, id) -> closed(turn, id, false, text));
         b.waitingFor("deal-next", this::nextStep);
-        b.button(PREFIX, this::pressed);
+        b.button(WorkButtons.DEAL, this::pressed);
     }
 
     private void deal(Turn turn, String args) {
@@ -145,26 +146,24 @@ public final class DealCommands {
         List<List<Button>> rows = new ArrayList<>();
         for (Deal d : list.subList(0, Math.min(MAX_LISTED, list.size()))) {
             text.append("\n").append(card.line(turn, d));
-            rows.add(List.of(new Button(Html.shorten(d.title(), 40), PREFIX + ":o:" + d.id())));
+            rows.add(List.of(WorkButtons.DEAL.button(Html.shorten(d.title(), 40), WorkButtons.Step.of("o", d.id()))));
         }
         turn.say(text.toString(), rows);
     }
 
     /** dl:o|n|p|w|l|r:DEAL and dl:s:DEAL:STAGE; a deal that is not the presser's gets a short answer. */
-    private void pressed(Turn turn, String[] args) {
-        Optional<Deal> found = args.length >= 2 && args[1].matches("\\d{1,18}")
-                ? deals.get(turn.tx(), turn.userId(), Long.parseLong(args[1])) : Optional.empty();
+    private void pressed(Turn turn, WorkButtons.Step step) {
+        Optional<Deal> found = step.id() == null ? Optional.empty() : deals.get(turn.tx(), turn.userId(), step.id());
         if (found.isEmpty()) {
             turn.say(turn.t("deal.gone"));
             return;
         }
         Deal d = found.get();
-        switch (args[0]) {
+        switch (step.op()) {
             case "o" -> turn.say(card.text(turn, d), card.buttons(turn, d));
             case "n" -> stages.get(d.stage()).flatMap(s -> stages.at(s.index() + 1)).ifPresent(s -> moved(turn, d, s));
             case "s" -> {
-                Optional<Stages.Stage> s = args.length == 3 && args[2].matches("\\d{1,2}")
-                        ? stages.at(Integer.parseInt(args[2])) : Optional.empty();
+                Optional<Stages.Stage> s = step.n() == null ? Optional.empty() : stages.at(step.n());
                 if (s.isPresent()) {
                     moved(turn, d, s.get());
                 } else {
@@ -185,8 +184,8 @@ public final class DealCommands {
                     turn.say(card.text(turn, d), card.buttons(turn, d));
                     return;
                 }
-                turn.await(args[0].equals("w") ? "deal-won" : "deal-lost", Long.toString(d.id()));
-                turn.say(turn.t(args[0].equals("w") ? "deal.ask.won" : "deal.ask.lost", Html.escape(d.title())));
+                turn.await(step.op().equals("w") ? "deal-won" : "deal-lost", Long.toString(d.id()));
+                turn.say(turn.t(step.op().equals("w") ? "deal.ask.won" : "deal.ask.lost", Html.escape(d.title())));
             }
             case "r" -> {
                 Deal opened = d.open() ? d : deals.reopen(turn.tx(), d, turn.now());
@@ -206,8 +205,7 @@ public final class DealCommands {
     }
 
     private void nextStep(Turn turn, String typed, String id) {
-        Optional<Deal> d = id != null && id.matches("\\d{1,18}")
-                ? deals.get(turn.tx(), turn.userId(), Long.parseLong(id)) : Optional.empty();
+        Optional<Deal> d = Owned.parseId(id).flatMap(x -> deals.get(turn.tx(), turn.userId(), x));
         if (d.isEmpty()) {
             turn.say(turn.t("deal.gone"));
             return;
@@ -224,8 +222,7 @@ public final class DealCommands {
     }
 
     private void closed(Turn turn, String id, boolean won, String reason) {
-        Optional<Deal> d = id != null && id.matches("\\d{1,18}")
-                ? deals.get(turn.tx(), turn.userId(), Long.parseLong(id)) : Optional.empty();
+        Optional<Deal> d = Owned.parseId(id).flatMap(x -> deals.get(turn.tx(), turn.userId(), x));
         if (d.isEmpty()) {
             turn.say(turn.t("deal.gone"));
             return;

@@ -7,6 +7,7 @@ import coach.kam.conversation.Button;
 import coach.kam.conversation.Conversation;
 import coach.kam.text.Html;
 import coach.kam.conversation.Turn;
+import coach.kam.conversation.buttons.KnowledgeButtons;
 import coach.kam.knowledge.Checklist;
 import coach.kam.knowledge.KnowledgeBase;
 import coach.kam.knowledge.Topic;
@@ -31,43 +32,43 @@ public final class KnowledgeCommands {
 
     public void register(Conversation.Builder b) {
         b.command("topics", this::topics);
-        b.button("topic", (turn, args) -> {
-            if (args.length > 0 && args[0].equals("index")) {
+        b.button(KnowledgeButtons.TOPIC, (turn, p) -> {
+            if (p.topicId().equals("index")) {
                 topics(turn, "");
             } else {
-                openTopic(turn, args.length > 0 ? args[0] : "", args.length > 1 ? args[1] : "0");
+                openTopic(turn, p.topicId(), p.page());
             }
         });
         b.command("checklist", this::checklist);
-        b.button("ck", (turn, args) -> showChecklist(turn, args.length > 0 ? args[0] : ""));
-        b.button("cks", (turn, args) -> tickSection(turn, args, false));
-        b.button("ckt", (turn, args) -> tickSection(turn, args, true));
+        b.button(KnowledgeButtons.CHECKLIST, (turn, p) -> showChecklist(turn, p.checklistId()));
+        b.button(KnowledgeButtons.SECTION, (turn, p) -> tickSection(turn, p.checklistId(), p.section(), -1, p.accountId()));
+        b.button(KnowledgeButtons.TICK, (turn, p) -> tickSection(turn, p.checklistId(), p.section(), p.item(), p.accountId()));
     }
 
     private void topics(Turn turn, String args) {
         if (!args.isBlank()) {
             Optional<Topic> found = findTopic(turn.lang(), args);
             if (found.isPresent()) {
-                openTopic(turn, found.get().id(), "0");
+                openTopic(turn, found.get().id(), 0);
                 return;
             }
         }
         List<List<Button>> rows = new ArrayList<>();
         for (Topic t : knowledge.topics(turn.lang())) {
-            rows.add(List.of(new Button(t.title(), "topic:" + t.id() + ":0")));
+            rows.add(List.of(KnowledgeButtons.TOPIC.button(t.title(), new KnowledgeButtons.Topic(t.id(), 0))));
         }
         turn.say(turn.t("topics.title"), rows);
     }
 
     /** Shows one section; index "i" (an intro page first when the topic has one) from the button data. */
-    void openTopic(Turn turn, String id, String index) {
+    void openTopic(Turn turn, String id, int index) {
         Optional<Topic> topic = knowledge.topic(id, turn.lang());
-        if (topic.isEmpty() || !index.matches("\\d{1,3}")) {
+        if (topic.isEmpty()) {
             turn.say(turn.t("button.unknown"));
             return;
         }
         Topic t = topic.get();
-        int i = Math.min(Integer.parseInt(index), t.sections().size() - 1);
+        int i = Math.min(index, t.sections().size() - 1);
         Topic.Section s = t.sections().get(i);
         String html = "<b>" + Html.escape(t.title()) + "</b> · " + (i + 1) + "/" + t.sections().size() + "\n"
                 + "<b>" + Html.escape(s.heading()) + "</b>\n\n" + Html.fromMarkdown(s.body());
@@ -77,10 +78,10 @@ public final class KnowledgeCommands {
     private List<List<Button>> sectionButtons(Turn turn, Topic t, int i) {
         List<Button> nav = new ArrayList<>();
         if (i > 0) {
-            nav.add(new Button("« " + turn.t("btn.previous"), "topic:" + t.id() + ":" + (i - 1)));
+            nav.add(KnowledgeButtons.TOPIC.button("« " + turn.t("btn.previous"), new KnowledgeButtons.Topic(t.id(), (i - 1))));
         }
         if (i + 1 < t.sections().size()) {
-            nav.add(new Button(turn.t("btn.next") + " »", "topic:" + t.id() + ":" + (i + 1)));
+            nav.add(KnowledgeButtons.TOPIC.button(turn.t("btn.next") + " »", new KnowledgeButtons.Topic(t.id(), (i + 1))));
         }
         List<List<Button>> rows = new ArrayList<>();
         if (!nav.isEmpty()) {
@@ -89,15 +90,15 @@ public final class KnowledgeCommands {
         List<Button> jump = new ArrayList<>();
         for (int k = 0; k < t.sections().size(); k++) {
             if (k != i) {
-                jump.add(new Button(Integer.toString(k + 1), "topic:" + t.id() + ":" + k));
+                jump.add(KnowledgeButtons.TOPIC.button(Integer.toString(k + 1), new KnowledgeButtons.Topic(t.id(), k)));
             }
         }
         if (!jump.isEmpty()) {
             rows.add(jump);
         }
         knowledge.checklists().stream().filter(c -> c.topic().equals(t.id())).limit(2)
-                .forEach(c -> rows.add(List.of(new Button("☑ " + c.title(turn.lang()), "ck:" + c.id()))));
-        rows.add(List.of(new Button(turn.t("btn.all.topics"), "topic:" + "index" + ":0")));
+                .forEach(c -> rows.add(List.of(KnowledgeButtons.CHECKLIST.button("☑ " + c.title(turn.lang()), new KnowledgeButtons.Checklist(c.id())))));
+        rows.add(List.of(KnowledgeButtons.TOPIC.button(turn.t("btn.all.topics"), new KnowledgeButtons.Topic("index", 0))));
         return rows;
     }
 
@@ -114,7 +115,7 @@ public final class KnowledgeCommands {
         }
         List<List<Button>> rows = new ArrayList<>();
         for (Checklist x : knowledge.checklists()) {
-            rows.add(List.of(new Button(x.title(turn.lang()), "ck:" + x.id())));
+            rows.add(List.of(KnowledgeButtons.CHECKLIST.button(x.title(turn.lang()), new KnowledgeButtons.Checklist(x.id()))));
         }
         turn.say(turn.t(wanted.isEmpty() ? "checklists.title" : "checklists.nomatch", Html.escape(args.strip())), rows);
     }
@@ -141,14 +142,14 @@ public final class KnowledgeCommands {
             }
             if (open.isPresent()) {
                 long ticked = part.items().stream().filter(i -> done.contains(i.id())).count();
-                rows.add(List.of(new Button("✏️ " + part.title(lang) + " " + ticked + "/" + part.items().size(),
-                        "cks:" + id + ":" + s + ":" + open.get().id())));
+                rows.add(List.of(KnowledgeButtons.SECTION.button("✏️ " + part.title(lang) + " " + ticked + "/" + part.items().size(),
+                        new KnowledgeButtons.Section(id, s, open.get().id()))));
             }
         }
         if (open.isEmpty()) {
             out.append('\n').append(turn.t("checklist.open.account"));
         }
-        rows.add(List.of(new Button(turn.t("btn.topic"), "topic:" + c.get().topic() + ":0")));
+        rows.add(List.of(KnowledgeButtons.TOPIC.button(turn.t("btn.topic"), new KnowledgeButtons.Topic(c.get().topic(), 0))));
         turn.say(out.toString().strip(), rows);
     }
 
@@ -159,20 +160,17 @@ public final class KnowledgeCommands {
      * message was about. A section button without it (made before) opens the section for the open
      * account, whose name the answer shows; a tick button without it is out of date.
      */
-    private void tickSection(Turn turn, String[] args, boolean toggle) {
-        Optional<Checklist> c = args.length > 1 ? knowledge.checklist(args[0]) : Optional.empty();
-        int s = args.length > 1 && args[1].matches("\\d{1,2}") ? Integer.parseInt(args[1]) : -1;
-        if (c.isEmpty() || s < 0 || s >= c.get().sections().size()) {
+    private void tickSection(Turn turn, String list, int s, int pressedItem, Long accountId) {
+        boolean toggle = pressedItem >= 0;
+        Optional<Checklist> c = knowledge.checklist(list);
+        if (c.isEmpty() || s >= c.get().sections().size()) {
             turn.say(turn.t("button.unknown"));
             return;
         }
-        int accountArg = toggle ? 3 : 2;
         Optional<Account> open;
-        if (args.length > accountArg) {
-            open = args[accountArg].matches("\\d{1,18}")
-                    ? accounts.get(turn.tx(), turn.userId(), Long.parseLong(args[accountArg])) : Optional.empty();
+        if (accountId != null) {
+            open = picker.owned().account(turn, accountId);
             if (open.isEmpty()) {
-                turn.say(turn.t("accounts.gone"));
                 return;
             }
         } else if (toggle) {
@@ -187,22 +185,21 @@ public final class KnowledgeCommands {
         }
         Checklist.Part part = c.get().sections().get(s);
         if (toggle) {
-            int i = args.length > 2 && args[2].matches("\\d{1,2}") ? Integer.parseInt(args[2]) : -1;
-            if (i < 0 || i >= part.items().size()) {
+            if (pressedItem >= part.items().size()) {
                 turn.say(turn.t("button.unknown"));
                 return;
             }
-            progress.toggle(turn.tx(), open.get(), c.get().id(), part.items().get(i).id());
+            progress.toggle(turn.tx(), open.get(), c.get().id(), part.items().get(pressedItem).id());
         }
         Set<String> done = progress.done(turn.tx(), open.get(), c.get().id());
         String lang = turn.lang();
         List<List<Button>> rows = new ArrayList<>();
         for (int i = 0; i < part.items().size(); i++) {
             Checklist.Item item = part.items().get(i);
-            rows.add(List.of(new Button((done.contains(item.id()) ? "☑ " : "☐ ") + item.text(lang),
-                    "ckt:" + c.get().id() + ":" + s + ":" + i + ":" + open.get().id())));
+            rows.add(List.of(KnowledgeButtons.TICK.button((done.contains(item.id()) ? "☑ " : "☐ ") + item.text(lang),
+                    new KnowledgeButtons.Tick(c.get().id(), s, i, open.get().id()))));
         }
-        rows.add(List.of(new Button(turn.t("btn.back.checklist"), "ck:" + c.get().id())));
+        rows.add(List.of(KnowledgeButtons.CHECKLIST.button(turn.t("btn.back.checklist"), new KnowledgeButtons.Checklist(c.get().id()))));
         turn.say(turn.t("checklist.section", Html.escape(c.get().title(lang)), Html.escape(part.title(lang)),
                 Html.escape(open.get().name()), countDone(c.get(), done), c.get().itemCount()), rows);
     }

@@ -11,6 +11,9 @@ import coach.kam.conversation.Event;
 import coach.kam.text.Html;
 import coach.kam.conversation.TextAction;
 import coach.kam.conversation.Turn;
+import coach.kam.conversation.buttons.AccountButtons;
+import coach.kam.conversation.buttons.NoteButtons;
+import coach.kam.conversation.buttons.Owned;
 import coach.kam.knowledge.KnowledgeBase;
 import coach.kam.objections.ObjectionService;
 import java.util.ArrayList;
@@ -67,21 +70,20 @@ public final class NoteCommands {
         b.waitingFor("note-account",
                 (turn, typed, text) -> picker.typedWhileKeeping(turn, typed, "note-account", text, this::save),
                 (turn, accountId, text) -> picked(turn, accountId, a -> save(turn, a, text)));
-        b.command("notes", (turn, args) -> picker.pick(turn, args.isBlank() ? picker.openName(turn) : args, "notes",
-                (t, a) -> listNotes(t, a, 0)));
-        b.button("notes", (turn, args) -> picker.fromButton(turn, args)
-                .ifPresent(a -> listNotes(turn, a, args.length > 1 && args[1].matches("\\d{1,4}") ? Integer.parseInt(args[1]) : 0)));
-        b.button("nv", (turn, args) -> withNote(turn, args, (a, n) -> view(turn, a, n, page(args, 2))));
-        b.button("ne", (turn, args) -> withNote(turn, args, (a, n) -> askEdit(turn, a, n)));
+        b.command("notes", (turn, args) -> picker.pick(turn, args.isBlank() ? picker.openName(turn) : args,
+                id -> AccountButtons.NOTES.encode(new AccountButtons.NotesPage(id, 0)), (t, a) -> listNotes(t, a, 0)));
+        Owned owned = picker.owned();
+        b.button(AccountButtons.NOTES, owned.account((turn, p, a) -> listNotes(turn, a, p.page())));
+        b.button(NoteButtons.VIEW, owned.note((turn, p, a, n) -> view(turn, a, n, p.page())));
+        b.button(NoteButtons.EDIT, owned.note((turn, p, a, n) -> askEdit(turn, a, n)));
         b.waitingFor("note-edit", this::edit);
-        b.button("nd", (turn, args) -> withNote(turn, args, (a, n) -> confirmDelete(turn, a, n)));
-        b.button("ndy", (turn, args) -> withNote(turn, args, (a, n) -> deleteNote(turn, a, n)));
-        b.button("ndn", (turn, args) -> turn.say(turn.t("note.delete.kept")));
+        b.button(NoteButtons.DELETE, owned.note((turn, p, a, n) -> confirmDelete(turn, a, n)));
+        b.button(NoteButtons.DELETE_YES, owned.note((turn, p, a, n) -> deleteNote(turn, a, n)));
+        b.button(NoteButtons.DELETE_NO, (turn, p) -> turn.say(turn.t("note.delete.kept")));
         moves.register(b);
         new UndoCommands(accounts, knowledge, turn -> note -> describe(turn, note)).reminders(reminderSwitch).register(b);
-        b.button("nsave", (turn, args) -> withAccountOpen.saveInstead(turn, args,
-                id -> accounts.get(turn.tx(), turn.userId(), id)));
-        b.button("nask", (turn, args) -> withNote(turn, args, (a, n) -> withAccountOpen.answer(turn, n)));
+        b.button(NoteButtons.SAVE, (turn, p) -> withAccountOpen.saveInstead(turn, p.id(), id -> owned.account(turn, id)));
+        b.button(NoteButtons.ANSWER, owned.note((turn, p, a, n) -> withAccountOpen.answer(turn, n)));
         b.plainText(this::typed);
         b.location(this::visit);
         b.waitingFor("visit-account",
@@ -147,7 +149,7 @@ public final class NoteCommands {
     }
 
     private void picked(Turn turn, String accountId, java.util.function.Consumer<Account> then) {
-        picker.fromButton(turn, new String[] {accountId}).ifPresent(then);
+        picker.owned().account(turn, accountId).ifPresent(then);
     }
 
     /** Saves a plain note and confirms it in one message, with ↩ undo; {@code extra} buttons (given the note) go first. */
@@ -169,10 +171,10 @@ public final class NoteCommands {
         if (NoteMoves.saysVisit(text)) {
             rows.add(List.of(NoteMoves.visitButton(turn, account, note)));
         }
-        rows.add(List.of(new Button(turn.t("btn.undo"), "nu:" + account.id() + ":" + note.id()),
+        rows.add(List.of(NoteButtons.UNDO.button(turn.t("btn.undo"), new NoteButtons.At(account.id(), note.id())),
                 NoteMoves.moveButton(turn, account, note)));
-        rows.add(List.of(new Button(turn.t("btn.notes"), "notes:" + account.id()),
-                new Button(turn.t("btn.close"), "close")));
+        rows.add(List.of(AccountButtons.NOTES.button(turn.t("btn.notes"), new AccountButtons.NotesPage(account.id(), 0)),
+                AccountButtons.CLOSE.button(turn.t("btn.close"), new AccountButtons.Plain())));
         turn.say(turn.t("note.saved", Html.escape(account.name())) + moves.warning(turn, account, named), rows);
         return Optional.of(note);
     }
@@ -209,7 +211,7 @@ public final class NoteCommands {
         Note visit = accounts.addNote(turn.tx(), account, Note.visit(account.id(), lat, lon, turn.now()));
         added(turn, account, visit);
         turn.say(turn.t("visit.saved", Html.escape(account.name()), turn.formatTime(turn.now())),
-                List.of(List.of(new Button(turn.t("btn.undo"), "nu:" + account.id() + ":" + visit.id()))));
+                List.of(List.of(NoteButtons.UNDO.button(turn.t("btn.undo"), new NoteButtons.At(account.id(), visit.id())))));
     }
 
     private void listNotes(Turn turn, Account account, int requestedPage) {
@@ -231,7 +233,7 @@ public final class NoteCommands {
             Note n = shown.get(i - from);
             out.append('\n').append(i + 1).append(". ")
                     .append(NoteLines.line(turn, knowledge, n, LIST_CHARS).replaceFirst("^• ", ""));
-            numbers.add(new Button("📄 " + (i + 1), "nv:" + account.id() + ":" + n.id() + ":" + page));
+            numbers.add(NoteButtons.VIEW.button("📄 " + (i + 1), new NoteButtons.View(account.id(), n.id(), page)));
             if (numbers.size() == 5) {
                 rows.add(numbers);
                 numbers = new ArrayList<>();
@@ -243,10 +245,10 @@ public final class NoteCommands {
         out.append('\n').append(turn.t("notes.open.hint"));
         List<Button> nav = new ArrayList<>();
         if (page > 0) {
-            nav.add(new Button(turn.t("btn.previous.page"), "notes:" + account.id() + ":" + (page - 1)));
+            nav.add(AccountButtons.NOTES.button(turn.t("btn.previous.page"), new AccountButtons.NotesPage(account.id(), (page - 1))));
         }
         if (to < count) {
-            nav.add(new Button(turn.t("btn.more"), "notes:" + account.id() + ":" + (page + 1)));
+            nav.add(AccountButtons.NOTES.button(turn.t("btn.more"), new AccountButtons.NotesPage(account.id(), (page + 1))));
         }
         if (!nav.isEmpty()) {
             rows.add(nav);
@@ -270,21 +272,25 @@ public final class NoteCommands {
         }
         List<Button> actions = new ArrayList<>();
         if (note.kind() != Note.Kind.VISIT) {
-            actions.add(new Button(turn.t("btn.note.edit"), "ne:" + account.id() + ":" + note.id()));
+            actions.add(NoteButtons.EDIT.button(turn.t("btn.note.edit"), new NoteButtons.At(account.id(), note.id())));
         }
-        actions.add(new Button(turn.t("btn.note.delete"), "nd:" + account.id() + ":" + note.id()));
+        actions.add(NoteButtons.DELETE.button(turn.t("btn.note.delete"), new NoteButtons.At(account.id(), note.id())));
         turn.say(out.toString(), List.of(actions,
-                List.of(new Button(turn.t("btn.back.notes"), "notes:" + account.id() + ":" + page))));
+                List.of(AccountButtons.NOTES.button(turn.t("btn.back.notes"), new AccountButtons.NotesPage(account.id(), page)))));
     }
 
     private void askEdit(Turn turn, Account account, Note note) {
-        turn.await("note-edit", account.id() + ":" + note.id());
+        turn.await("note-edit", NoteButtons.EDIT.fieldsOf(new NoteButtons.At(account.id(), note.id())));
         turn.say(turn.t("note.edit.ask", Html.escape(Html.shorten(note.text(), 200))));
     }
 
     private void edit(Turn turn, String text, String arg) {
-        String[] ids = arg == null ? new String[0] : arg.split(":");
-        withNote(turn, ids, (account, note) -> {
+        Optional<NoteButtons.At> at = NoteButtons.EDIT.decodeFields(arg);
+        if (at.isEmpty()) {
+            turn.say(turn.t("note.gone"));
+            return;
+        }
+        picker.owned().note((Turn t, NoteButtons.At p, Account account, Note note) -> {
             if (text.length() > Accounts.MAX_NOTE_LENGTH) {
                 turn.say(turn.t("note.too.long", text.length(), Accounts.MAX_NOTE_LENGTH));
                 return;
@@ -293,15 +299,15 @@ public final class NoteCommands {
             ChangeLog.record(turn.tx(), turn.userId(), ChangeLog.Kind.NOTE_EDITED, account.id(), null, note,
                     note.withText(text), null, null, null, turn.now());
             turn.say(turn.t("note.edited", Html.escape(account.name())), List.of(List.of(
-                    new Button(turn.t("btn.note.open"), "nv:" + account.id() + ":" + note.id() + ":0"),
-                    new Button(turn.t("btn.notes"), "notes:" + account.id()))));
-        });
+                    NoteButtons.VIEW.button(turn.t("btn.note.open"), new NoteButtons.View(account.id(), note.id(), 0)),
+                    AccountButtons.NOTES.button(turn.t("btn.notes"), new AccountButtons.NotesPage(account.id(), 0)))));
+        }).press(turn, at.get());
     }
 
     private void confirmDelete(Turn turn, Account account, Note note) {
         turn.say(turn.t("note.delete.confirm", Html.escape(account.name()), describe(turn, note)), List.of(List.of(
-                new Button(turn.t("delete.yes"), "ndy:" + account.id() + ":" + note.id()),
-                new Button(turn.t("delete.no"), "ndn"))));
+                NoteButtons.DELETE_YES.button(turn.t("delete.yes"), new NoteButtons.At(account.id(), note.id())),
+                NoteButtons.DELETE_NO.button(turn.t("delete.no"), new AccountButtons.Plain()))));
     }
 
     private void deleteNote(Turn turn, Account account, Note note) {
@@ -309,7 +315,7 @@ public final class NoteCommands {
         ChangeLog.record(turn.tx(), turn.userId(), ChangeLog.Kind.NOTE_DELETED, account.id(), null, note, null, null,
                 null, null, turn.now());
         turn.say(turn.t("note.deleted", Html.escape(account.name()), describe(turn, note)),
-                List.of(List.of(new Button(turn.t("btn.back.notes"), "notes:" + account.id()))));
+                List.of(List.of(AccountButtons.NOTES.button(turn.t("btn.back.notes"), new AccountButtons.NotesPage(account.id(), 0)))));
     }
 
     /** Records a note just added, for /undo. */
@@ -325,27 +331,5 @@ public final class NoteCommands {
             case OBJECTION -> NoteLines.objection(turn, knowledge, note);
             default -> "“" + Html.escape(Html.shorten(note.text(), 60)) + "”";
         };
-    }
-
-    /**
-     * The note named by button data "&lt;account id&gt;:&lt;note id&gt;", if it is still there and the
-     * presser's own; a stale or forged press gets a short answer and changes nothing.
-     */
-    private void withNote(Turn turn, String[] args, java.util.function.BiConsumer<Account, Note> then) {
-        Optional<Account> account = Optional.empty();
-        Optional<Note> note = Optional.empty();
-        if (args.length >= 2 && args[0].matches("\\d{1,18}") && args[1].matches("\\d{1,18}")) {
-            account = accounts.get(turn.tx(), turn.userId(), Long.parseLong(args[0]));
-            note = account.flatMap(a -> accounts.note(turn.tx(), a, Long.parseLong(args[1])));
-        }
-        if (note.isEmpty()) {
-            turn.say(turn.t("note.gone"));
-            return;
-        }
-        then.accept(account.get(), note.get());
-    }
-
-    private static int page(String[] args, int at) {
-        return args.length > at && args[at].matches("\\d{1,4}") ? Integer.parseInt(args[at]) : 0;
     }
 }

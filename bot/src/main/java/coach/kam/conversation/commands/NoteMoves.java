@@ -8,6 +8,9 @@ import coach.kam.conversation.Button;
 import coach.kam.conversation.Conversation;
 import coach.kam.text.Html;
 import coach.kam.conversation.Turn;
+import coach.kam.conversation.buttons.AccountButtons;
+import coach.kam.conversation.buttons.NoteButtons;
+import coach.kam.conversation.buttons.Owned;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,15 +26,17 @@ final class NoteMoves {
     private static final int MAX_ACCOUNTS = 20;
     private static final int MIN_NAME_KEY = 2;
     private final Accounts accounts;
+    private final Owned owned;
 
     NoteMoves(Accounts accounts) {
         this.accounts = accounts;
+        this.owned = new Owned(accounts);
     }
 
     void register(Conversation.Builder b) {
-        b.button("nmv", this::offer);
-        b.button("nmt", this::move);
-        b.button("nvis", this::asVisit);
+        b.button(NoteButtons.OFFER_MOVE, owned.note((turn, p, a, n) -> offer(turn, a, n)));
+        b.button(NoteButtons.MOVE, owned.note(this::move));
+        b.button(NoteButtons.AS_VISIT, owned.note((turn, p, a, n) -> asVisit(turn, a, n)));
     }
 
     private static final List<String> VISIT_WORDS = List.of("拜访", "上门", "走访", "登门", "见面聊", "visited",
@@ -45,24 +50,21 @@ final class NoteMoves {
 
     /** "📍 count it as a visit" under a note that says it was one. */
     static Button visitButton(Turn turn, Account account, Note note) {
-        return new Button(turn.t("btn.note.visit"), "nvis:" + account.id() + ":" + note.id());
+        return NoteButtons.AS_VISIT.button(turn.t("btn.note.visit"), new NoteButtons.At(account.id(), note.id()));
     }
 
     /** The note becomes a visit at the time it was written (no location), kept for /undo. */
-    private void asVisit(Turn turn, String[] args) {
-        Optional<Account> a = account(turn, args, 0);
-        Optional<Note> note = a.flatMap(x -> noteOf(turn, x, args));
-        if (note.isEmpty() || note.get().kind() != Note.Kind.NOTE) {
+    private void asVisit(Turn turn, Account a, Note n) {
+        if (n.kind() != Note.Kind.NOTE) {
             turn.say(turn.t("note.gone"));
             return;
         }
-        Note n = note.get();
         Note visit = new Note(n.id(), n.accountId(), Note.Kind.VISIT, n.text(), null, null, null, n.at());
-        accounts.replaceNote(turn.tx(), a.get(), visit);
-        ChangeLog.Change c = ChangeLog.record(turn.tx(), turn.userId(), ChangeLog.Kind.NOTE_EDITED, a.get().id(), null,
+        accounts.replaceNote(turn.tx(), a, visit);
+        ChangeLog.Change c = ChangeLog.record(turn.tx(), turn.userId(), ChangeLog.Kind.NOTE_EDITED, a.id(), null,
                 n, visit, null, null, null, turn.now());
-        turn.say(turn.t("note.now.visit", Html.escape(a.get().name()), turn.formatTime(n.at())),
-                List.of(List.of(new Button(turn.t("btn.undo"), "ut:" + c.seq()))));
+        turn.say(turn.t("note.now.visit", Html.escape(a.name()), turn.formatTime(n.at())),
+                List.of(List.of(NoteButtons.TOGGLE.button(turn.t("btn.undo"), new NoteButtons.Change(c.seq())))));
     }
 
     /** Another of the rep's accounts whose name the text contains (the longest such name), if any. */
@@ -93,56 +95,39 @@ final class NoteMoves {
 
     /** "➡ move to…" for a saved note. */
     static Button moveButton(Turn turn, Account account, Note note) {
-        return new Button(turn.t("btn.note.move"), "nmv:" + account.id() + ":" + note.id());
+        return NoteButtons.OFFER_MOVE.button(turn.t("btn.note.move"), new NoteButtons.At(account.id(), note.id()));
     }
 
     /** "➡ move to Acme Foods" straight away. */
     static Button moveTo(Turn turn, Account from, Note note, Account to) {
-        return new Button(turn.t("btn.note.move.to", to.name()), "nmt:" + from.id() + ":" + note.id() + ":" + to.id());
+        return NoteButtons.MOVE.button(turn.t("btn.note.move.to", to.name()),
+                new NoteButtons.Move(from.id(), note.id(), to.id()));
     }
 
-    private void offer(Turn turn, String[] args) {
-        Optional<Account> from = account(turn, args, 0);
-        Optional<Note> note = from.flatMap(a -> noteOf(turn, a, args));
-        if (note.isEmpty()) {
-            turn.say(turn.t("note.gone"));
-            return;
-        }
+    private void offer(Turn turn, Account from, Note note) {
         List<List<Button>> rows = new ArrayList<>();
-        accounts.list(turn.tx(), turn.userId()).stream().filter(a -> a.id() != from.get().id()).limit(MAX_ACCOUNTS)
-                .forEach(a -> rows.add(List.of(moveTo(turn, from.get(), note.get(), a))));
+        accounts.list(turn.tx(), turn.userId()).stream().filter(a -> a.id() != from.id()).limit(MAX_ACCOUNTS)
+                .forEach(a -> rows.add(List.of(moveTo(turn, from, note, a))));
         if (rows.isEmpty()) {
             turn.say(turn.t("note.move.none"));
             return;
         }
-        turn.say(turn.t("note.move.which", Html.escape(from.get().name())), rows);
+        turn.say(turn.t("note.move.which", Html.escape(from.name())), rows);
     }
 
-    private void move(Turn turn, String[] args) {
-        Optional<Account> from = account(turn, args, 0);
-        Optional<Account> to = account(turn, args, 2);
-        Optional<Note> note = from.flatMap(a -> noteOf(turn, a, args));
-        if (note.isEmpty() || to.isEmpty() || to.get().id() == from.get().id()) {
+    private void move(Turn turn, NoteButtons.Move pressed, Account from, Note note) {
+        Optional<Account> to = owned.find(turn, pressed.toAccountId());
+        if (to.isEmpty() || to.get().id() == from.id()) {
             turn.say(turn.t("note.gone"));
             return;
         }
-        accounts.deleteNote(turn.tx(), from.get(), note.get().id());
-        Note moved = accounts.restoreNote(turn.tx(), to.get(), note.get());
-        ChangeLog.Change c = ChangeLog.record(turn.tx(), turn.userId(), ChangeLog.Kind.NOTE_MOVED, from.get().id(),
-                to.get().id(), note.get(), moved, null, null, null, turn.now());
+        accounts.deleteNote(turn.tx(), from, note.id());
+        Note moved = accounts.restoreNote(turn.tx(), to.get(), note);
+        ChangeLog.Change c = ChangeLog.record(turn.tx(), turn.userId(), ChangeLog.Kind.NOTE_MOVED, from.id(),
+                to.get().id(), note, moved, null, null, null, turn.now());
         String what = "“" + Html.escape(Html.shorten(moved.text(), 60)) + "”";
         turn.say(turn.t("note.moved", Html.escape(to.get().name()), what), List.of(List.of(
-                new Button(turn.t("btn.undo"), "ut:" + c.seq()),
-                new Button(turn.t("btn.open.account", to.get().name()), "acc:" + to.get().id()))));
-    }
-
-    private Optional<Account> account(Turn turn, String[] args, int at) {
-        return args.length > at && args[at].matches("\\d{1,18}")
-                ? accounts.get(turn.tx(), turn.userId(), Long.parseLong(args[at])) : Optional.empty();
-    }
-
-    private Optional<Note> noteOf(Turn turn, Account a, String[] args) {
-        return args.length > 1 && args[1].matches("\\d{1,18}")
-                ? accounts.note(turn.tx(), a, Long.parseLong(args[1])) : Optional.empty();
+                NoteButtons.TOGGLE.button(turn.t("btn.undo"), new NoteButtons.Change(c.seq())),
+                AccountButtons.OPEN.button(turn.t("btn.open.account", to.get().name()), new AccountButtons.Pick(to.get().id())))));
     }
 }

@@ -2,6 +2,7 @@ package coach.kam.conversation.commands;
 
 import coach.kam.accounts.Account;
 import coach.kam.conversation.Button;
+import coach.kam.conversation.buttons.ObjectionButtons;
 import coach.kam.text.Html;
 import coach.kam.conversation.Reply;
 import coach.kam.conversation.Turn;
@@ -57,19 +58,21 @@ final class ObjectionCard {
         List<List<Button>> rows = new ArrayList<>();
         List<Button> first = new ArrayList<>();
         if (count > 1) {
-            first.add(new Button(turn.t("btn.another.script"), "os:" + o.id() + ":" + lang + ":" + (pos + 1) % count));
+            first.add(ObjectionButtons.ANOTHER.button(turn.t("btn.another.script"),
+                    new ObjectionButtons.Script(o.id(), lang, (pos + 1) % count)));
         }
         String other = "zh".equals(lang) ? "en" : "zh";
         // the same script, translated: the scripts of both languages are kept in the same order
-        first.add(new Button("zh".equals(other) ? "🌐 中文" : "🌐 English", "osl:" + o.id() + ":" + other + ":" + script));
+        first.add(ObjectionButtons.OTHER_LANGUAGE.button("zh".equals(other) ? "🌐 中文" : "🌐 English",
+                new ObjectionButtons.Script(o.id(), other, script)));
         rows.add(first);
         for (Match m : others) {
-            rows.add(List.of(new Button(turn.t("btn.close.match", m.title()), "ob:" + m.id() + ":" + lang)));
+            rows.add(List.of(ObjectionButtons.SHOW.button(turn.t("btn.close.match", m.title()), new ObjectionButtons.Show(m.id(), lang))));
         }
         String log = open.map(a -> turn.t("btn.log.to", Html.shorten(a.name(), 24))).orElse(turn.t("btn.log"));
-        rows.add(List.of(new Button(log, "olog:" + o.id() + ":" + script)));
-        rows.add(List.of(new Button(turn.t("btn.worked"), "ofb:" + o.id() + ":" + lang + ":" + script + ":1"),
-                new Button(turn.t("btn.failed"), "ofb:" + o.id() + ":" + lang + ":" + script + ":0")));
+        rows.add(List.of(ObjectionButtons.LOG.button(log, new ObjectionButtons.Log(o.id(), script))));
+        rows.add(List.of(ObjectionButtons.FEEDBACK.button(turn.t("btn.worked"), new ObjectionButtons.Feedback(o.id(), lang, script, true)),
+                ObjectionButtons.FEEDBACK.button(turn.t("btn.failed"), new ObjectionButtons.Feedback(o.id(), lang, script, false))));
         return rows;
     }
 }

@@ -7,6 +7,8 @@ import coach.kam.conversation.Button;
 import coach.kam.conversation.Conversation;
 import coach.kam.text.Html;
 import coach.kam.conversation.Turn;
+import coach.kam.conversation.buttons.NoteButtons;
+import coach.kam.conversation.buttons.ObjectionButtons;
 import coach.kam.knowledge.Objection;
 import coach.kam.objections.Lookup;
 import coach.kam.objections.Match;
@@ -38,18 +40,18 @@ public final class ObjectionCommands {
         b.command("objection", this::command);
         b.command("o", this::command);
         b.waitingFor("objection", (turn, text, arg) -> lookup(turn, text, false));
-        b.button("ob", (turn, args) -> withObjection(turn, args, 0, (t, o) -> show(t, o, langArg(t, args, 1), 0)));
-        b.button("os", (turn, args) -> withObjection(turn, args, 0, (t, o) ->
-                show(t, o, langArg(t, args, 1), args.length > 2 && args[2].matches("\\d") ? Integer.parseInt(args[2]) : 0)));
-        b.button("osl", (turn, args) -> withObjection(turn, args, 0, (t, o) -> t.say(card.renderScript(t, o,
-                langArg(t, args, 1), args.length > 2 && args[2].matches("\\d") ? Integer.parseInt(args[2]) : 0,
-                List.of(), picker.open(t)))));
-        b.button("ofb", this::feedback);
-        b.button("onew", this::logNew);
-        b.button("olog", (turn, args) -> withObjection(turn, args, 0, (t, o) -> chooseAccountToLog(t, o, scriptArg(args, 1))));
-        b.button("ologa", (turn, args) -> withObjection(turn, args, 0, (t, o) ->
-                picker.fromButton(t, new String[] {args.length > 1 ? args[1] : ""})
-                        .ifPresent(a -> log(t, o, a, scriptArg(args, 2)))));
+        b.button(ObjectionButtons.SHOW, (turn, p) -> withObjection(turn, p.objectionId(),
+                o -> show(turn, o, p.lang() == null ? turn.lang() : p.lang(), 0)));
+        b.button(ObjectionButtons.ANOTHER, (turn, p) -> withObjection(turn, p.objectionId(),
+                o -> show(turn, o, p.lang(), p.script())));
+        b.button(ObjectionButtons.OTHER_LANGUAGE, (turn, p) -> withObjection(turn, p.objectionId(),
+                o -> turn.say(card.renderScript(turn, o, p.lang(), p.script(), List.of(), picker.open(turn)))));
+        b.button(ObjectionButtons.FEEDBACK, this::feedback);
+        b.button(ObjectionButtons.NEW, this::logNew);
+        b.button(ObjectionButtons.LOG, (turn, p) -> withObjection(turn, p.objectionId(),
+                o -> chooseAccountToLog(turn, o, p.script())));
+        b.button(ObjectionButtons.LOG_TO, picker.owned().account((turn, p, a) -> withObjection(turn, p.objectionId(),
+                o -> log(turn, o, a, p.script()))));
         b.waitingFor("objection-note", this::addNoteToLog);
     }
 
@@ -58,7 +60,7 @@ public final class ObjectionCommands {
             turn.await("objection", null);
             List<List<Button>> rows = new ArrayList<>();
             for (Objection o : objections.all()) {
-                rows.add(List.of(new Button(o.in(turn.lang()).title(), "ob:" + o.id() + ":" + turn.lang())));
+                rows.add(List.of(ObjectionButtons.SHOW.button(o.in(turn.lang()).title(), new ObjectionButtons.Show(o.id(), turn.lang()))));
             }
             turn.say(turn.t("objection.what"), rows);
             return;
@@ -96,16 +98,16 @@ public final class ObjectionCommands {
     private void unsure(Turn turn, Lookup found) {
         List<List<Button>> rows = new ArrayList<>();
         for (Match m : found.matches().subList(0, Math.min(3, found.matches().size()))) {
-            rows.add(List.of(new Button(m.title(), "ob:" + m.id() + ":" + turn.lang())));
+            rows.add(List.of(ObjectionButtons.SHOW.button(m.title(), new ObjectionButtons.Show(m.id(), turn.lang()))));
         }
         objections.remember(turn.tx(), turn.userId(), found.query(), "");
-        rows.add(List.of(new Button(turn.t("objection.btn.new"), "onew:" + phraseTag(found.query()))));
+        rows.add(List.of(ObjectionButtons.NEW.button(turn.t("objection.btn.new"), new ObjectionButtons.NewPhrase(phraseTag(found.query())))));
         turn.say(turn.t("objection.unsure"), rows);
     }
 
-    private void logNew(Turn turn, String[] args) {
+    private void logNew(Turn turn, ObjectionButtons.NewPhrase pressed) {
         Optional<ObjectionService.LastLookup> last = objections.last(turn.tx(), turn.userId());
-        if (args.length != 1 || last.isEmpty() || !phraseTag(last.get().query()).equals(args[0])) {
+        if (last.isEmpty() || !phraseTag(last.get().query()).equals(pressed.tag())) {
             turn.say(turn.t("button.unknown"));
             return;
         }
@@ -126,21 +128,15 @@ public final class ObjectionCommands {
         turn.say(card.render(turn, o, lang, position, List.of(), picker.open(turn)));
     }
 
-    private void feedback(Turn turn, String[] args) {
-        if (args.length < 4 || !args[2].matches("\\d") || !args[3].matches("[01]") || !List.of("zh", "en").contains(args[1])) {
-            turn.say(turn.t("button.unknown"));
-            return;
-        }
-        withObjection(turn, args, 0, (t, o) -> {
-            int script = Integer.parseInt(args[2]);
-            if (script >= o.in(args[1]).scripts().size()) {
-                t.say(t.t("button.unknown"));
+    private void feedback(Turn turn, ObjectionButtons.Feedback p) {
+        withObjection(turn, p.objectionId(), o -> {
+            if (p.script() >= o.in(p.lang()).scripts().size()) {
+                turn.say(turn.t("button.unknown"));
                 return;
             }
-            boolean worked = args[3].equals("1");
-            objections.feedback(t.tx(), t.userId(), o.id(), args[1], script, worked);
-            logged.feedback(t, o.id(), script, worked);
-            t.say(t.t(worked ? "objection.worked" : "objection.failed"));
+            objections.feedback(turn.tx(), turn.userId(), o.id(), p.lang(), p.script(), p.worked());
+            logged.feedback(turn, o.id(), p.script(), p.worked());
+            turn.say(turn.t(p.worked() ? "objection.worked" : "objection.failed"));
         });
     }
 
@@ -157,7 +153,7 @@ public final class ObjectionCommands {
         }
         List<List<Button>> rows = new ArrayList<>();
         for (Account a : all.subList(0, Math.min(20, all.size()))) {
-            rows.add(List.of(new Button(a.name(), "ologa:" + o.id() + ":" + a.id() + (script == null ? "" : ":" + script))));
+            rows.add(List.of(ObjectionButtons.LOG_TO.button(a.name(), new ObjectionButtons.LogTo(o.id(), a.id(), script))));
         }
         turn.say(turn.t("objection.log.which"), rows);
     }
@@ -169,18 +165,17 @@ public final class ObjectionCommands {
                 Note.objection(account.id(), o.id(), said, turn.now())));
         NoteCommands.added(turn, account, note);
         logged.remember(turn, account, note);
-        turn.await("objection-note", account.id() + ":" + note.id());
+        turn.await("objection-note", NoteButtons.EDIT.fieldsOf(new NoteButtons.At(account.id(), note.id())));
         turn.say(turn.t("objection.logged", Html.escape(o.in(turn.lang()).title()), Html.escape(account.name())));
     }
 
     private void addNoteToLog(Turn turn, String text, String arg) {
-        String[] ids = arg == null ? new String[0] : arg.split(":");
-        Optional<Account> account = ids.length == 2 ? picker.fromButton(turn, new String[] {ids[0]}) : Optional.empty();
+        Optional<NoteButtons.At> at = NoteButtons.EDIT.decodeFields(arg);
+        Optional<Account> account = at.isPresent() ? picker.owned().account(turn, at.get().accountId()) : Optional.empty();
         if (account.isEmpty()) {
             return;
         }
-        Optional<Note> logged = ids[1].matches("\\d{1,18}")
-                ? accounts.note(turn.tx(), account.get(), Long.parseLong(ids[1])) : Optional.empty();
+        Optional<Note> logged = picker.owned().note(turn, account.get(), at.get().noteId());
         if (logged.isEmpty() || text.length() > Accounts.MAX_NOTE_LENGTH) {
             turn.say(turn.t("note.nothing.pending"));
             return;
@@ -190,21 +185,12 @@ public final class ObjectionCommands {
         turn.say(turn.t("note.saved", Html.escape(account.get().name())));
     }
 
-    private void withObjection(Turn turn, String[] args, int at, java.util.function.BiConsumer<Turn, Objection> then) {
-        Optional<Objection> o = args.length > at ? objections.objection(args[at]) : Optional.empty();
+    private void withObjection(Turn turn, String id, java.util.function.Consumer<Objection> then) {
+        Optional<Objection> o = objections.objection(id);
         if (o.isEmpty()) {
             turn.say(turn.t("button.unknown"));
             return;
         }
-        then.accept(turn, o.get());
-    }
-
-    /** A script index from button data, or null when the button predates it or is garbled. */
-    private static Integer scriptArg(String[] args, int at) {
-        return args.length > at && args[at].matches("\\d") ? Integer.parseInt(args[at]) : null;
-    }
-
-    private static String langArg(Turn turn, String[] args, int at) {
-        return args.length > at && List.of("zh", "en").contains(args[at]) ? args[at] : turn.lang();
+        then.accept(o.get());
     }
 }

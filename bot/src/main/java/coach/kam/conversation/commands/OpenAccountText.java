@@ -4,6 +4,8 @@ import coach.kam.accounts.Account;
 import coach.kam.accounts.Note;
 import coach.kam.conversation.Button;
 import coach.kam.conversation.Turn;
+import coach.kam.conversation.buttons.NoteButtons;
+import coach.kam.conversation.buttons.ObjectionButtons;
 import coach.kam.intent.AboutAccount;
 import coach.kam.intent.Intent;
 import coach.kam.intent.IntentReader;
@@ -50,7 +52,7 @@ final class OpenAccountText {
         }
         if (r.intent() == Intent.QUESTION && r.sure() && ask != null) {
             PendingNotes.Pending p = pending.put(turn, account.id(), text);
-            ask.answer(turn, text, List.of(new Button(turn.t("btn.save.as.note"), "nsave:" + p.id())));
+            ask.answer(turn, text, List.of(NoteButtons.SAVE.button(turn.t("btn.save.as.note"), new NoteButtons.Pending(p.id()))));
             return;
         }
         boolean offerAnswer = ask != null && r.question() > 0 && (r.intent() == Intent.QUESTION || !r.sure());
@@ -61,7 +63,7 @@ final class OpenAccountText {
         notes.save(turn, account, text, note -> {
             List<Button> buttons = new ArrayList<>(extra);
             if (offerAnswer) {
-                buttons.add(new Button(turn.t("btn.answer.it"), "nask:" + account.id() + ":" + note.id()));
+                buttons.add(NoteButtons.ANSWER.button(turn.t("btn.answer.it"), new NoteButtons.At(account.id(), note.id())));
             }
             return buttons;
         });
@@ -79,7 +81,7 @@ final class OpenAccountText {
             return false;
         }
         PendingNotes.Pending p = pending.put(turn, account.id(), text);
-        List<Button> save = List.of(new Button(turn.t("btn.save.as.note"), "nsave:" + p.id()));
+        List<Button> save = List.of(NoteButtons.SAVE.button(turn.t("btn.save.as.note"), new NoteButtons.Pending(p.id())));
         boolean both = about.kind() == AboutAccount.Kind.BOTH && ask != null;
         own.answer(turn, account, text, both ? ask.methodAnswer(turn, text) : null, save);
         return true;
@@ -96,20 +98,19 @@ final class OpenAccountText {
         }
         objections.objection(found.best().id()).ifPresent(o -> {
             objections.remember(turn.tx(), turn.userId(), found.query(), o.id());
-            into.add(new Button(turn.t("btn.objection.card", o.in(found.lang()).title()),
-                    "ob:" + o.id() + ":" + found.lang()));
+            into.add(ObjectionButtons.SHOW.button(turn.t("btn.objection.card", o.in(found.lang()).title()),
+                    new ObjectionButtons.Show(o.id(), found.lang())));
         });
     }
 
     /** "📝 save as a note instead": the text waiting under that button's id, saved once. */
-    void saveInstead(Turn turn, String[] args, java.util.function.Function<Long, java.util.Optional<Account>> account) {
-        var p = pending.take(turn, args.length > 0 ? args[0] : null);
+    void saveInstead(Turn turn, long id, java.util.function.Function<Long, java.util.Optional<Account>> account) {
+        var p = pending.take(turn, id);
         if (p.isEmpty()) {
             turn.say(turn.t("note.pending.gone"));
             return;
         }
-        account.apply(p.get().accountId()).ifPresentOrElse(a -> notes.save(turn, a, p.get().text()),
-                () -> turn.say(turn.t("accounts.gone")));
+        account.apply(p.get().accountId()).ifPresent(a -> notes.save(turn, a, p.get().text()));
     }
 
     /** "❓ answer it" under a saved note: the note's text answered as a question. */

@@ -8,6 +8,7 @@ import coach.kam.text.Html;
 import coach.kam.conversation.Messages;
 import coach.kam.conversation.Reply;
 import coach.kam.conversation.Turn;
+import coach.kam.conversation.buttons.NoteButtons;
 import coach.kam.intent.AboutAccount;
 import coach.kam.owndata.OwnRecord;
 import coach.kam.owndata.OwnSearch;
@@ -164,8 +165,8 @@ public final class OwnDataCommands {
             }
             html.append(": ").append(Html.escape(Html.shorten(oneLine(r.text(lang)), QUOTE_CHARS)));
             if (r.kind().isNote() && names.containsKey(r.accountId())) {
-                rows.add(List.of(new Button(messages.get(lang, "btn.own.open.note", day),
-                        "nv:" + r.accountId() + ":" + r.noteId())));
+                rows.add(List.of(NoteButtons.VIEW.button(messages.get(lang, "btn.own.open.note", day),
+                        new NoteButtons.View(r.accountId(), r.noteId(), 0))));
             }
         }
     }

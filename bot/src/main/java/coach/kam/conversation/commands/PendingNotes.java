@@ -32,11 +32,8 @@ final class PendingNotes {
     }
 
     /** Takes the entry out: a second press finds nothing and saves nothing twice. */
-    Optional<Pending> take(Turn turn, String id) {
-        if (id == null || !id.matches("\\d{1,18}")) {
-            return Optional.empty();
-        }
-        String key = key(turn.userId(), Long.parseLong(id));
+    Optional<Pending> take(Turn turn, long id) {
+        String key = key(turn.userId(), id);
         Optional<Pending> p = turn.tx().get(PENDING, key);
         p.ifPresent(x -> turn.tx().delete(PENDING, key));
         return p;

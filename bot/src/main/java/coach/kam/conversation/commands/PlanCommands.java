@@ -6,6 +6,9 @@ import coach.kam.conversation.Button;
 import coach.kam.conversation.Conversation;
 import coach.kam.text.Html;
 import coach.kam.conversation.Turn;
+import coach.kam.conversation.buttons.Kind;
+import coach.kam.conversation.buttons.Owned;
+import coach.kam.conversation.buttons.PlanButtons;
 import coach.kam.flows.Dates;
 import coach.kam.knowledge.Checklist;
 import coach.kam.knowledge.KnowledgeBase;
@@ -14,6 +17,7 @@ import coach.kam.plans.Plans;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -50,25 +54,34 @@ public final class PlanCommands {
 
     /** An item of a plan on an account, as a button names it. */
     private record Ref(Account account, Plans.Kind kind, Checklist checklist, int index, Checklist.Item item) {
-        String data(String prefix) {
-            return prefix + ":" + account.id() + ":" + kind.name() + ":" + index;
+        PlanButtons.Place place() {
+            return new PlanButtons.Place(account.id(), kind.name(), index);
+        }
+
+        Button button(String label, Kind<PlanButtons.Place> kind) {
+            return kind.button(label, place());
         }
     }
 
+    private static final Map<String, Kind<PlanButtons.Place>> FIELDS = Map.of("owner", PlanButtons.OWNER,
+            "due", PlanButtons.DUE, "note", PlanButtons.NOTE, "figures", PlanButtons.FIGURES);
+
     public void register(Conversation.Builder b) {
         b.command("plan", this::command);
-        b.button("plan", this::choosePlan);
-        b.button("pls", (turn, args) -> planAndIndex(turn, args).ifPresent(r -> showSection(turn, r.account(), r.kind(), r.index())));
-        b.button("pli", (turn, args) -> item(turn, args).ifPresent(r -> showItem(turn, r)));
-        b.button("plt", (turn, args) -> item(turn, args).ifPresent(r -> {
+        Owned owned = new Owned(accounts);
+        b.button(PlanButtons.CHOOSE, owned.account(this::choosePlan));
+        b.button(PlanButtons.SECTION, owned.account((turn, p, a) -> section(turn, a, p)
+                .ifPresent(r -> showSection(turn, r.account(), r.kind(), r.index()))));
+        b.button(PlanButtons.ITEM, owned.account((turn, p, a) -> item(turn, a, p).ifPresent(r -> showItem(turn, r))));
+        b.button(PlanButtons.TICK, owned.account((turn, p, a) -> item(turn, a, p).ifPresent(r -> {
             plans.toggle(turn.tx(), r.account(), r.kind(), r.item().id());
             showItem(turn, r);
-        }));
+        })));
         for (String field : List.of("owner", "due", "note", "figures")) {
-            b.button("pl" + field.charAt(0), (turn, args) -> item(turn, args).ifPresent(r -> {
-                turn.await("plan-" + field, r.data("x").substring(2));
+            b.button(FIELDS.get(field), owned.account((turn, p, a) -> item(turn, a, p).ifPresent(r -> {
+                turn.await("plan-" + field, PlanButtons.ITEM.fieldsOf(r.place()));
                 turn.say(turn.t("plan.ask." + field, Html.escape(r.item().text(turn.lang()))));
-            }));
+            })));
             b.waitingFor("plan-" + field, (turn, text, arg) -> setField(turn, field, text, arg));
         }
     }
@@ -94,7 +107,7 @@ public final class PlanCommands {
             turn.say(args.isBlank() ? turn.t("accounts.none") : turn.t("accounts.nomatch", Html.escape(args)));
         } else {
             List<List<Button>> rows = new ArrayList<>();
-            candidates.stream().limit(20).forEach(a -> rows.add(List.of(new Button(a.name(), "plan:" + a.id()))));
+            candidates.stream().limit(20).forEach(a -> rows.add(List.of(PlanButtons.CHOOSE.button(a.name(), new PlanButtons.Choose(a.id(), null)))));
             turn.say(turn.t("plan.which.account"), rows);
         }
     }
@@ -104,22 +117,20 @@ public final class PlanCommands {
         for (Plans.Kind k : Plans.Kind.values()) {
             knowledge.checklist(k.checklistId).ifPresent(c -> {
                 boolean attached = plans.get(turn.tx(), a, k).isPresent();
-                rows.add(List.of(new Button((attached ? "📋 " : "➕ ") + c.title(turn.lang()), "plan:" + a.id() + ":" + k.name())));
+                rows.add(List.of(PlanButtons.CHOOSE.button((attached ? "📋 " : "➕ ") + c.title(turn.lang()),
+                        new PlanButtons.Choose(a.id(), k.name()))));
             });
         }
         turn.say(turn.t("plan.which", Html.escape(a.name())), rows);
     }
 
-    private void choosePlan(Turn turn, String[] args) {
-        Optional<Account> a = account(turn, args);
-        if (a.isEmpty()) {
-            return;
-        }
-        if (args.length < 2) {
+    private void choosePlan(Turn turn, PlanButtons.Choose pressed, Account account) {
+        Optional<Account> a = Optional.of(account);
+        if (pressed.kind() == null) {
             offerPlans(turn, a.get());
             return;
         }
-        Optional<Plans.Kind> kind = Plans.Kind.of(args[1]);
+        Optional<Plans.Kind> kind = Plans.Kind.of(pressed.kind());
         if (kind.isEmpty() || knowledge.checklist(kind.get().checklistId).isEmpty()) {
             turn.say(turn.t("button.unknown"));
             return;
@@ -145,8 +156,8 @@ public final class PlanCommands {
         for (int s = 0; s < c.sections().size(); s++) {
             Checklist.Part part = c.sections().get(s);
             long ticked = part.items().stream().filter(i -> done.contains(i.id())).count();
-            rows.add(List.of(new Button(part.title(turn.lang()) + " " + ticked + "/" + part.items().size(),
-                    "pls:" + a.id() + ":" + kind.name() + ":" + s)));
+            rows.add(List.of(PlanButtons.SECTION.button(part.title(turn.lang()) + " " + ticked + "/" + part.items().size(),
+                    new PlanButtons.Place(a.id(), kind.name(), s))));
         }
         turn.say(out.toString(), rows);
     }
@@ -173,10 +184,10 @@ public final class PlanCommands {
             boolean ticked = done.contains(item.id());
             out.append('\n').append(ticked ? "✅ " : "⬜ ").append(Html.escape(item.text(turn.lang())))
                     .append(details(turn, plan.item(item.id())));
-            rows.add(List.of(new Button((ticked ? "✅ " : "⬜ ") + item.text(turn.lang()),
-                    "pli:" + a.id() + ":" + kind.name() + ":" + (first + i))));
+            rows.add(List.of(PlanButtons.ITEM.button((ticked ? "✅ " : "⬜ ") + item.text(turn.lang()),
+                    new PlanButtons.Place(a.id(), kind.name(), first + i))));
         }
-        rows.add(List.of(new Button(turn.t("btn.back.checklist"), "plan:" + a.id() + ":" + kind.name())));
+        rows.add(List.of(PlanButtons.CHOOSE.button(turn.t("btn.back.checklist"), new PlanButtons.Choose(a.id(), kind.name()))));
         turn.say(out.toString(), rows);
     }
 
@@ -188,12 +199,12 @@ public final class PlanCommands {
                 + details(turn, p) + (p.note() == null ? "" : "\n📝 " + Html.escape(p.note()))
                 + (p.figures() == null ? "" : "\n" + PlanFigureText.line(turn, p.figures(), r.item().text(turn.lang())));
         turn.say(text, List.of(
-                List.of(new Button(turn.t(ticked ? "plan.btn.untick" : "plan.btn.tick"), r.data("plt")),
-                        new Button(turn.t("plan.btn.owner"), r.data("plo"))),
-                List.of(new Button(turn.t("plan.btn.due"), r.data("pld")), new Button(turn.t("plan.btn.note"), r.data("pln"))),
-                List.of(new Button(turn.t("plan.btn.figures"), r.data("plf"))),
-                List.of(new Button(turn.t("btn.back.checklist"), "pls:" + r.account().id() + ":" + r.kind().name() + ":"
-                        + sectionOf(r.checklist(), r.index())))));
+                List.of(r.button(turn.t(ticked ? "plan.btn.untick" : "plan.btn.tick"), PlanButtons.TICK),
+                        r.button(turn.t("plan.btn.owner"), PlanButtons.OWNER)),
+                List.of(r.button(turn.t("plan.btn.due"), PlanButtons.DUE), r.button(turn.t("plan.btn.note"), PlanButtons.NOTE)),
+                List.of(r.button(turn.t("plan.btn.figures"), PlanButtons.FIGURES)),
+                List.of(PlanButtons.SECTION.button(turn.t("btn.back.checklist"), new PlanButtons.Place(r.account().id(),
+                        r.kind().name(), sectionOf(r.checklist(), r.index()))))));
     }
 
     private static String details(Turn turn, Plans.ItemPlan p) {
@@ -209,7 +220,9 @@ public final class PlanCommands {
     }
 
     private void setField(Turn turn, String field, String text, String arg) {
-        Optional<Ref> r = item(turn, arg == null ? new String[0] : arg.split(":"));
+        Optional<PlanButtons.Place> kept = PlanButtons.ITEM.decodeFields(arg);
+        Optional<Account> a = kept.isPresent() ? new Owned(accounts).account(turn, kept.get().accountId()) : Optional.empty();
+        Optional<Ref> r = a.flatMap(x -> item(turn, x, kept.get()));
         if (r.isEmpty()) {
             return;
         }
@@ -247,46 +260,28 @@ public final class PlanCommands {
         showItem(turn, r.get());
     }
 
-    private Optional<Account> account(Turn turn, String[] args) {
-        Optional<Account> a = args.length > 0 && args[0].matches("\\d{1,18}")
-                ? accounts.get(turn.tx(), turn.userId(), Long.parseLong(args[0])) : Optional.empty();
-        if (a.isEmpty()) {
-            turn.say(turn.t("accounts.gone"));
-        }
-        return a;
-    }
-
-    /** An account, a plan kind and a number from button data; the number is checked by the caller. */
-    private Optional<Ref> planAndIndex(Turn turn, String[] args) {
-        Optional<Account> a = account(turn, args);
-        Optional<Plans.Kind> kind = args.length == 3 ? Plans.Kind.of(args[1]) : Optional.empty();
+    /** A section of the account's plan a press names; a plan kind or section that is not there is unknown. */
+    private Optional<Ref> section(Turn turn, Account a, PlanButtons.Place p) {
+        Optional<Plans.Kind> kind = Plans.Kind.of(p.kind());
         Optional<Checklist> c = kind.flatMap(k -> knowledge.checklist(k.checklistId));
-        if (a.isEmpty() || c.isEmpty() || !args[2].matches("\\d{1,3}") || Integer.parseInt(args[2]) >= c.get().sections().size()) {
-            if (a.isPresent()) {
-                turn.say(turn.t("button.unknown"));
-            }
-            return Optional.empty();
-        }
-        return Optional.of(new Ref(a.get(), kind.get(), c.get(), Integer.parseInt(args[2]), null));
-    }
-
-    private Optional<Ref> item(Turn turn, String[] args) {
-        Optional<Account> a = account(turn, args);
-        Optional<Plans.Kind> kind = args.length == 3 ? Plans.Kind.of(args[1]) : Optional.empty();
-        Optional<Checklist> c = kind.flatMap(k -> knowledge.checklist(k.checklistId));
-        if (a.isEmpty() || c.isEmpty() || !args[2].matches("\\d{1,3}")) {
-            if (a.isPresent()) {
-                turn.say(turn.t("button.unknown"));
-            }
-            return Optional.empty();
-        }
-        int index = Integer.parseInt(args[2]);
-        List<Checklist.Item> all = c.get().sections().stream().flatMap(p -> p.items().stream()).toList();
-        if (index >= all.size()) {
+        if (c.isEmpty() || p.index() >= c.get().sections().size()) {
             turn.say(turn.t("button.unknown"));
             return Optional.empty();
         }
-        return Optional.of(new Ref(a.get(), kind.get(), c.get(), index, all.get(index)));
+        return Optional.of(new Ref(a, kind.get(), c.get(), p.index(), null));
+    }
+
+    /** An item of the account's plan a press names, by its place in the whole checklist. */
+    private Optional<Ref> item(Turn turn, Account a, PlanButtons.Place p) {
+        Optional<Plans.Kind> kind = Plans.Kind.of(p.kind());
+        Optional<Checklist> c = kind.flatMap(k -> knowledge.checklist(k.checklistId));
+        List<Checklist.Item> all = c.map(x -> x.sections().stream().flatMap(s -> s.items().stream()).toList())
+                .orElse(List.of());
+        if (p.index() >= all.size()) {
+            turn.say(turn.t("button.unknown"));
+            return Optional.empty();
+        }
+        return Optional.of(new Ref(a, kind.get(), c.get(), p.index(), all.get(p.index())));
     }
 
     private static int sectionOf(Checklist c, int index) {

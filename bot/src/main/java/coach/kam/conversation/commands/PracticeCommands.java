@@ -6,6 +6,7 @@ import coach.kam.conversation.Dialog;
 import coach.kam.text.Html;
 import coach.kam.conversation.Reply;
 import coach.kam.conversation.Turn;
+import coach.kam.conversation.buttons.SettingButtons;
 import coach.kam.intent.PracticeWords;
 import coach.kam.knowledge.Objection;
 import coach.kam.practice.Drills;
@@ -41,7 +42,7 @@ public final class PracticeCommands {
 
     public void register(Conversation.Builder b) {
         b.command("practice", this::command);
-        b.button("prac", this::pressed);
+        b.button(SettingButtons.PRACTICE, (turn, p) -> pressed(turn, p.value()));
         b.waitingFor("practice-answer", (turn, text, arg) -> answered(turn, text, arg));
         b.waitingFor("practice-quiz", (turn, text, arg) -> quizTyped(turn, text, arg),
                 (turn, value, arg) -> quizPicked(turn, value, arg));
@@ -68,8 +69,8 @@ public final class PracticeCommands {
     }
 
     /** Forged or old data gets the unknown-button answer and changes nothing. */
-    private void pressed(Turn turn, String[] args) {
-        switch (args.length == 1 ? args[0] : "") {
+    private void pressed(Turn turn, String what) {
+        switch (what) {
             case "go" -> drill(turn);
             case "quiz" -> quiz(turn);
             case "stats" -> new PracticeStats(practice).show(turn, today(turn));
@@ -175,8 +176,8 @@ public final class PracticeCommands {
         out.append("\n\n").append(turn.t("practice.model")).append('\n').append(Html.escape(text.scripts().get(0)));
         long days = ChronoUnit.DAYS.between(today, d.item().due());
         out.append("\n\n").append(turn.t("practice.next.review", d.item().due(), days));
-        turn.say(out.toString(), List.of(List.of(new Button(turn.t("practice.btn.again"), "prac:go"),
-                new Button(turn.t("practice.btn.quiz"), "prac:quiz"))));
+        turn.say(out.toString(), List.of(List.of(SettingButtons.PRACTICE.button(turn.t("practice.btn.again"), new SettingButtons.Choice("go")),
+                SettingButtons.PRACTICE.button(turn.t("practice.btn.quiz"), new SettingButtons.Choice("quiz")))));
     }
 
     private void quiz(Turn turn) {
@@ -231,7 +232,7 @@ public final class PracticeCommands {
         turn.say(turn.t(a.right() ? "practice.quiz.right" : "practice.quiz.wrong", answer) + "\n"
                         + turn.t("practice.quiz.source", Html.escape(q.get().source())) + "\n"
                         + turn.t("practice.next.review", a.item().due(), ChronoUnit.DAYS.between(today(turn), a.item().due())),
-                List.of(List.of(new Button(turn.t("practice.btn.quiz"), "prac:quiz"),
-                        new Button(turn.t("practice.btn.again"), "prac:go"))));
+                List.of(List.of(SettingButtons.PRACTICE.button(turn.t("practice.btn.quiz"), new SettingButtons.Choice("quiz")),
+                        SettingButtons.PRACTICE.button(turn.t("practice.btn.again"), new SettingButtons.Choice("go")))));
     }
 }

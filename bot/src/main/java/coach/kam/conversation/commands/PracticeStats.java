@@ -3,6 +3,7 @@ package coach.kam.conversation.commands;
 import coach.kam.conversation.Button;
 import coach.kam.text.Html;
 import coach.kam.conversation.Turn;
+import coach.kam.conversation.buttons.SettingButtons;
 import coach.kam.practice.Move;
 import coach.kam.practice.Practice;
 import coach.kam.practice.PracticeStore;
@@ -22,7 +23,7 @@ final class PracticeStats {
     void show(Turn turn, LocalDate today) {
         PracticeStore.Stats s = practice.stats(turn.tx(), turn.userId());
         if (s.drills() + s.quizzes() == 0) {
-            turn.say(turn.t("practice.stats.none"), List.of(List.of(new Button(turn.t("practice.btn.again"), "prac:go"))));
+            turn.say(turn.t("practice.stats.none"), List.of(List.of(SettingButtons.PRACTICE.button(turn.t("practice.btn.again"), new SettingButtons.Choice("go")))));
             return;
         }
         StringBuilder out = new StringBuilder(turn.t("practice.stats.streak", s.streakOn(today), s.best()));
@@ -43,8 +44,8 @@ final class PracticeStats {
                 out.append('\n').append(turn.t("practice.stats.item", Html.escape(name(turn, i)), i.misses(), i.due()));
             }
         }
-        turn.say(out.toString(), List.of(List.of(new Button(turn.t("practice.btn.again"), "prac:go"),
-                new Button(turn.t("practice.btn.quiz"), "prac:quiz"))));
+        turn.say(out.toString(), List.of(List.of(SettingButtons.PRACTICE.button(turn.t("practice.btn.again"), new SettingButtons.Choice("go")),
+                SettingButtons.PRACTICE.button(turn.t("practice.btn.quiz"), new SettingButtons.Choice("quiz")))));
     }
 
     private String name(Turn turn, PracticeStore.Item i) {

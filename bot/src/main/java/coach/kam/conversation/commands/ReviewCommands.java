@@ -3,6 +3,7 @@ package coach.kam.conversation.commands;
 import coach.kam.accounts.Account;
 import coach.kam.accounts.Accounts;
 import coach.kam.conversation.Button;
+import coach.kam.conversation.buttons.AccountButtons;
 import coach.kam.conversation.Conversation;
 import coach.kam.text.Html;
 import coach.kam.conversation.Turn;
@@ -58,7 +59,7 @@ public final class ReviewCommands {
                 out.append(" · ").append(turn.t("review.late", r.late().get()));
             }
             if (buttons.size() < BUTTONS) {
-                buttons.add(List.of(new Button(r.account().name(), "acc:" + r.account().id())));
+                buttons.add(List.of(AccountButtons.OPEN.button(r.account().name(), new AccountButtons.Pick(r.account().id()))));
             }
         }
         turn.say(out.toString(), buttons);

@@ -7,6 +7,7 @@ import coach.kam.conversation.Dialogs;
 import coach.kam.conversation.Messages;
 import coach.kam.knowledge.KnowledgeBase;
 import coach.kam.conversation.Turn;
+import coach.kam.conversation.buttons.SettingButtons;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,9 +36,9 @@ public final class SettingsCommands {
         b.command("start", (turn, args) -> start(turn));
         b.command("help", (turn, args) -> turn.say(turn.t("help.full")));
         b.command("lang", (turn, args) -> lang(turn, args));
-        b.button("lang", (turn, args) -> setLang(turn, args.length > 0 ? args[0] : ""));
+        b.button(SettingButtons.LANGUAGE, (turn, p) -> setLang(turn, p.value()));
         b.command("settings", (turn, args) -> settings(turn));
-        b.button("tz", (turn, args) -> setZone(turn, args.length > 0 ? args[0] : ""));
+        b.button(SettingButtons.ZONE, (turn, p) -> setZone(turn, p.value()));
         b.waitingFor("settings", this::typedSetting);
     }
 
@@ -117,7 +118,8 @@ public final class SettingsCommands {
     }
 
     private static List<List<Button>> languageButtons() {
-        return List.of(List.of(new Button("中文", "lang:zh"), new Button("English", "lang:en")));
+        return List.of(List.of(SettingButtons.LANGUAGE.button("中文", new SettingButtons.Choice("zh")),
+                SettingButtons.LANGUAGE.button("English", new SettingButtons.Choice("en"))));
     }
 
     private static List<List<Button>> zoneButtons() {
@@ -125,7 +127,7 @@ public final class SettingsCommands {
         for (int i = 0; i < ZONES.size(); i += 2) {
             List<Button> row = new ArrayList<>();
             for (String z : ZONES.subList(i, Math.min(ZONES.size(), i + 2))) {
-                row.add(new Button(z, "tz:" + z));
+                row.add(SettingButtons.ZONE.button(z, new SettingButtons.Choice(z)));
             }
             rows.add(row);
         }

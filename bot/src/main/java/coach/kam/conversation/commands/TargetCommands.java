@@ -37,7 +37,7 @@ public final class TargetCommands {
         b.command("target", this::target);
         b.waitingFor("target-account",
                 (turn, typed, amounts) -> picker.typedWhileKeeping(turn, typed, "target-account", amounts, this::forAccount),
-                (turn, accountId, amounts) -> picker.fromButton(turn, new String[] {accountId})
+                (turn, accountId, amounts) -> picker.owned().account(turn, accountId)
                         .ifPresent(a -> forAccount(turn, a, amounts)));
     }
 

@@ -6,6 +6,8 @@ import coach.kam.conversation.Button;
 import coach.kam.conversation.Conversation;
 import coach.kam.text.Html;
 import coach.kam.conversation.Turn;
+import coach.kam.conversation.buttons.Owned;
+import coach.kam.conversation.buttons.WorkButtons;
 import coach.kam.knowledge.Checklist;
 import coach.kam.territory.Territory;
 import java.util.ArrayList;
@@ -21,14 +23,15 @@ import java.util.TreeMap;
  * and "place the rest" asks account by account with a button per pattern.
  */
 public final class TerritoryCommands {
-    static final String PREFIX = "tr";
     private static final int MAX_NAMES = 8;
     private final Accounts accounts;
+    private final Owned owned;
     private final Territory territory;
     private final AccountOverview overview;
 
     public TerritoryCommands(Accounts accounts, Territory territory, AccountOverview overview) {
         this.accounts = accounts;
+        this.owned = new Owned(accounts);
         this.territory = territory;
         this.overview = overview;
     }
@@ -36,7 +39,7 @@ public final class TerritoryCommands {
     public void register(Conversation.Builder b) {
         b.command("territory", this::command);
         b.command("market", this::command);
-        b.button(PREFIX, this::pressed);
+        b.button(WorkButtons.TERRITORY, this::pressed);
     }
 
     private void command(Turn turn, String args) {
@@ -90,7 +93,7 @@ public final class TerritoryCommands {
         List<List<Button>> rows = new ArrayList<>();
         if (!unplaced.isEmpty()) {
             s.append("\n\n").append(turn.t("territory.unplaced", unplaced.size())).append('\n').append(names(unplaced));
-            rows.add(List.of(new Button(turn.t("territory.btn.place"), PREFIX + ":n")));
+            rows.add(List.of(WorkButtons.TERRITORY.button(turn.t("territory.btn.place"), WorkButtons.Step.of("n"))));
         }
         turn.say(s.toString(), rows);
     }
@@ -111,21 +114,23 @@ public final class TerritoryCommands {
     }
 
     /** tr:n asks about the next unplaced account; tr:p:ACCOUNT:PATTERN places it; tr:s:ACCOUNT skips it for now. */
-    private void pressed(Turn turn, String[] args) {
-        if (args.length == 3 && args[0].equals("p") && args[1].matches("\\d{1,18}") && args[2].matches("\\d{1,2}")) {
-            Optional<Account> a = accounts.get(turn.tx(), turn.userId(), Long.parseLong(args[1]));
-            int i = Integer.parseInt(args[2]);
-            if (a.isEmpty() || i >= territory.patterns().size()) {
-                turn.say(turn.t("accounts.gone"));
+    private void pressed(Turn turn, WorkButtons.Step step) {
+        if (step.op().equals("p") && step.id() != null && step.n() != null) {
+            Optional<Account> a = step.n() < territory.patterns().size() ? owned.account(turn, step.id())
+                    : Optional.empty();
+            if (a.isEmpty()) {
+                if (step.n() >= territory.patterns().size()) {
+                    turn.say(turn.t("accounts.gone"));
+                }
                 return;
             }
-            Checklist.Part p = territory.patterns().get(i);
+            Checklist.Part p = territory.patterns().get(step.n());
             territory.place(turn.tx(), turn.userId(), a.get().id(), p.id(), turn.now());
             turn.say(turn.t("territory.placed", Html.escape(a.get().name()), p.label(turn.lang()), Html.escape(p.why(turn.lang()))));
             askNext(turn, a.get().id());
-        } else if (args.length == 2 && args[0].equals("s") && args[1].matches("\\d{1,18}")) {
-            askNext(turn, Long.parseLong(args[1]));
-        } else if (args.length == 1 && args[0].equals("n")) {
+        } else if (step.op().equals("s") && step.id() != null && step.n() == null) {
+            askNext(turn, step.id());
+        } else if (step.op().equals("n") && step.id() == null) {
             askNext(turn, -1);
         } else {
             turn.say(turn.t("button.unknown"));
@@ -145,7 +150,7 @@ public final class TerritoryCommands {
                     Checklist.Part p = territory.patterns().get(i);
                     text.append("\n• <b>").append(Html.escape(p.label(turn.lang()))).append("</b>: ")
                             .append(Html.escape(p.why(turn.lang())));
-                    row.add(new Button(p.label(turn.lang()), PREFIX + ":p:" + a.id() + ":" + i));
+                    row.add(WorkButtons.TERRITORY.button(p.label(turn.lang()), new WorkButtons.Step("p", a.id(), i)));
                     if (row.size() == 2) {
                         rows.add(row);
                         row = new ArrayList<>();
@@ -154,7 +159,7 @@ public final class TerritoryCommands {
                 if (!row.isEmpty()) {
                     rows.add(row);
                 }
-                rows.add(List.of(new Button(turn.t("territory.btn.skip"), PREFIX + ":s:" + a.id())));
+                rows.add(List.of(WorkButtons.TERRITORY.button(turn.t("territory.btn.skip"), WorkButtons.Step.of("s", a.id()))));
                 turn.say(text.toString(), rows);
                 return;
             }

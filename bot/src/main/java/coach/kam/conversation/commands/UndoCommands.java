@@ -10,6 +10,8 @@ import coach.kam.conversation.Button;
 import coach.kam.conversation.Conversation;
 import coach.kam.text.Html;
 import coach.kam.conversation.Turn;
+import coach.kam.conversation.buttons.NoteButtons;
+import coach.kam.conversation.buttons.Owned;
 import coach.kam.knowledge.KnowledgeBase;
 import java.util.List;
 import java.util.Optional;
@@ -48,8 +50,8 @@ final class UndoCommands {
 
     void register(Conversation.Builder b) {
         b.command("undo", (turn, args) -> undoLast(turn));
-        b.button("ut", (turn, args) -> toggle(turn, args.length > 0 ? args[0] : ""));
-        b.button("nu", this::undoNote);
+        b.button(NoteButtons.TOGGLE, (turn, p) -> toggle(turn, p.seq()));
+        b.button(NoteButtons.UNDO, new Owned(accounts).checkedBy(this::undoNote));
     }
 
     private void undoLast(Turn turn) {
@@ -62,9 +64,8 @@ final class UndoCommands {
     }
 
     /** "ut:<change>": takes the change back when it stands, puts it back when it was taken back. */
-    private void toggle(Turn turn, String seq) {
-        Optional<Change> c = seq.matches("\\d{1,18}") ? ChangeLog.get(turn.tx(), turn.userId(), Long.parseLong(seq))
-                : Optional.empty();
+    private void toggle(Turn turn, long seq) {
+        Optional<Change> c = ChangeLog.get(turn.tx(), turn.userId(), seq);
         if (c.isEmpty()) {
             turn.say(turn.t("undo.gone"));
             return;
@@ -72,19 +73,18 @@ final class UndoCommands {
         apply(turn, c.get(), !c.get().undone());
     }
 
-    /** The ↩ under a saved note or visit: "nu:<account>:<note>". */
-    private void undoNote(Turn turn, String[] args) {
-        if (args.length < 2 || !args[0].matches("\\d{1,18}") || !args[1].matches("\\d{1,18}")) {
-            turn.say(turn.t("note.gone"));
-            return;
-        }
-        Optional<Change> c = ChangeLog.ofNote(turn.tx(), turn.userId(), Long.parseLong(args[1]));
+    /**
+     * The ↩ under a saved note or visit: "nu:<account>:<note>". The rep's own change log is read
+     * first (the note may be gone, taken back by an earlier press), then the rep's own account.
+     */
+    private void undoNote(Turn turn, NoteButtons.At pressed) {
+        Optional<Change> c = ChangeLog.ofNote(turn.tx(), turn.userId(), pressed.noteId());
         if (c.isPresent()) {
             apply(turn, c.get(), !c.get().undone());
             return;
         }
-        Optional<Account> a = accounts.get(turn.tx(), turn.userId(), Long.parseLong(args[0]));
-        Optional<Note> n = a.flatMap(x -> accounts.deleteNote(turn.tx(), x, Long.parseLong(args[1])));
+        Optional<Account> a = accounts.get(turn.tx(), turn.userId(), pressed.accountId());
+        Optional<Note> n = a.flatMap(x -> accounts.deleteNote(turn.tx(), x, pressed.noteId()));
         if (n.isEmpty()) {
             turn.say(turn.t("note.gone"));
             return;
@@ -108,7 +108,7 @@ final class UndoCommands {
         String what = run(turn, c, from.get(), to.orElse(null), undo);
         Change marked = ChangeLog.mark(turn.tx(), turn.userId(), c, undo, turn.now());
         String button = undo ? turn.t("btn.redo") : turn.t("btn.undo");
-        turn.say(what, List.of(List.of(new Button(button, "ut:" + marked.seq()))));
+        turn.say(what, List.of(List.of(NoteButtons.TOGGLE.button(button, new NoteButtons.Change(marked.seq())))));
     }
 
     /** Undo cancels the reminder the rep just set; redo sets it again. */
@@ -122,7 +122,7 @@ final class UndoCommands {
         }
         String button = undo ? turn.t("btn.redo") : turn.t("btn.undo");
         turn.say(turn.t(undo ? "undo.reminder" : "redo.reminder", Html.escape(Html.shorten(text.get(), 80))),
-                List.of(List.of(new Button(button, "ut:" + marked.seq()))));
+                List.of(List.of(NoteButtons.TOGGLE.button(button, new NoteButtons.Change(marked.seq())))));
     }
 
     /** Does or undoes the change; returns what to tell the rep. */

@@ -7,6 +7,8 @@ import coach.kam.conversation.Conversation;
 import coach.kam.conversation.Messages;
 import coach.kam.conversation.Reply;
 import coach.kam.conversation.Turn;
+import coach.kam.conversation.buttons.AccountButtons;
+import coach.kam.conversation.buttons.Owned;
 import coach.kam.conversation.commands.AccountOverview;
 import coach.kam.export.Csv;
 import coach.kam.export.DataJson;
@@ -60,7 +62,8 @@ public final class ExportCommands {
 
     public void register(Conversation.Builder b) {
         b.command("export", this::export);
-        b.button("exp", this::exportButton);
+        b.button(AccountButtons.EXPORT, new Owned(accounts).account((turn, p, a) ->
+                send(turn, DataJson.Scope.account(turn.userId(), a.id()))));
     }
 
     // ---------------------------------------------------------------- export
@@ -87,7 +90,7 @@ public final class ExportCommands {
         } else {
             List<List<Button>> rows = new ArrayList<>();
             for (Account a : found.subList(0, Math.min(MAX_BUTTONS, found.size()))) {
-                rows.add(List.of(new Button(Html.shorten(a.name(), 40), "exp:" + a.id())));
+                rows.add(List.of(AccountButtons.EXPORT.button(Html.shorten(a.name(), 40), new AccountButtons.Pick(a.id()))));
             }
             turn.say(turn.t("export.choose", Html.escape(query)), rows);
         }
@@ -132,16 +135,6 @@ public final class ExportCommands {
         String cls = facts.classification(turn.tx(), a).map(AccountFacts.Classification::accountClass).orElse("");
         String last = held.last().map(i -> i.atZone(turn.zone()).toLocalDate().toString()).orElse("");
         return Csv.row(List.of(Long.toString(user), a.name(), tier, cls, Integer.toString(held.total()), last));
-    }
-
-    private void exportButton(Turn turn, String[] args) {
-        Optional<Account> a = args.length > 0 && args[0].matches("\\d{1,18}")
-                ? accounts.get(turn.tx(), turn.userId(), Long.parseLong(args[0])) : Optional.empty();
-        if (a.isEmpty()) {
-            turn.say(turn.t("accounts.gone"));
-            return;
-        }
-        send(turn, DataJson.Scope.account(turn.userId(), a.get().id()));
     }
 
     private void send(Turn turn, DataJson.Scope scope) {

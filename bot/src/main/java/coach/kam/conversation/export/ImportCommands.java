@@ -7,6 +7,7 @@ import coach.kam.conversation.Event;
 import coach.kam.conversation.Messages;
 import coach.kam.conversation.Reply;
 import coach.kam.conversation.Turn;
+import coach.kam.conversation.buttons.SettingButtons;
 import coach.kam.export.Csv;
 import coach.kam.export.CsvImport;
 import coach.kam.export.ImportApplier;
@@ -51,7 +52,7 @@ public final class ImportCommands {
 
     public void register(Conversation.Builder b) {
         b.command("import", this::importCommand);
-        b.button("imp", this::importButton);
+        b.button(SettingButtons.IMPORT, this::importButton);
         b.document(this::receive);
     }
 
@@ -135,14 +136,16 @@ public final class ImportCommands {
         }
         text.append("\n\n").append(messages.get(lang, "import.confirm.question"));
         return new Reply(text.toString(), List.of(List.of(
-                new Button(messages.get(lang, "import.confirm", plan.rows().size()), "imp:ok:" + plan.id()),
-                new Button(messages.get(lang, "import.cancel"), "imp:no:" + plan.id()))));
+                SettingButtons.IMPORT.button(messages.get(lang, "import.confirm", plan.rows().size()),
+                        new SettingButtons.ImportAnswer(true, plan.id())),
+                SettingButtons.IMPORT.button(messages.get(lang, "import.cancel"),
+                        new SettingButtons.ImportAnswer(false, plan.id())))));
     }
 
-    private void importButton(Turn turn, String[] args) {
+    private void importButton(Turn turn, SettingButtons.ImportAnswer pressed) {
         String key = Long.toString(turn.userId());
         Optional<CsvImport.Plan> plan = turn.tx().get(IMPORTS, key);
-        if (args.length < 2 || plan.isEmpty() || !Long.toString(plan.get().id()).equals(args[1])) {
+        if (plan.isEmpty() || plan.get().id() != pressed.planId()) {
             turn.say(turn.t("import.stale"));
             return;
         }
@@ -151,7 +154,7 @@ public final class ImportCommands {
             return;
         }
         turn.tx().delete(IMPORTS, key);
-        if (!"ok".equals(args[0])) {
+        if (!pressed.apply()) {
             turn.say(turn.t("import.cancelled"));
             return;
         }
