@@ -145,7 +145,7 @@ public final class PlanCommands {
         Plans.Progress p = plans.progress(turn.tx(), a, plan, c, today(turn));
         Set<String> done = plans.done(turn.tx(), a, kind);
         StringBuilder out = new StringBuilder(turn.t("plan.title", Html.escape(c.title(turn.lang())), Html.escape(a.name())));
-        out.append('\n').append(progressLine(turn, p));
+        out.append('\n').append(AccountOverview.progressLine(turn.voice(), p));
         c.sections().forEach(part -> part.items().forEach(item -> {
             Plans.ItemPlan ip = plan.item(item.id());
             if (ip.figures() != null) {
@@ -160,11 +160,6 @@ public final class PlanCommands {
                     new PlanButtons.Place(a.id(), kind.name(), s))));
         }
         turn.say(out.toString(), rows);
-    }
-
-    /** "JBP 7/12, 2 overdue" */
-    public static String progressLine(Turn turn, Plans.Progress p) {
-        return AccountOverview.progressLine(turn.voice(), p);
     }
 
     private void showSection(Turn turn, Account a, Plans.Kind kind, int section) {
