@@ -58,7 +58,9 @@ public final class Exporter {
 
     /** The file name an export of {@code scope} made at {@code now} gets. */
     public static String fileName(DataJson.Scope scope, Instant now) {
-        String who = scope.users().isEmpty() ? "all" : Long.toString(scope.users().iterator().next());
+        // one rep by id; several reps (a manager's team) or everyone by what they are
+        String who = scope.users().isEmpty() ? "all" : scope.users().size() > 1 ? "team"
+                : Long.toString(scope.users().iterator().next());
         return "kam-coach-export-" + who + (scope.accountId() == null ? "" : "-account-" + scope.accountId())
                 + "-" + STAMP.format(now) + ".zip";
     }
