@@ -449,18 +449,6 @@ public final class Conversation {
             return this;
         }
 
-        /**
-         * Button data split on ':' by hand.
-         *
-         * @deprecated remains only for the kinds registered in coach.kam.checkin and coach.kam.flows;
-         *     every other kind is a {@link coach.kam.conversation.buttons.Kind}
-         */
-        @Deprecated
-        public Builder button(String prefix, ButtonAction action) {
-            buttons.add(prefix, action);
-            return this;
-        }
-
         /** A one-step question: the next typed line is the answer ({@link Turn#await}). */
         public Builder waitingFor(String kind, TextAction action) {
             return dialog(kind, new OneStepDialog(kind, action, null));
