@@ -10,14 +10,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The buttons a conversation knows, by prefix: typed kinds (decoded to their record before the
- * handler runs) and the kinds still registered with a {@link ButtonAction}. Any data that is not
- * well-formed data of its kind gets the kind's stale answer ("button.unknown" unless it names another), and
- * data of no known prefix "button.unknown".
+ * The buttons a conversation knows, by prefix: each a kind, decoded to its record before the
+ * handler runs. Any data that is not well-formed data of its kind gets the kind's stale answer
+ * ("button.unknown" unless it names another), and data of no known prefix "button.unknown".
  */
 final class ButtonPresses {
     private final Map<String, Registered<?>> typed = new HashMap<>();
-    private final Map<String, ButtonAction> legacy = new HashMap<>();
 
     private record Registered<T>(Kind<T> kind, Press<T> press) {
         boolean run(Turn turn, String data) {
@@ -31,52 +29,29 @@ final class ButtonPresses {
         if (AccountRef.class.isAssignableFrom(kind.type()) && !(press instanceof Owned.Checked)) {
             throw new IllegalStateException(kind + " names an account: register it through Owned");
         }
-        free(kind.prefix());
-        typed.put(kind.prefix(), new Registered<>(kind, press));
-    }
-
-    void add(String prefix, ButtonAction action) {
-        free(prefix);
-        legacy.put(prefix, action);
-    }
-
-    private void free(String prefix) {
-        if (typed.containsKey(prefix) || legacy.containsKey(prefix)) {
-            throw new IllegalStateException("button prefix registered twice: " + prefix);
+        if (typed.containsKey(kind.prefix())) {
+            throw new IllegalStateException("button prefix registered twice: " + kind.prefix());
         }
+        typed.put(kind.prefix(), new Registered<>(kind, press));
     }
 
     ButtonPresses copy() {
         ButtonPresses c = new ButtonPresses();
         c.typed.putAll(typed);
-        c.legacy.putAll(legacy);
         return c;
     }
 
     Set<String> prefixes() {
-        Set<String> all = new java.util.TreeSet<>(typed.keySet());
-        all.addAll(legacy.keySet());
-        return all;
+        return new java.util.TreeSet<>(typed.keySet());
     }
 
     void press(Turn turn, String data) {
         int colon = data.indexOf(':');
-        String prefix = colon < 0 ? data : data.substring(0, colon);
-        Registered<?> kind = typed.get(prefix);
-        if (kind != null) {
-            if (!kind.run(turn, data)) {
-                turn.say(turn.t(kind.kind().staleAnswer()));
-            }
-            return;
-        }
-        ButtonAction action = legacy.get(prefix);
-        if (action == null) {
+        Registered<?> kind = typed.get(colon < 0 ? data : data.substring(0, colon));
+        if (kind == null) {
             turn.say(turn.t("button.unknown"));
-            return;
+        } else if (!kind.run(turn, data)) {
+            turn.say(turn.t(kind.kind().staleAnswer()));
         }
-        String[] parts = data.split(":", -1);
-        String[] args = new String[parts.length - 1];
-        System.arraycopy(parts, 1, args, 0, args.length);
-        action.press(turn, args);
     }
 }

@@ -5,6 +5,7 @@ import coach.kam.checkin.CheckinTimes;
 import coach.kam.conversation.Button;
 import coach.kam.conversation.Conversation;
 import coach.kam.conversation.Turn;
+import coach.kam.conversation.buttons.CheckinButtons;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.format.TextStyle;
@@ -18,7 +19,8 @@ import java.util.Optional;
  * day buttons, then time buttons, or a day and time typed ("周五下午5点", "Friday 5pm").
  */
 public final class CheckinCommands {
-    private static final List<String> TIMES = List.of("0800", "0900", "1000", "1300", "1700");
+    private static final List<LocalTime> TIMES = List.of(LocalTime.of(8, 0), LocalTime.of(9, 0), LocalTime.of(10, 0),
+            LocalTime.of(13, 0), LocalTime.of(17, 0));
     private final CheckinText checkin;
     private final CheckinTimes times;
 
@@ -29,7 +31,7 @@ public final class CheckinCommands {
 
     public void register(Conversation.Builder b) {
         b.command("checkin", (turn, args) -> checkin.week(turn));
-        b.button("cis", this::settingsPressed);
+        b.button(CheckinButtons.TIME, this::settingsPressed);
         b.waitingFor("checkin-time", (turn, text, arg) -> timeTyped(turn, text, arg));
     }
 
@@ -37,21 +39,26 @@ public final class CheckinCommands {
     public void settings(Turn turn) {
         CheckinStore.Prefs p = times.prefs(turn.tx(), turn.userId(), turn.zone(), turn.now());
         turn.say(turn.t("checkin.settings", dayName(turn, p.day()), p.time()),
-                List.of(List.of(new Button(turn.t("checkin.btn.change"), "cis:d"))));
+                List.of(List.of(CheckinButtons.TIME.button(turn.t("checkin.btn.change"), new CheckinButtons.Time(null, null)))));
     }
 
-    /** "cis:d" shows the days, "cis:d:<1-7>" the times for that day, "cis:t:<day>:<HHmm>" sets both. */
-    private void settingsPressed(Turn turn, String[] args) {
-        boolean days = args.length == 1 && args[0].equals("d");
-        if (days || (args.length == 2 && args[0].equals("d") && args[1].matches("[1-7]"))) {
-            // what is typed at the day buttons (no day yet) or at a day's time buttons is read as the answer
-            turn.await("checkin-time", days ? null : args[1]);
+    /** No day shows the days, a day alone the times for that day, a day and one of the times sets both. */
+    private void settingsPressed(Turn turn, CheckinButtons.Time pressed) {
+        if (pressed.time() != null) {
+            if (TIMES.contains(pressed.time())) {
+                set(turn, DayOfWeek.of(pressed.day()), pressed.time());
+            } else {
+                turn.say(turn.t("button.unknown"));
+            }
+            return;
         }
-        if (args.length == 1 && args[0].equals("d")) {
+        // what is typed at the day buttons (no day yet) or at a day's time buttons is read as the answer
+        turn.await("checkin-time", pressed.day() == null ? null : pressed.day().toString());
+        if (pressed.day() == null) {
             List<List<Button>> rows = new ArrayList<>();
             List<Button> row = new ArrayList<>();
             for (DayOfWeek d : DayOfWeek.values()) {
-                row.add(new Button(dayName(turn, d), "cis:d:" + d.getValue()));
+                row.add(CheckinButtons.TIME.button(dayName(turn, d), new CheckinButtons.Time(d.getValue(), null)));
                 if (row.size() == 4) {
                     rows.add(row);
                     row = new ArrayList<>();
@@ -59,15 +66,10 @@ public final class CheckinCommands {
             }
             rows.add(row);
             turn.say(turn.t("checkin.ask.day"), rows);
-        } else if (args.length == 2 && args[0].equals("d") && args[1].matches("[1-7]")) {
-            List<Button> row = new ArrayList<>();
-            TIMES.forEach(t -> row.add(new Button(t.substring(0, 2) + ":" + t.substring(2), "cis:t:" + args[1] + ":" + t)));
-            turn.say(turn.t("checkin.ask.time"), List.of(row));
-        } else if (args.length == 3 && args[0].equals("t") && args[1].matches("[1-7]") && TIMES.contains(args[2])) {
-            set(turn, DayOfWeek.of(Integer.parseInt(args[1])),
-                    LocalTime.of(Integer.parseInt(args[2].substring(0, 2)), Integer.parseInt(args[2].substring(2))));
         } else {
-            turn.say(turn.t("button.unknown"));
+            List<Button> row = new ArrayList<>();
+            TIMES.forEach(t -> row.add(CheckinButtons.TIME.button(t.toString(), new CheckinButtons.Time(pressed.day(), t))));
+            turn.say(turn.t("checkin.ask.time"), List.of(row));
         }
     }
 
@@ -81,8 +83,7 @@ public final class CheckinCommands {
             return;
         }
         // "周五" alone asks its time; anything else is asked back, never filed as a note
-        String[] again = typedDay.map(d -> new String[] {"d", Integer.toString(d.getValue())})
-                .orElse(new String[] {"d"});
+        CheckinButtons.Time again = new CheckinButtons.Time(typedDay.map(DayOfWeek::getValue).orElse(null), null);
         if (!atDays || typedDay.isEmpty()) {
             turn.say(turn.t(atDays ? "checkin.bad.day" : "checkin.bad.time"));
         }

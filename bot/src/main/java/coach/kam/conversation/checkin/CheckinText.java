@@ -4,6 +4,9 @@ import coach.kam.checkin.Checkins;
 import coach.kam.checkin.Nudges;
 import coach.kam.conversation.Button;
 import coach.kam.conversation.Turn;
+import coach.kam.conversation.buttons.AccountButtons;
+import coach.kam.conversation.buttons.CheckinButtons;
+import coach.kam.conversation.buttons.SettingButtons;
 import coach.kam.text.Html;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,14 +57,18 @@ final class CheckinText {
             if (f.lateDeals() > 0) {
                 out.append(" · ").append(turn.t("checkin.deals.late", f.lateDeals()));
             }
-            String data = f.account().id() + ":" + w.week();
-            rows.add(List.of(new Button("➕ " + Html.shorten(f.account().name(), 12), "ci:p:" + data),
-                    new Button(turn.t("checkin.btn.next"), "ci:n:" + data),
-                    new Button(turn.t("checkin.btn.same"), "ci:x:" + data),
-                    new Button("💤", "ci:s:" + data)));
+            long id = f.account().id();
+            rows.add(List.of(answer("➕ " + Html.shorten(f.account().name(), 12), "p", id, w.week()),
+                    answer(turn.t("checkin.btn.next"), "n", id, w.week()),
+                    answer(turn.t("checkin.btn.same"), "x", id, w.week()),
+                    answer("💤", "s", id, w.week())));
         }
-        rows.add(List.of(new Button(turn.t("practice.checkin.button"), "prac:go")));
+        rows.add(List.of(SettingButtons.PRACTICE.button(turn.t("practice.checkin.button"), new SettingButtons.Choice("go"))));
         turn.say(out.toString(), rows);
+    }
+
+    private static Button answer(String label, String op, long accountId, String week) {
+        return CheckinButtons.ANSWER.button(label, new CheckinButtons.Answer(op, accountId, week));
     }
 
     /** Says the day's nudge, when it names anything. */
@@ -74,7 +81,7 @@ final class CheckinText {
         for (Nudges.Line l : lines) {
             List<String> why = l.why().stream().map(w -> reason(turn, w)).toList();
             said.add("• <b>" + Html.escape(l.account().name()) + "</b>: " + String.join(", ", why));
-            rows.add(List.of(new Button(l.account().name(), "acc:" + l.account().id())));
+            rows.add(List.of(AccountButtons.OPEN.button(l.account().name(), new AccountButtons.Pick(l.account().id()))));
         }
         turn.say(turn.t("nudge.title") + "\n" + String.join("\n", said), rows);
     }

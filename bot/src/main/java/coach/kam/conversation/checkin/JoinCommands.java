@@ -3,13 +3,14 @@ package coach.kam.conversation.checkin;
 import coach.kam.conversation.Conversation;
 import coach.kam.conversation.Reply;
 import coach.kam.conversation.Turn;
+import coach.kam.conversation.buttons.CheckinButtons;
 import coach.kam.team.Team;
 import coach.kam.text.Html;
 
 /**
  * How a rep comes into a team: /join CODE (wrong codes are throttled), or the buttons under a
- * manager's invitation ("tm:y:MANAGER" accepts, "tm:n:MANAGER" declines; only the invited rep's
- * press counts). The manager is told, and gets the Monday digest from then on.
+ * manager's invitation ({@link CheckinButtons#INVITATION}, accept or decline; only the invited
+ * rep's press counts). The manager is told, and gets the Monday digest from then on.
  */
 final class JoinCommands {
     private final Team team;
@@ -22,7 +23,7 @@ final class JoinCommands {
 
     void register(Conversation.Builder b) {
         b.command("join", this::join);
-        b.button("tm", this::pressed);
+        b.button(CheckinButtons.INVITATION, this::pressed);
     }
 
     private void join(Turn turn, String code) {
@@ -47,14 +48,10 @@ final class JoinCommands {
         mail.tell(turn.tx(), r.managerId(), t -> Reply.of(t.t("team.rep.joined", rep, turn.userId())));
     }
 
-    /** tm:y:MANAGER accepts an invitation, tm:n:MANAGER declines it. */
-    private void pressed(Turn turn, String[] args) {
-        if (args.length != 2 || !args[1].matches("\\d{1,18}")) {
-            turn.say(turn.t("team.invitation.gone"));
-            return;
-        }
-        long manager = Long.parseLong(args[1]);
-        Team.Result r = team.answer(turn.tx(), turn.userId(), turn.event().displayName(), manager, args[0].equals("y"),
+    /** Accepts or declines the invitation of the manager the press names (only one made to the presser counts). */
+    private void pressed(Turn turn, CheckinButtons.Invitation pressed) {
+        long manager = pressed.managerId();
+        Team.Result r = team.answer(turn.tx(), turn.userId(), turn.event().displayName(), manager, pressed.accept(),
                 turn.now());
         switch (r.outcome()) {
             case GONE -> turn.say(turn.t("team.invitation.gone"));

@@ -10,6 +10,8 @@ import coach.kam.conversation.Dialog;
 import coach.kam.text.Html;
 import coach.kam.conversation.Reply;
 import coach.kam.conversation.Turn;
+import coach.kam.conversation.buttons.CheckinButtons;
+import coach.kam.conversation.buttons.Owned;
 import coach.kam.store.Tx;
 import coach.kam.when.WhenParser;
 import java.time.Instant;
@@ -30,11 +32,13 @@ public final class ReminderCommands {
     /** The deadline being set by this thread's turn, if the time read was one; see {@link #create}. */
     private static final ThreadLocal<ZonedDateTime> DEADLINE = new ThreadLocal<>();
     private final Accounts accounts;
+    private final Owned owned;
     private final Reminders reminders;
     private final WhenParser when;
 
     ReminderCommands(Accounts accounts, Reminders reminders, WhenParser when) {
         this.accounts = accounts;
+        this.owned = new Owned(accounts);
         this.reminders = reminders;
         this.when = when;
     }
@@ -48,7 +52,7 @@ public final class ReminderCommands {
                 (turn, preset, arg) -> whenTyped(turn, presetPhrase(turn, preset), arg));
         b.waitingFor("remind-what", (turn, typed, arg) -> whatTyped(turn, typed, arg));
         b.command("reminders", (turn, args) -> list(turn));
-        b.button("rem", this::pressed);
+        b.button(CheckinButtons.REMINDER, this::pressed);
     }
 
     private void command(Turn turn, String args) {
@@ -141,7 +145,7 @@ public final class ReminderCommands {
             boolean another = knownWhat != null && !p.rest().isBlank() && when.asksToRemind(typed);
             String what = knownWhat != null && !knownWhat.isBlank() && !another ? knownWhat : p.rest();
             if (what == null || what.isBlank()) {
-                turn.await("remind-what", accountId + ":" + p.at().toInstant().getEpochSecond());
+                turn.await("remind-what", keptWhat(accountId, p.at().toInstant()));
                 turn.say(turn.t("remind.ask.what", when(turn, p.at().toInstant())));
                 return;
             }
@@ -170,12 +174,18 @@ public final class ReminderCommands {
     }
 
     private void whatTyped(Turn turn, String typed, String arg) {
-        String[] parts = arg == null ? new String[0] : arg.split(":");
-        if (parts.length != 2 || !parts[1].matches("\\d{1,12}")) {
+        Optional<CheckinButtons.Due> due = CheckinButtons.DUE.decodeFields(arg);
+        if (due.isEmpty()) {
             turn.say(turn.t("button.unknown"));
             return;
         }
-        create(turn, parts[0], Instant.ofEpochSecond(Long.parseLong(parts[1])), typed);
+        create(turn, Long.toString(due.get().accountId()), Instant.ofEpochSecond(due.get().epochSecond()), typed);
+    }
+
+    /** What "what should I remind you of?" keeps: the account ({@link #NO_ACCOUNT} for none) and the time. */
+    private static String keptWhat(String accountId, Instant at) {
+        long account = Owned.parseId(accountId).orElse(0L);
+        return CheckinButtons.DUE.fieldsOf(new CheckinButtons.Due(account, at.getEpochSecond()));
     }
 
     /**
@@ -186,19 +196,23 @@ public final class ReminderCommands {
         ZonedDateTime deadline = DEADLINE.get();
         if (what.length() > Reminders.MAX_TEXT) {
             turn.say(turn.t("walk.bad.long", Reminders.MAX_TEXT));
-            turn.await("remind-what", accountId + ":" + due.getEpochSecond());
+            turn.await("remind-what", keptWhat(accountId, due));
             return;
         }
         Tx tx = turn.tx();
         long user = turn.userId();
         Instant now = turn.now();
         Instant at = deadline == null ? due : reminders.deadlineAt(tx, user, deadline, due, now);
-        Optional<Account> account = NO_ACCOUNT.equals(accountId) || !accountId.matches("\\d{1,18}") ? Optional.empty()
-                : accounts.get(tx, user, Long.parseLong(accountId));
+        Optional<Account> account = Owned.parseId(accountId).filter(id -> id != 0).flatMap(id -> owned.find(turn, id));
         Reminders.Reminder r = reminders.add(tx, user, account.map(Account::id).orElse(null), what.strip(), at, now);
         turn.say(turn.t("remind.set", when(turn, at), Html.escape(r.text()))
                         + account.map(a -> "\n🏢 " + Html.escape(a.name())).orElse(""),
-                List.of(List.of(new Button(turn.t("remind.btn.cancel"), "rem:x:" + r.id()))));
+                List.of(List.of(cancelButton(turn, r))));
+    }
+
+    /** ✖ under a reminder just set. */
+    static Button cancelButton(Turn turn, Reminders.Reminder r) {
+        return CheckinButtons.REMINDER.button(turn.t("remind.btn.cancel"), new CheckinButtons.Reminder("x", r.id()));
     }
 
     private void list(Turn turn) {
@@ -216,20 +230,20 @@ public final class ReminderCommands {
                     .append(Html.escape(Html.shorten(r.text(), 80)));
             accountName(turn, r).ifPresent(name -> out.append(" · 🏢 ").append(Html.escape(name)));
             if (rows.size() < 20) {
-                rows.add(List.of(new Button(turn.t("remind.btn.cancel.n", n), "rem:x:" + r.id())));
+                rows.add(List.of(CheckinButtons.REMINDER.button(turn.t("remind.btn.cancel.n", n),
+                        new CheckinButtons.Reminder("x", r.id()))));
             }
         }
         turn.say(out.toString(), rows);
     }
 
-    private void pressed(Turn turn, String[] args) {
-        Optional<Reminders.Reminder> r = args.length == 2 && args[1].matches("\\d{1,12}")
-                ? reminders.get(turn.tx(), turn.userId(), Long.parseLong(args[1])) : Optional.empty();
+    private void pressed(Turn turn, CheckinButtons.Reminder pressed) {
+        Optional<Reminders.Reminder> r = reminders.get(turn.tx(), turn.userId(), pressed.reminderId());
         if (r.isEmpty() || r.get().status() != Reminders.Status.OPEN) {
             turn.say(turn.t(r.isEmpty() ? "button.unknown" : "remind.already.closed"));
             return;
         }
-        switch (args[0]) {
+        switch (pressed.op()) {
             case "d" -> {
                 reminders.close(turn.tx(), r.get(), Reminders.Status.DONE);
                 turn.say(turn.t("remind.done", Html.escape(r.get().text())));
@@ -238,12 +252,11 @@ public final class ReminderCommands {
                 reminders.close(turn.tx(), r.get(), Reminders.Status.CANCELLED);
                 turn.say(turn.t("remind.cancelled", Html.escape(r.get().text())));
             }
-            case "1d", "1w" -> {
-                Reminders.Reminder moved = reminders.snooze(turn.tx(), r.get(), args[0].equals("1w"), turn.now(),
+            default -> { // "1d", "1w"
+                Reminders.Reminder moved = reminders.snooze(turn.tx(), r.get(), pressed.op().equals("1w"), turn.now(),
                         turn.zone());
                 turn.say(turn.t("remind.moved", when(turn, moved.due()), Html.escape(moved.text())));
             }
-            default -> turn.say(turn.t("button.unknown"));
         }
     }
 
@@ -251,9 +264,10 @@ public final class ReminderCommands {
     Reply due(Turn turn, Reminders.Reminder r) {
         String text = turn.t("remind.due", Html.escape(r.text()))
                 + accountName(turn, r).map(n -> "\n🏢 " + Html.escape(n)).orElse("");
-        return new Reply(text, List.of(List.of(new Button(turn.t("remind.btn.done"), "rem:d:" + r.id()),
-                new Button(turn.t("remind.btn.day"), "rem:1d:" + r.id()),
-                new Button(turn.t("remind.btn.week"), "rem:1w:" + r.id()))));
+        return new Reply(text, List.of(List.of(
+                CheckinButtons.REMINDER.button(turn.t("remind.btn.done"), new CheckinButtons.Reminder("d", r.id())),
+                CheckinButtons.REMINDER.button(turn.t("remind.btn.day"), new CheckinButtons.Reminder("1d", r.id())),
+                CheckinButtons.REMINDER.button(turn.t("remind.btn.week"), new CheckinButtons.Reminder("1w", r.id())))));
     }
 
     private Optional<String> accountName(Turn turn, Reminders.Reminder r) {

@@ -1,9 +1,9 @@
 package coach.kam.conversation.checkin;
 
-import coach.kam.conversation.Button;
 import coach.kam.conversation.Conversation;
 import coach.kam.conversation.Reply;
 import coach.kam.conversation.Turn;
+import coach.kam.conversation.buttons.CheckinButtons;
 import coach.kam.team.Team;
 import coach.kam.team.TeamStore;
 import coach.kam.text.Html;
@@ -116,8 +116,10 @@ public final class TeamCommands {
         }
         String manager = escapedName(turn, turn.userId());
         boolean sent = mail.tell(turn.tx(), rep, t -> new Reply(t.t("team.invitation", manager),
-                List.of(List.of(new Button(t.t("team.btn.accept"), "tm:y:" + turn.userId()),
-                        new Button(t.t("team.btn.decline"), "tm:n:" + turn.userId())))));
+                List.of(List.of(
+                        CheckinButtons.INVITATION.button(t.t("team.btn.accept"), new CheckinButtons.Invitation(true, turn.userId())),
+                        CheckinButtons.INVITATION.button(t.t("team.btn.decline"),
+                                new CheckinButtons.Invitation(false, turn.userId()))))));
         turn.say(turn.t(sent ? "team.invited" : "team.invited.unreachable", rep, r.code()));
     }
 

@@ -6,6 +6,7 @@ import coach.kam.accounts.Note;
 import coach.kam.conversation.Button;
 import coach.kam.conversation.buttons.AccountButtons;
 import coach.kam.conversation.buttons.PlanButtons;
+import coach.kam.conversation.buttons.WalkButtons;
 import coach.kam.conversation.Dialog;
 import coach.kam.text.Html;
 import coach.kam.conversation.Turn;
@@ -79,12 +80,12 @@ public final class AccountCard {
         List<List<Button>> rows = new ArrayList<>();
         for (Dialog d : overview.openRuns(turn, account)) {
             String title = knowledge.flow(d.flow()).map(f -> f.title().in(turn.lang())).orElse(d.flow());
-            rows.add(List.of(new Button(turn.t("card.continue", title), "resume:" + d.id())));
+            rows.add(List.of(WalkButtons.RESUME.button(turn.t("card.continue", title), new WalkButtons.Resume(d.id()))));
         }
         rows.add(List.of(AccountButtons.NOTES.button(turn.t("btn.notes"), new AccountButtons.NotesPage(id, 0)),
                 AccountButtons.BRIEF.button(turn.t("btn.brief"), new AccountButtons.Pick(id))));
-        rows.add(List.of(new Button(turn.t("btn.profile"), "walk:profile:" + id),
-                new Button(turn.t("btn.evaluate"), "walk:evaluate:" + id),
+        rows.add(List.of(WalkButtons.START.button(turn.t("btn.profile"), new WalkButtons.Start("profile", id)),
+                WalkButtons.START.button(turn.t("btn.evaluate"), new WalkButtons.Start("evaluate", id)),
                 PlanButtons.CHOOSE.button(turn.t("btn.plan"), new PlanButtons.Choose(id, null))));
         rows.add(List.of(AccountButtons.RENAME.button(turn.t("btn.rename"), new AccountButtons.Pick(id)),
                 AccountButtons.DELETE.button(turn.t("btn.delete"), new AccountButtons.Pick(id))));

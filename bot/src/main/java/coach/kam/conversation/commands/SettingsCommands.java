@@ -8,6 +8,7 @@ import coach.kam.conversation.Messages;
 import coach.kam.knowledge.KnowledgeBase;
 import coach.kam.conversation.Turn;
 import coach.kam.conversation.buttons.SettingButtons;
+import coach.kam.conversation.buttons.WalkButtons;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,7 @@ public final class SettingsCommands {
         for (Dialog d : Dialogs.of(turn.tx(), turn.userId())) {
             if (d.isWalkthrough() && unfinished.size() < 3) {
                 String title = knowledge.flow(d.flow()).map(f -> f.title().in(turn.lang())).orElse(d.flow());
-                unfinished.add(List.of(new Button(turn.t("card.continue", title), "resume:" + d.id())));
+                unfinished.add(List.of(WalkButtons.RESUME.button(turn.t("card.continue", title), new WalkButtons.Resume(d.id()))));
             }
         }
         if (!unfinished.isEmpty()) {

@@ -7,6 +7,8 @@ import coach.kam.conversation.Conversation;
 import coach.kam.conversation.Dialog;
 import coach.kam.conversation.Dialogs;
 import coach.kam.conversation.Turn;
+import coach.kam.conversation.buttons.Owned;
+import coach.kam.conversation.buttons.WalkButtons;
 import coach.kam.flows.Walkthrough;
 import coach.kam.knowledge.Flow;
 import coach.kam.knowledge.KnowledgeBase;
@@ -24,11 +26,13 @@ public final class WalkCommands {
     public static final List<String> FLOWS = List.of("profile", "needs", "evaluate", "classify");
     private final KnowledgeBase knowledge;
     private final Accounts accounts;
+    private final Owned owned;
     private final WalkDialog walkthrough;
 
     public WalkCommands(KnowledgeBase knowledge, Accounts accounts, WalkDialog walkthrough) {
         this.knowledge = knowledge;
         this.accounts = accounts;
+        this.owned = new Owned(accounts);
         this.walkthrough = walkthrough;
     }
 
@@ -37,9 +41,9 @@ public final class WalkCommands {
         for (String flowId : FLOWS) {
             b.command(flowId, (turn, args) -> command(turn, flowId, args));
         }
-        b.button("walk", this::pressed);
+        b.button(WalkButtons.START, owned.account(this::pressed));
         b.command("resume", (turn, args) -> resumeCommand(turn));
-        b.button("resume", (turn, args) -> resumeRun(turn, args.length > 0 ? args[0] : ""));
+        b.button(WalkButtons.RESUME, this::resumeRun);
     }
 
     private void command(Turn turn, String flowId, String args) {
@@ -69,20 +73,14 @@ public final class WalkCommands {
         }
         List<List<Button>> rows = new ArrayList<>();
         for (Account a : candidates.subList(0, Math.min(20, candidates.size()))) {
-            rows.add(List.of(new Button(a.name(), "walk:" + flowId + ":" + a.id())));
+            rows.add(List.of(WalkButtons.START.button(a.name(), new WalkButtons.Start(flowId, a.id()))));
         }
         turn.say(turn.t("walk.which.account", Html.escape(flow.get().title().in(turn.lang()))), rows);
     }
 
-    private void pressed(Turn turn, String[] args) {
-        Optional<Flow> flow = args.length == 2 ? knowledge.flow(args[0]) : Optional.empty();
-        Optional<Account> account = args.length == 2 && args[1].matches("\\d{1,18}")
-                ? accounts.get(turn.tx(), turn.userId(), Long.parseLong(args[1])) : Optional.empty();
-        if (flow.isEmpty() || account.isEmpty()) {
-            turn.say(turn.t("button.unknown"));
-            return;
-        }
-        walkthrough.start(turn, flow.get(), account.get());
+    private void pressed(Turn turn, WalkButtons.Start pressed, Account account) {
+        knowledge.flow(pressed.flowId()).ifPresentOrElse(flow -> walkthrough.start(turn, flow, account),
+                () -> turn.say(turn.t("walk.gone")));
     }
 
     private void resumeCommand(Turn turn) {
@@ -104,7 +102,7 @@ public final class WalkCommands {
 
     /** A button that continues this run, labelled with what it is. */
     public Button resumeButton(Turn turn, Dialog d) {
-        return new Button("▶ " + Html.toPlain(walkthrough.title(turn, d)), "resume:" + d.id());
+        return WalkButtons.RESUME.button("▶ " + Html.toPlain(walkthrough.title(turn, d)), new WalkButtons.Resume(d.id()));
     }
 
     /** The "continue where you left off" buttons of the rep's unfinished walkthroughs, newest first. */
@@ -116,9 +114,8 @@ public final class WalkCommands {
         return rows;
     }
 
-    private void resumeRun(Turn turn, String runId) {
-        Optional<Dialog> d = runId.matches("\\d{1,15}") ? Dialogs.get(turn.tx(), turn.userId(), Long.parseLong(runId))
-                : Optional.empty();
+    private void resumeRun(Turn turn, WalkButtons.Resume pressed) {
+        Optional<Dialog> d = Dialogs.get(turn.tx(), turn.userId(), pressed.run());
         if (d.isEmpty()) {
             turn.say(turn.t("dialog.moved.on"));
             return;

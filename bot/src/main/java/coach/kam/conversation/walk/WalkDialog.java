@@ -2,11 +2,11 @@ package coach.kam.conversation.walk;
 
 import coach.kam.accounts.Account;
 import coach.kam.accounts.Accounts;
-import coach.kam.conversation.Button;
 import coach.kam.conversation.Dialog;
 import coach.kam.conversation.DialogButton;
 import coach.kam.conversation.DialogHandler;
 import coach.kam.conversation.Turn;
+import coach.kam.conversation.buttons.AccountButtons;
 import coach.kam.flows.AccountFacts;
 import coach.kam.flows.Answer;
 import coach.kam.flows.AnswerParser;
@@ -211,7 +211,7 @@ public final class WalkDialog implements DialogHandler {
         }
         turn.endDialog(d);
         turn.say(turn.t("walk.finished", Html.escape(c.flow().title().in(turn.lang())), Html.escape(c.account().name())),
-                List.of(List.of(new Button(turn.t("btn.brief"), "brief:" + c.account().id()))));
+                List.of(List.of(AccountButtons.BRIEF.button(turn.t("btn.brief"), new AccountButtons.Pick(c.account().id())))));
     }
 
     @Override

@@ -92,6 +92,36 @@ class ButtonKindsTest {
     }
 
     @Test
+    void checkinReminderTeamAndWalkthroughDataIsAsBefore() {
+        CheckinButtons.Answer progress = new CheckinButtons.Answer("p", 12, "2026-W49");
+        assertEquals("ci:p:12:2026-W49", CheckinButtons.ANSWER.encode(progress));
+        assertEquals(Optional.of(new CheckinButtons.Answer("s1", 12, "2026-W49")), CheckinButtons.ANSWER.decode("ci:s1:12:2026-W49"));
+        assertEquals("cis:d", CheckinButtons.TIME.encode(new CheckinButtons.Time(null, null)));
+        assertEquals("cis:d:5", CheckinButtons.TIME.encode(new CheckinButtons.Time(5, null)));
+        assertEquals(Optional.of(new CheckinButtons.Time(5, java.time.LocalTime.of(17, 0))), CheckinButtons.TIME.decode("cis:t:5:1700"));
+        assertEquals("rem:1w:340", CheckinButtons.REMINDER.encode(new CheckinButtons.Reminder("1w", 340)));
+        assertEquals(Optional.of(new CheckinButtons.Reminder("x", 340)), CheckinButtons.REMINDER.decode("rem:x:340"));
+        assertEquals("tm:y:777", CheckinButtons.INVITATION.encode(new CheckinButtons.Invitation(true, 777)));
+        assertEquals(Optional.of(new CheckinButtons.Invitation(false, 777)), CheckinButtons.INVITATION.decode("tm:n:777"));
+        assertEquals("walk:profile:12", WalkButtons.START.encode(new WalkButtons.Start("profile", 12)));
+        assertEquals(Optional.of(new WalkButtons.Resume(31)), WalkButtons.RESUME.decode("resume:31"));
+        // what the check-in's and the reminder's questions kept before, in dialogs still open
+        assertEquals(Optional.of(new CheckinButtons.Waiting(12, "2026-W49", null)), CheckinButtons.WAITING.decodeFields("12:2026-W49"));
+        assertEquals(Optional.of(new CheckinButtons.Waiting(12, "2026-W49", java.time.LocalDate.of(2026, 12, 10))),
+                CheckinButtons.WAITING.decodeFields("12:2026-W49:2026-12-10"));
+        assertEquals("12:2026-W49:2026-12-10", CheckinButtons.WAITING.fieldsOf(
+                new CheckinButtons.Waiting(12, "2026-W49", java.time.LocalDate.of(2026, 12, 10))));
+        assertEquals(Optional.of(new CheckinButtons.Due(0, 1_764_230_400L)), CheckinButtons.DUE.decodeFields("0:1764230400"));
+        for (String bad : List.of("ci:p:12:2026-49", "ci:q:12:2026-W49", "ci:p:12:2026-Wxx", "cis:t:5", "cis:t:5:+900",
+                "cis:t:5:2500", "cis:d:8", "cis:d:5:0900", "rem:2d:3", "tm:maybe:1", "walk:profile", "resume:x")) {
+            Kind<?> kind = ButtonCatalogue.ALL.stream().filter(k -> k.matches(bad)).findFirst().orElseThrow();
+            assertEquals(Optional.empty(), kind.decode(bad), bad);
+        }
+        assertEquals(Optional.empty(), CheckinButtons.WAITING.decodeFields("12:2026-W49:2026-13-40"));
+        assertEquals(Optional.empty(), CheckinButtons.DUE.decodeFields("0:9999999999999"));
+    }
+
+    @Test
     void encodingRefusesASeparatorInAFieldAndDataOver64Bytes() {
         assertThrows(IllegalArgumentException.class,
                 () -> ObjectionButtons.SHOW.encode(new ObjectionButtons.Show("a:b", "zh")));

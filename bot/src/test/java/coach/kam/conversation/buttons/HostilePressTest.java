@@ -32,8 +32,6 @@ import org.junit.jupiter.api.Test;
 class HostilePressTest {
     private static final long REP = 11;
     private static final long OTHER = 12;
-    /** Prefixes still registered by hand-split handlers elsewhere (check-ins, reminders, team, walkthroughs). */
-    private static final Set<String> UNTYPED = Set.of("ci", "cis", "rem", "tm", "walk", "resume");
     private static final int SHORT = 600;
     private CoreDriver bot;
     private Conversation chat;
@@ -141,7 +139,7 @@ class HostilePressTest {
             assertTrue(prefixes.contains(kind.prefix()), "not registered: " + kind);
         }
         for (String p : prefixes) {
-            assertTrue(UNTYPED.contains(p) || ButtonCatalogue.ALL.stream().anyMatch(k -> k.prefix().equals(p)),
+            assertTrue(ButtonCatalogue.ALL.stream().anyMatch(k -> k.prefix().equals(p)),
                     "registered without a kind: " + p);
         }
         Random random = new Random(7);
@@ -174,6 +172,10 @@ class HostilePressTest {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                 () -> b.button(AccountButtons.CLOSE, (turn, pressed) -> { }), "a prefix registered twice");
         org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-                () -> b.button("acc", (turn, args) -> { }), "a typed prefix taken again by the old registration");
+                () -> b.button(CheckinButtons.ANSWER, (turn, pressed) -> turn.say("answered")),
+                "a check-in answer names an account");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> b.button(WalkButtons.START, (turn, pressed) -> turn.say("started")),
+                "a walkthrough's start names an account");
     }
 }

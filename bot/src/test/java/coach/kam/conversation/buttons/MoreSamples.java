@@ -1,9 +1,11 @@
 package coach.kam.conversation.buttons;
 
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Samples of the kinds on plans, knowledge, settings and the rest (see {@link ButtonKindsTest#samples}). */
+/** Samples of the kinds on plans, knowledge, settings, check-ins, reminders, walkthroughs and the rest (see {@link ButtonKindsTest#samples}). */
 final class MoreSamples {
     private static final long ID = 999_999_999_999_999_999L;
 
@@ -40,6 +42,22 @@ final class MoreSamples {
         }
         s.add(new Object[] {SettingButtons.IMPORT, new SettingButtons.ImportAnswer(true, ID),
             new SettingButtons.ImportAnswer(false, 5)});
+        for (String op : List.of("p", "n", "x", "s", "s1", "s2", "sd")) {
+            s.add(new Object[] {CheckinButtons.ANSWER, new CheckinButtons.Answer(op, ID, "2026-W53"),
+                new CheckinButtons.Answer(op, 1, "2027-W01")});
+        }
+        s.add(new Object[] {CheckinButtons.TIME, new CheckinButtons.Time(null, null), new CheckinButtons.Time(7, null),
+            new CheckinButtons.Time(1, LocalTime.of(17, 0)), new CheckinButtons.Time(5, LocalTime.of(8, 0))});
+        for (String op : List.of("d", "x", "1d", "1w")) {
+            s.add(new Object[] {CheckinButtons.REMINDER, new CheckinButtons.Reminder(op, ID), new CheckinButtons.Reminder(op, 3)});
+        }
+        s.add(new Object[] {CheckinButtons.INVITATION, new CheckinButtons.Invitation(true, ID),
+            new CheckinButtons.Invitation(false, 42)});
+        s.add(new Object[] {CheckinButtons.WAITING, new CheckinButtons.Waiting(ID, "2026-W49", LocalDate.of(2026, 12, 31)),
+            new CheckinButtons.Waiting(12, "2026-W49", null)});
+        s.add(new Object[] {CheckinButtons.DUE, new CheckinButtons.Due(ID, 999_999_999_999L), new CheckinButtons.Due(0, 1_764_230_400L)});
+        s.add(new Object[] {WalkButtons.START, new WalkButtons.Start("x".repeat(32), ID), new WalkButtons.Start("profile", 3)});
+        s.add(new Object[] {WalkButtons.RESUME, new WalkButtons.Resume(ID), new WalkButtons.Resume(1)});
         return s;
     }
 }

@@ -1,0 +1,7 @@
+package coach.kam.conversation;
+
+/** What a shared location does. */
+@FunctionalInterface
+public interface LocationAction {
+    void share(Turn turn, Event.Location location);
+}
