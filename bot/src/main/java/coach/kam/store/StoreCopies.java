@@ -43,12 +43,7 @@ final class StoreCopies implements LiveCopy.Source {
             lastCopy = live.holds();
             Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (java.io.IOException | RuntimeException | AssertionError e) {
-            deleteQuietly(part);
-            if (e instanceof StoreOutage o) {
-                throw o;
-            }
-            throw new StoreException("cannot write the copy " + target + ": " + Faults.describe(e)
-                    + "; the partial file was removed", e);
+            throw failed(e, part, "cannot write the copy " + target, "the partial file was removed");
         } finally {
             copying.unlock();
         }
@@ -79,15 +74,19 @@ final class StoreCopies implements LiveCopy.Source {
             Files.deleteIfExists(old);
             return new Compaction.Done(before, Files.size(path), records[0]);
         } catch (java.io.IOException | RuntimeException | AssertionError e) {
-            deleteQuietly(fresh);
-            if (e instanceof StoreOutage o) {
-                throw o;
-            }
-            throw new StoreException("cannot compact the store " + path + ": " + Faults.describe(e)
-                    + "; the store was not changed", e);
+            throw failed(e, fresh, "cannot compact the store " + path, "the store was not changed");
         } finally {
             copying.unlock();
         }
+    }
+
+    /** A copy that failed: its partial file removed, an outage passed on as it is, anything else said plainly. */
+    private static RuntimeException failed(Throwable e, Path partial, String what, String after) {
+        deleteQuietly(partial);
+        if (e instanceof StoreOutage o) {
+            return o;
+        }
+        return new StoreException(what + ": " + Faults.describe(e) + "; " + after, e);
     }
 
     /** Under the lock, with no transaction open: the compacted copy replaces the store file. */
