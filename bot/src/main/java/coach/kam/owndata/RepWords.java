@@ -92,7 +92,7 @@ final class RepWords implements AutoCloseable {
         BooleanQuery.Builder words = new BooleanQuery.Builder();
         int clauses = 0;
         for (String field : List.of("zh".equals(lang) ? ZH : EN)) {
-            for (String term : OwnTerms.of(analyzer, field, question)) {
+            for (String term : coach.kam.retrieval.Bm25Index.terms(analyzer, field, question)) {
                 if (clauses++ < MAX_TERMS) {
                     words.add(new TermQuery(new Term(field, term)), BooleanClause.Occur.SHOULD);
                 }

@@ -164,6 +164,11 @@ public final class Bm25Index {
 
     /** The analysed terms of {@code text} for one field (also used to pick key sentences). */
     public List<String> terms(String field, String text) {
+        return terms(analyzer, field, text);
+    }
+
+    /** The terms {@code analyzer} makes of {@code text} for one field. */
+    public static List<String> terms(Analyzer analyzer, String field, String text) {
         List<String> terms = new ArrayList<>();
         try (TokenStream ts = analyzer.tokenStream(field, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);

@@ -124,10 +124,9 @@ final class RecordCodec {
     }
 
     /** Up to {@code limit} stored entries of a range after {@code after}, read lazily from the range. */
-    static NavigableMap<String, String> page(NavigableMap<String, String> range, String after,
-                                                       int limit) {
-        NavigableMap<String, String> out = new TreeMap<>();
-        for (Map.Entry<String, String> e : (after == null ? range : range.tailMap(after, false)).entrySet()) {
+    static <V> NavigableMap<String, V> page(NavigableMap<String, V> range, String after, int limit) {
+        NavigableMap<String, V> out = new TreeMap<>();
+        for (Map.Entry<String, V> e : (after == null ? range : range.tailMap(after, false)).entrySet()) {
             if (out.size() >= limit) {
                 break;
             }

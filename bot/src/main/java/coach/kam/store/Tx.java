@@ -51,15 +51,7 @@ public interface Tx {
      * table of any size in such pages, holding one page at a time.
      */
     default NavigableMap<String, ObjectNode> recordsAfter(String table, String prefix, String after, int limit) {
-        NavigableMap<String, ObjectNode> all = records(table, prefix);
-        NavigableMap<String, ObjectNode> out = new java.util.TreeMap<>();
-        for (var e : (after == null ? all : all.tailMap(after, false)).entrySet()) {
-            if (out.size() >= limit) {
-                break;
-            }
-            out.put(e.getKey(), e.getValue());
-        }
-        return out;
+        return RecordCodec.page(records(table, prefix), after, limit);
     }
 
     /** Writes a record as JSON at the table's current version (see {@link #records}). */
