@@ -98,6 +98,8 @@ public final class KamCoach implements AutoCloseable {
 
     public static KamCoach assemble(Config config, Clock clock, KnowledgeBase knowledge, Store store,
                                     SearchIndexes indexes, Optional<LlmAnswerer> llm) {
+        // a store written before the one key scheme is brought to it before anything reads it
+        coach.kam.store.KeyUpgrade.run(store, Catalogue.tables());
         Messages messages = Messages.load();
         Accounts accounts = new Accounts();
         AskService ask = new AskService(indexes, llm, store);
@@ -180,7 +182,7 @@ public final class KamCoach implements AutoCloseable {
         planCommands.exportWith(new coach.kam.conversation.commands.PlanExportCommand(accounts, deals, stages,
                 new coach.kam.targets.Targets(), new coach.kam.territory.Territory(knowledge), facts)::export);
         new coach.kam.conversation.export.ExportCommands(store, messages, knowledge, accounts, facts, overview,
-                config.dataDir().resolve("outbox"), config.admins(), checkins.sharesNotes()).register(b);
+                config.dataDir().resolve("outbox"), config.admins(), checkins.sharesNotes(), Catalogue.tables()).register(b);
         new coach.kam.conversation.export.ImportCommands(store, messages, knowledge, accounts, facts).register(b);
         new coach.kam.conversation.commands.PracticeCommands(new coach.kam.practice.Practice(knowledge,
                 coach.kam.practice.Cues.load(coach.kam.knowledge.KnowledgeSource.locate(config.knowledgeDir().orElse(null))),

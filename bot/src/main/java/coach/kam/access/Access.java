@@ -1,11 +1,13 @@
 package coach.kam.access;
 
 import coach.kam.store.Store;
+import coach.kam.store.Keys;
 import coach.kam.store.Table;
 import coach.kam.store.Tx;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.List;
 
 /**
  * Who may use the bot: listed users, admins, people who sent the invite code once, or anyone when
@@ -16,7 +18,10 @@ public final class Access {
     public record Member(long userId, Instant since) {
     }
 
-    private static final Table<Member> MEMBERS = Table.of("members", Member.class);
+    private static final Table<Member> MEMBERS = Table.owned("members", Member.class);
+
+    /** The tables kept here, for the program's catalogue ({@code coach.kam.Catalogue}). */
+    public static final List<Table<?>> TABLES = List.of(MEMBERS);
     private final Store store;
     private final Set<Long> allowed;
     private final Set<Long> admins;
@@ -53,7 +58,7 @@ public final class Access {
     }
 
     private static boolean isMember(Tx tx, long userId) {
-        return tx.get(MEMBERS, Long.toString(userId)).isPresent();
+        return tx.get(MEMBERS, Keys.of(userId)).isPresent();
     }
 
     /**
@@ -67,7 +72,7 @@ public final class Access {
         }
         store.inTransaction(tx -> {
             if (t == Try.RIGHT) {
-                tx.put(MEMBERS, Long.toString(userId), new Member(userId, now));
+                tx.put(MEMBERS, Keys.of(userId), new Member(userId, now));
             } else {
                 audited(tx, userId, t, now);
             }
@@ -102,7 +107,7 @@ public final class Access {
         if (t != Try.RIGHT) {
             return false;
         }
-        tx.put(MEMBERS, Long.toString(userId), new Member(userId, now));
+        tx.put(MEMBERS, Keys.of(userId), new Member(userId, now));
         return true;
     }
 

@@ -1,5 +1,6 @@
 package coach.kam.accounts;
 
+import coach.kam.store.Keys;
 import coach.kam.store.Table;
 import coach.kam.store.Tx;
 import java.time.Instant;
@@ -17,8 +18,11 @@ public final class Accounts {
     public static final int MAX_NAME_LENGTH = 100;
     public static final int MAX_NOTE_LENGTH = 20_000;
 
-    private static final Table<Account> ACCOUNTS = Table.of("accounts", Account.class);
-    private static final Table<Note> NOTES = Table.of("notes", Note.class);
+    private static final Table<Account> ACCOUNTS = Table.owned("accounts", Account.class);
+    private static final Table<Note> NOTES = Table.owned("notes", Note.class);
+
+    /** The tables kept here, for the program's catalogue ({@code coach.kam.Catalogue}). */
+    public static final List<Table<?>> TABLES = List.of(ACCOUNTS, NOTES);
 
     public Account create(Tx tx, long ownerId, String name, Instant now) {
         String clean = cleanName(name);
@@ -39,7 +43,7 @@ public final class Accounts {
     }
 
     public List<Account> list(Tx tx, long ownerId) {
-        return tx.withPrefix(ACCOUNTS, ownerId + "/").stream()
+        return tx.withPrefix(ACCOUNTS, Keys.under(ownerId)).stream()
                 .sorted(Comparator.comparing(a -> a.name().toLowerCase()))
                 .toList();
     }
@@ -210,7 +214,7 @@ public final class Accounts {
         String prefix = notePrefix(account.ownerId(), account.id());
         List<NoteRef> refs = new ArrayList<>();
         for (String after = null; ; ) {
-            var page = tx.recordsAfter(NOTES.name(), prefix, after, REF_PAGE);
+            var page = tx.recordsAfter(NOTES, prefix, after, REF_PAGE);
             for (var e : page.entrySet()) {
                 Note n = coach.kam.store.Json.MAPPER.convertValue(e.getValue(), Note.class);
                 refs.add(new NoteRef(n.id(), n.kind() == null ? Note.Kind.NOTE : n.kind(), n.at()));
@@ -245,14 +249,14 @@ public final class Accounts {
     }
 
     private static String accountKey(long ownerId, long accountId) {
-        return ownerId + "/" + pad(accountId);
+        return Keys.of(ownerId, accountId);
     }
 
     private static String notePrefix(long ownerId, long accountId) {
-        return ownerId + "/" + pad(accountId) + "/";
+        return Keys.under(ownerId, accountId);
     }
 
     private static String pad(long id) {
-        return String.format("%012d", id);
+        return Keys.pad(id);
     }
 }

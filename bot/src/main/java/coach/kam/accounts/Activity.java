@@ -1,10 +1,12 @@
 package coach.kam.accounts;
 
+import coach.kam.store.Keys;
 import coach.kam.store.Table;
 import coach.kam.store.Tx;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * What a rep recorded per day (UTC), kept up to date as notes are added and deleted, so that a
@@ -31,7 +33,10 @@ public final class Activity {
     }
 
     public static final Day NONE = new Day(0, 0, 0);
-    private static final Table<Day> DAYS = Table.owned("activity", Day.class, 1);
+    private static final Table<Day> DAYS = Table.owned("activity", Day.class);
+
+    /** The tables kept here, for the program's catalogue ({@code coach.kam.Catalogue}). */
+    public static final List<Table<?>> TABLES = List.of(DAYS);
 
     private Activity() {
     }
@@ -56,6 +61,6 @@ public final class Activity {
     }
 
     private static String key(long ownerId, LocalDate day) {
-        return ownerId + "/" + day;
+        return Keys.of(ownerId, day.toString());
     }
 }

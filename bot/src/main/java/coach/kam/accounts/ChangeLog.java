@@ -1,5 +1,6 @@
 package coach.kam.accounts;
 
+import coach.kam.store.Keys;
 import coach.kam.store.Table;
 import coach.kam.store.Tx;
 import java.time.Instant;
@@ -39,6 +40,9 @@ public final class ChangeLog {
 
     static final int KEEP = 20;
     private static final Table<Log> LOGS = Table.operational("undo-log", Log.class);
+
+    /** The tables kept here, for the program's catalogue ({@code coach.kam.Catalogue}). */
+    public static final List<Table<?>> TABLES = List.of(LOGS);
 
     private ChangeLog() {
     }
@@ -96,11 +100,11 @@ public final class ChangeLog {
     }
 
     private static Log log(Tx tx, long userId) {
-        return tx.get(LOGS, Long.toString(userId)).orElse(new Log(List.of()));
+        return tx.get(LOGS, Keys.of(userId)).orElse(new Log(List.of()));
     }
 
     private static void save(Tx tx, long userId, List<Change> all) {
         List<Change> kept = all.size() > KEEP ? all.subList(all.size() - KEEP, all.size()) : all;
-        tx.put(LOGS, Long.toString(userId), new Log(kept));
+        tx.put(LOGS, Keys.of(userId), new Log(kept));
     }
 }

@@ -1,5 +1,6 @@
 package coach.kam.accounts;
 
+import coach.kam.store.Keys;
 import coach.kam.store.Table;
 import coach.kam.store.Tx;
 import java.util.List;
@@ -15,7 +16,10 @@ public final class ChecklistProgress {
     public record Ticks(String checklistId, Set<String> done) {
     }
 
-    private static final Table<Ticks> TICKS = Table.of("checklist-progress", Ticks.class);
+    private static final Table<Ticks> TICKS = Table.owned("checklist-progress", Ticks.class);
+
+    /** The tables kept here, for the program's catalogue ({@code coach.kam.Catalogue}). */
+    public static final List<Table<?>> TABLES = List.of(TICKS);
 
     public Set<String> done(Tx tx, Account account, String checklistId) {
         return tx.get(TICKS, key(account, checklistId)).map(Ticks::done).orElse(Set.of());
@@ -46,18 +50,18 @@ public final class ChecklistProgress {
 
     /** Every checklist with at least one tick on this account. */
     public List<Ticks> all(Tx tx, Account account) {
-        return tx.withPrefix(TICKS, account.ownerId() + "/" + account.id() + "/").stream()
+        return tx.withPrefix(TICKS, Keys.under(account.ownerId(), account.id())).stream()
                 .filter(t -> !t.done().isEmpty()).toList();
     }
 
     /** Forgets the account's progress (when the account is deleted). */
     public void clear(Tx tx, Account account) {
-        for (Ticks t : tx.withPrefix(TICKS, account.ownerId() + "/" + account.id() + "/")) {
+        for (Ticks t : tx.withPrefix(TICKS, Keys.under(account.ownerId(), account.id()))) {
             tx.delete(TICKS, key(account, t.checklistId()));
         }
     }
 
     private static String key(Account account, String checklistId) {
-        return account.ownerId() + "/" + account.id() + "/" + checklistId;
+        return Keys.of(account.ownerId(), account.id(), checklistId);
     }
 }

@@ -1,5 +1,6 @@
 package coach.kam.accounts;
 
+import coach.kam.store.Keys;
 import coach.kam.store.Table;
 import coach.kam.store.Tx;
 import java.time.Instant;
@@ -52,6 +53,9 @@ public final class Summaries {
     }
 
     static final Table<Summary> SUMMARIES = Table.operational("account-summaries", Summary.class);
+
+    /** The tables kept here, for the program's catalogue ({@code coach.kam.Catalogue}). */
+    public static final List<Table<?>> TABLES = List.of(SUMMARIES);
 
     private Summaries() {
     }
@@ -110,7 +114,7 @@ public final class Summaries {
 
     /** Drops every kept summary of a rep, to be counted again (after their notes were imported). */
     public static void forgetRep(Tx tx, long ownerId) {
-        for (String key : tx.entries(SUMMARIES, ownerId + "/").keySet()) {
+        for (String key : tx.entries(SUMMARIES, Keys.under(ownerId)).keySet()) {
             tx.delete(SUMMARIES, key);
         }
     }

@@ -2,6 +2,7 @@ package coach.kam.ask;
 
 import coach.kam.retrieval.SearchIndexes;
 import coach.kam.store.Store;
+import coach.kam.store.Keys;
 import coach.kam.store.Table;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +22,10 @@ public final class AskService {
     public record Memory(List<LlmAnswerer.Exchange> exchanges) {
     }
 
-    private static final Table<Memory> MEMORY = Table.of("ask-memory", Memory.class);
+    private static final Table<Memory> MEMORY = Table.owned("ask-memory", Memory.class);
+
+    /** The tables kept here, for the program's catalogue ({@code coach.kam.Catalogue}). */
+    public static final List<Table<?>> TABLES = List.of(MEMORY);
     private final SearchIndexes indexes;
     private final Optional<LlmAnswerer> llm;
     private final Store store;
@@ -61,7 +65,7 @@ public final class AskService {
         ExtractiveAnswerer answerer = extractive();
         ExtractiveAnswerer.Evidence evidence = answerer.evidence(q);
         Answer plain = answerer.answer(evidence);
-        List<LlmAnswerer.Exchange> memory = store.inTransaction(tx -> tx.get(MEMORY, Long.toString(userId)))
+        List<LlmAnswerer.Exchange> memory = store.inTransaction(tx -> tx.get(MEMORY, Keys.of(userId)))
                 .map(Memory::exchanges).orElse(List.of());
         Optional<String> written = llm.isPresent() && evidence.covered()
                 ? llm.get().answer(evidence, memory, notes) : Optional.empty();
@@ -71,7 +75,7 @@ public final class AskService {
             if (written.isPresent()) {
                 List<LlmAnswerer.Exchange> kept = new ArrayList<>(memory);
                 kept.add(new LlmAnswerer.Exchange(q, written.get()));
-                tx.put(MEMORY, Long.toString(userId), new Memory(List.copyOf(kept.subList(Math.max(0, kept.size() - MEMORY_TURNS), kept.size()))));
+                tx.put(MEMORY, Keys.of(userId), new Memory(List.copyOf(kept.subList(Math.max(0, kept.size() - MEMORY_TURNS), kept.size()))));
             }
             LastAnswer.save(tx, userId, answer);
             return null;

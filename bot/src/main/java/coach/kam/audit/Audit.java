@@ -1,5 +1,6 @@
 package coach.kam.audit;
 
+import coach.kam.store.Keys;
 import coach.kam.store.Table;
 import coach.kam.store.Tx;
 import java.time.Instant;
@@ -22,6 +23,9 @@ public final class Audit {
 
     static final int KEPT = 50_000;
     private static final Table<Entry> AUDIT = Table.operational("audit", Entry.class);
+
+    /** The tables kept here, for the program's catalogue ({@code coach.kam.Catalogue}). */
+    public static final List<Table<?>> TABLES = List.of(AUDIT);
 
     private Audit() {
     }
@@ -54,6 +58,6 @@ public final class Audit {
     }
 
     private static String key(long seq) {
-        return String.format("%015d", seq);
+        return Keys.pad(seq, 15);
     }
 }

@@ -1,5 +1,6 @@
 package coach.kam.audit;
 
+import coach.kam.store.Keys;
 import coach.kam.store.Table;
 import coach.kam.store.Tx;
 import java.time.Duration;
@@ -25,6 +26,9 @@ public final class Guesses {
     }
 
     private static final Table<Tries> JOIN_TRIES = Table.operational("join-tries", Tries.class);
+
+    /** The tables kept here, for the program's catalogue ({@code coach.kam.Catalogue}). */
+    public static final List<Table<?>> TABLES = List.of(JOIN_TRIES);
     private final Map<Long, List<Instant>> inMemory = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, List<Instant>> eldest) {
@@ -34,14 +38,14 @@ public final class Guesses {
 
     /** When the user may try a /join code again, or null when they may now. */
     public static Instant joinBlockedUntil(Tx tx, long userId, Instant now) {
-        return blockedUntil(tx.get(JOIN_TRIES, Long.toString(userId)).map(Tries::at).orElse(List.of()), now);
+        return blockedUntil(tx.get(JOIN_TRIES, Keys.of(userId)).map(Tries::at).orElse(List.of()), now);
     }
 
     /** Counts a wrong /join code. */
     public static void wrongJoin(Tx tx, long userId, Instant now) {
-        List<Instant> recent = recent(tx.get(JOIN_TRIES, Long.toString(userId)).map(Tries::at).orElse(List.of()), now);
+        List<Instant> recent = recent(tx.get(JOIN_TRIES, Keys.of(userId)).map(Tries::at).orElse(List.of()), now);
         recent.add(now);
-        tx.put(JOIN_TRIES, Long.toString(userId), new Tries(recent.subList(Math.max(0, recent.size() - TRIES),
+        tx.put(JOIN_TRIES, Keys.of(userId), new Tries(recent.subList(Math.max(0, recent.size() - TRIES),
                 recent.size())));
     }
 

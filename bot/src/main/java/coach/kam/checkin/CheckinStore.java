@@ -1,5 +1,6 @@
 package coach.kam.checkin;
 
+import coach.kam.store.Keys;
 import coach.kam.store.Table;
 import coach.kam.store.Tx;
 import java.time.DayOfWeek;
@@ -40,17 +41,20 @@ public final class CheckinStore {
         }
     }
 
-    private static final Table<Prefs> PREFS = Table.of("checkin-prefs", Prefs.class);
-    private static final Table<Sent> SENT = Table.of("checkins", Sent.class);
-    private static final Table<Snooze> SNOOZES = Table.of("snoozes", Snooze.class);
-    private static final Table<Nudged> NUDGED = Table.of("nudges", Nudged.class);
+    private static final Table<Prefs> PREFS = Table.owned("checkin-prefs", Prefs.class);
+    private static final Table<Sent> SENT = Table.owned("checkins", Sent.class);
+    private static final Table<Snooze> SNOOZES = Table.owned("snoozes", Snooze.class);
+    private static final Table<Nudged> NUDGED = Table.owned("nudges", Nudged.class);
+
+    /** The tables kept here, for the program's catalogue ({@code coach.kam.Catalogue}). */
+    public static final List<Table<?>> TABLES = List.of(PREFS, SENT, SNOOZES, NUDGED);
 
     public Optional<Prefs> prefs(Tx tx, long userId) {
-        return tx.get(PREFS, Long.toString(userId));
+        return tx.get(PREFS, Keys.of(userId));
     }
 
     public void putPrefs(Tx tx, Prefs p) {
-        tx.put(PREFS, Long.toString(p.userId()), p);
+        tx.put(PREFS, Keys.of(p.userId()), p);
     }
 
     public List<Prefs> allPrefs(Tx tx) {
@@ -58,24 +62,24 @@ public final class CheckinStore {
     }
 
     public Optional<Sent> sent(Tx tx, long userId, String week) {
-        return tx.get(SENT, userId + "/" + week);
+        return tx.get(SENT, Keys.of(userId, week));
     }
 
     public void putSent(Tx tx, Sent s) {
-        tx.put(SENT, s.userId() + "/" + s.week(), s);
+        tx.put(SENT, Keys.of(s.userId(), s.week()), s);
     }
 
     /** The rep's check-ins, oldest first (week keys sort in time order). */
     public List<Sent> sentAll(Tx tx, long userId) {
-        return tx.withPrefix(SENT, userId + "/");
+        return tx.withPrefix(SENT, Keys.under(userId));
     }
 
     public Optional<Snooze> snooze(Tx tx, long userId, long accountId) {
-        return tx.get(SNOOZES, userId + "/" + accountId);
+        return tx.get(SNOOZES, Keys.of(userId, accountId));
     }
 
     public void putSnooze(Tx tx, long userId, Snooze s) {
-        tx.put(SNOOZES, userId + "/" + s.accountId(), s);
+        tx.put(SNOOZES, Keys.of(userId, s.accountId()), s);
     }
 
     public boolean snoozed(Tx tx, long userId, long accountId, LocalDate today) {
@@ -83,10 +87,10 @@ public final class CheckinStore {
     }
 
     public Nudged nudged(Tx tx, long userId) {
-        return tx.get(NUDGED, Long.toString(userId)).orElse(new Nudged(null, Map.of()));
+        return tx.get(NUDGED, Keys.of(userId)).orElse(new Nudged(null, Map.of()));
     }
 
     public void putNudged(Tx tx, long userId, Nudged n) {
-        tx.put(NUDGED, Long.toString(userId), n);
+        tx.put(NUDGED, Keys.of(userId), n);
     }
 }

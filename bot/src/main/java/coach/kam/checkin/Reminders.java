@@ -1,5 +1,6 @@
 package coach.kam.checkin;
 
+import coach.kam.store.Keys;
 import coach.kam.store.Table;
 import coach.kam.store.Tx;
 import java.time.Instant;
@@ -30,7 +31,10 @@ public final class Reminders {
     }
 
     public static final int MAX_TEXT = 500;
-    private static final Table<Reminder> TABLE = Table.of("reminders", Reminder.class);
+    private static final Table<Reminder> TABLE = Table.owned("reminders", Reminder.class);
+
+    /** The tables kept here, for the program's catalogue ({@code coach.kam.Catalogue}). */
+    public static final List<Table<?>> TABLES = List.of(TABLE);
     private final Schedule schedule;
     private final CheckinStore prefs;
 
@@ -76,7 +80,12 @@ public final class Reminders {
 
     /** Open reminders, soonest first. */
     public List<Reminder> open(Tx tx, long userId) {
-        return tx.withPrefix(TABLE, userId + "/").stream().filter(r -> r.status() == Status.OPEN)
+        return openOf(tx, userId);
+    }
+
+    /** A rep's open reminders, soonest first, for readers that schedule nothing (the report, the rep's own records). */
+    public static List<Reminder> openOf(Tx tx, long userId) {
+        return tx.withPrefix(TABLE, Keys.under(userId)).stream().filter(r -> r.status() == Status.OPEN)
                 .sorted(Comparator.comparing(Reminder::due)).toList();
     }
 
@@ -131,6 +140,6 @@ public final class Reminders {
     }
 
     private static String key(long userId, long id) {
-        return userId + "/" + String.format("%012d", id);
+        return Keys.of(userId, id);
     }
 }

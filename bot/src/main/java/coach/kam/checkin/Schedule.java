@@ -1,5 +1,6 @@
 package coach.kam.checkin;
 
+import coach.kam.store.Keys;
 import coach.kam.store.Table;
 import coach.kam.store.Tx;
 import java.time.Instant;
@@ -20,7 +21,8 @@ public final class Schedule {
     /** One thing to do at {@code due} for a rep; {@code ref} names it within its kind (a reminder id). */
     public record Entry(Instant due, long userId, Kind kind, long ref) {
         String key() {
-            return DAY.format(due) + "/" + MINUTE.format(due) + "/" + userId + "/" + kind + "/" + ref;
+            // by time first: the days since the last run are read as ranges
+            return Keys.path(DAY.format(due), MINUTE.format(due), Long.toString(userId), kind, Long.toString(ref));
         }
     }
 
@@ -30,8 +32,11 @@ public final class Schedule {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("HHmmss").withZone(ZoneOffset.UTC);
-    private static final Table<Entry> ENTRIES = Table.of("schedule", Entry.class);
-    private static final Table<State> STATE = Table.of("schedule-state", State.class);
+    private static final Table<Entry> ENTRIES = Table.operational("schedule", Entry.class);
+    private static final Table<State> STATE = Table.operational("schedule-state", State.class);
+
+    /** The tables kept here, for the program's catalogue ({@code coach.kam.Catalogue}). */
+    public static final List<Table<?>> TABLES = List.of(ENTRIES, STATE);
     /** How far back the first run after an upgrade looks. */
     private static final int FIRST_LOOK_BACK_DAYS = 60;
 
@@ -50,7 +55,7 @@ public final class Schedule {
                 .orElse(today.minusDays(FIRST_LOOK_BACK_DAYS));
         List<Entry> out = new ArrayList<>();
         for (LocalDate d = from; !d.isAfter(today); d = d.plusDays(1)) {
-            for (Entry e : tx.withPrefix(ENTRIES, d.format(DateTimeFormatter.BASIC_ISO_DATE) + "/")) {
+            for (Entry e : tx.withPrefix(ENTRIES, Keys.path(d.format(DateTimeFormatter.BASIC_ISO_DATE)) + "/")) {
                 if (!e.due().isAfter(now)) {
                     out.add(e);
                 }
@@ -64,7 +69,7 @@ public final class Schedule {
         List<Entry> out = new ArrayList<>();
         LocalDate end = to.atZone(ZoneOffset.UTC).toLocalDate();
         for (LocalDate d = from.atZone(ZoneOffset.UTC).toLocalDate(); !d.isAfter(end); d = d.plusDays(1)) {
-            for (Entry e : tx.withPrefix(ENTRIES, d.format(DateTimeFormatter.BASIC_ISO_DATE) + "/")) {
+            for (Entry e : tx.withPrefix(ENTRIES, Keys.path(d.format(DateTimeFormatter.BASIC_ISO_DATE)) + "/")) {
                 if (e.userId() == userId && e.kind() == kind) {
                     out.add(e);
                 }
@@ -74,10 +79,10 @@ public final class Schedule {
     }
 
     public Optional<Instant> lastRun(Tx tx) {
-        return tx.get(STATE, "state").map(State::lastRun);
+        return tx.get(STATE, Keys.path("state")).map(State::lastRun);
     }
 
     public void ran(Tx tx, Instant now) {
-        tx.put(STATE, "state", new State(now));
+        tx.put(STATE, Keys.path("state"), new State(now));
     }
 }

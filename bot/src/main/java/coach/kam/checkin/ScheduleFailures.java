@@ -1,5 +1,6 @@
 package coach.kam.checkin;
 
+import coach.kam.store.Keys;
 import coach.kam.store.Table;
 import coach.kam.store.Tx;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -14,6 +15,9 @@ public final class ScheduleFailures {
     }
 
     private static final Table<Failures> TABLE = Table.operational("schedule-failures", Failures.class);
+
+    /** The tables kept here, for the program's catalogue ({@code coach.kam.Catalogue}). */
+    public static final List<Table<?>> TABLES = List.of(TABLE);
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
 
     private ScheduleFailures() {
@@ -21,14 +25,14 @@ public final class ScheduleFailures {
 
     /** Counts one more failure; returns how many in a row. */
     public static int failed(Tx tx, long userId) {
-        int attempts = tx.get(TABLE, Long.toString(userId)).map(Failures::attempts).orElse(0) + 1;
-        tx.put(TABLE, Long.toString(userId), new Failures(userId, attempts));
+        int attempts = tx.get(TABLE, Keys.of(userId)).map(Failures::attempts).orElse(0) + 1;
+        tx.put(TABLE, Keys.of(userId), new Failures(userId, attempts));
         return attempts;
     }
 
     public static void clear(Tx tx, long userId) {
-        if (tx.get(TABLE, Long.toString(userId)).isPresent()) {
-            tx.delete(TABLE, Long.toString(userId));
+        if (tx.get(TABLE, Keys.of(userId)).isPresent()) {
+            tx.delete(TABLE, Keys.of(userId));
         }
     }
 

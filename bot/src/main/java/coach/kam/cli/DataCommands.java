@@ -94,7 +94,7 @@ final class DataCommands {
                 DataJson.Scope scope = who.all ? DataJson.Scope.all() : DataJson.Scope.user(who.user);
                 Exporter.Export e;
                 try (MapDbStore store = MapDbStore.open(dir)) {
-                    e = StoreExport.export(store, KnowledgeLoader.load(config.knowledgeDir().orElse(null)), scope, lang,
+                    e = StoreExport.export(store, coach.kam.Catalogue.tables(), KnowledgeLoader.load(config.knowledgeDir().orElse(null)), scope, lang,
                             Clock.systemDefaultZone(), dir.resolve("out"));
                 }
                 if (out.toAbsolutePath().getParent() != null) {

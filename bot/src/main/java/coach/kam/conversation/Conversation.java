@@ -1,6 +1,7 @@
 package coach.kam.conversation;
 
 import coach.kam.store.Store;
+import coach.kam.store.Keys;
 import coach.kam.store.Table;
 import coach.kam.store.Tx;
 import java.time.Clock;
@@ -16,7 +17,10 @@ import java.util.Set;
  */
 public final class Conversation {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Conversation.class);
-    static final Table<Session> SESSIONS = Table.of("sessions", Session.class);
+    static final Table<Session> SESSIONS = Table.owned("sessions", Session.class);
+
+    /** The tables kept here, for the program's catalogue ({@code coach.kam.Catalogue}). */
+    public static final List<Table<?>> TABLES = List.of(SESSIONS);
     /**
      * Fault injection for the pipeline's tests: called with every event before its turn, and what
      * it throws is what the turn throws. Always null in the running bot.
@@ -117,6 +121,11 @@ public final class Conversation {
      * nothing in it, and what it threw reaches the caller (the pipeline counts and contains it).
      * Deferred work is returned, to be run after the commit.
      */
+    /** A rep's kept session (language, time zone), for work done outside a chat. */
+    public static java.util.Optional<Session> storedSession(Tx tx, long userId) {
+        return tx.get(SESSIONS, Keys.of(userId));
+    }
+
     public Outcome handleIn(Tx tx, Event event) {
         if (event.updateId() != null && coach.kam.store.HandledUpdates.in(tx).isHandled(event.updateId())) {
             return Outcome.duplicate();
@@ -127,7 +136,7 @@ public final class Conversation {
         }
         Event clean = EventRoutes.withoutInvisibleText(event);
         Tx.Scope scope = tx.scope();
-        String key = Long.toString(clean.userId());
+        String key = Keys.of(clean.userId());
         java.util.Optional<Session> stored = scope.get(SESSIONS, key);
         Session session = stored.orElseGet(
                 () -> Session.fresh(clean.userId(), Messages.languageFor(clean.languageCode()), clock.instant()));
@@ -190,7 +199,7 @@ public final class Conversation {
 
     /** As {@link #languageOf(long, String)}, inside the caller's transaction. */
     public String languageOf(Tx tx, long userId, String fallbackCode) {
-        return tx.get(SESSIONS, Long.toString(userId)).map(Session::lang).orElse(Messages.languageFor(fallbackCode));
+        return tx.get(SESSIONS, Keys.of(userId)).map(Session::lang).orElse(Messages.languageFor(fallbackCode));
     }
 
     /** The handler of an open dialog, for /resume. */

@@ -1,5 +1,6 @@
 package coach.kam.conversation;
 
+import coach.kam.store.Keys;
 import coach.kam.store.Table;
 import coach.kam.store.Tx;
 import java.time.Instant;
@@ -10,7 +11,10 @@ import java.util.Optional;
 
 /** The dialogs table: every key starts with the rep's id, so a forged run id reaches only their own. */
 public final class Dialogs {
-    static final Table<Dialog> TABLE = Table.of("dialogs", Dialog.class);
+    static final Table<Dialog> TABLE = Table.owned("dialogs", Dialog.class);
+
+    /** The tables kept here, for the program's catalogue ({@code coach.kam.Catalogue}). */
+    public static final List<Table<?>> TABLES = List.of(TABLE);
 
     private Dialogs() {
     }
@@ -29,7 +33,7 @@ public final class Dialogs {
 
     /** The rep's dialogs, most recently touched first. */
     public static List<Dialog> of(Tx tx, long userId) {
-        return tx.withPrefix(TABLE, userId + "/").stream()
+        return tx.withPrefix(TABLE, Keys.under(userId)).stream()
                 .sorted(Comparator.comparing(Dialog::touched).reversed()).toList();
     }
 
@@ -40,6 +44,6 @@ public final class Dialogs {
     }
 
     private static String key(long userId, long runId) {
-        return userId + "/" + String.format("%012d", runId);
+        return Keys.of(userId, runId);
     }
 }

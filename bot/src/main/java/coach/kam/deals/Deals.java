@@ -1,5 +1,6 @@
 package coach.kam.deals;
 
+import coach.kam.store.Keys;
 import coach.kam.store.Table;
 import coach.kam.store.Tx;
 import java.math.BigDecimal;
@@ -21,8 +22,11 @@ public final class Deals {
     public record Change(long dealId, Instant at, String what, String from, String to) {
     }
 
-    private static final Table<Deal> DEALS = Table.owned("deals", Deal.class, 1);
-    private static final Table<Change> CHANGES = Table.owned("deal-changes", Change.class, 1);
+    private static final Table<Deal> DEALS = Table.owned("deals", Deal.class);
+    private static final Table<Change> CHANGES = Table.owned("deal-changes", Change.class);
+
+    /** The tables kept here, for the program's catalogue ({@code coach.kam.Catalogue}). */
+    public static final List<Table<?>> TABLES = List.of(DEALS, CHANGES);
 
     public Deal create(Tx tx, long ownerId, long accountId, String title, BigDecimal amount, String stage,
                        LocalDate close, String next, Instant now) {
@@ -40,7 +44,7 @@ public final class Deals {
 
     /** All of a rep's deals, newest first. */
     public List<Deal> all(Tx tx, long ownerId) {
-        return tx.withPrefix(DEALS, ownerId + "/").stream()
+        return tx.withPrefix(DEALS, Keys.under(ownerId)).stream()
                 .sorted(Comparator.comparingLong(Deal::id).reversed()).toList();
     }
 
@@ -107,14 +111,14 @@ public final class Deals {
 
     /** What happened to a deal, oldest first. */
     public List<Change> history(Tx tx, long ownerId, long dealId) {
-        return tx.withPrefix(CHANGES, ownerId + "/" + pad(dealId) + "/");
+        return tx.withPrefix(CHANGES, Keys.under(ownerId, dealId));
     }
 
     /** Deletes the deals of an account being deleted, with their history. */
     public void forgetAccount(Tx tx, long ownerId, long accountId) {
         for (Deal d : ofAccount(tx, ownerId, accountId)) {
             tx.delete(DEALS, key(ownerId, d.id()));
-            for (String k : tx.entries(CHANGES, ownerId + "/" + pad(d.id()) + "/").keySet()) {
+            for (String k : tx.entries(CHANGES, Keys.under(ownerId, d.id())).keySet()) {
                 tx.delete(CHANGES, k);
             }
         }
@@ -122,15 +126,11 @@ public final class Deals {
 
     private static void record(Tx tx, Deal d, Instant at, String what, String from, String to) {
         long n = tx.nextId("deal-change");
-        tx.put(CHANGES, d.ownerId() + "/" + pad(d.id()) + "/" + pad(n), new Change(d.id(), at, what, from, to));
+        tx.put(CHANGES, Keys.of(d.ownerId(), d.id(), n), new Change(d.id(), at, what, from, to));
     }
 
     private static String key(long ownerId, long dealId) {
-        return ownerId + "/" + pad(dealId);
-    }
-
-    private static String pad(long id) {
-        return String.format("%012d", id);
+        return Keys.of(ownerId, dealId);
     }
 
     private static String clip(String s, int max) {

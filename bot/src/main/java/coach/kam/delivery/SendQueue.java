@@ -2,6 +2,7 @@ package coach.kam.delivery;
 
 import coach.kam.conversation.Reply;
 import coach.kam.store.Store;
+import coach.kam.store.Keys;
 import coach.kam.store.Table;
 import coach.kam.store.Tx;
 import java.time.Duration;
@@ -35,14 +36,17 @@ public final class SendQueue implements AutoCloseable {
     public record Inactive(long chatId, Instant since) {
     }
 
-    static final Table<Entry> ENTRIES = Table.of("send-queue", Entry.class);
-    static final Table<Inactive> INACTIVE = Table.of("inactive-chats", Inactive.class);
+    static final Table<Entry> ENTRIES = Table.operational("send-queue", Entry.class);
+    static final Table<Inactive> INACTIVE = Table.operational("inactive-chats", Inactive.class);
 
     /** The content of a document waiting in the queue, kept out of the entry (which stays small and in memory). */
     public record DocumentBytes(byte[] bytes) {
     }
 
-    static final Table<DocumentBytes> DOCUMENTS = Table.of("send-documents", DocumentBytes.class);
+    static final Table<DocumentBytes> DOCUMENTS = Table.operational("send-documents", DocumentBytes.class);
+
+    /** The tables kept here, for the program's catalogue ({@code coach.kam.Catalogue}). */
+    public static final List<Table<?>> TABLES = List.of(ENTRIES, INACTIVE, DOCUMENTS);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
 
@@ -101,7 +105,7 @@ public final class SendQueue implements AutoCloseable {
     /** The user wrote: a chat marked as blocking the bot is active again. */
     public void chatWrote(Tx tx, long chatId) {
         if (inactive.remove(chatId)) {
-            tx.delete(INACTIVE, Long.toString(chatId));
+            tx.delete(INACTIVE, Keys.of(chatId));
         }
     }
 
@@ -181,7 +185,7 @@ public final class SendQueue implements AutoCloseable {
     private void recordBlocked(long chatId) {
         try {
             store.inTransaction(tx -> {
-                tx.put(INACTIVE, Long.toString(chatId), new Inactive(chatId, Instant.now()));
+                tx.put(INACTIVE, Keys.of(chatId), new Inactive(chatId, Instant.now()));
                 return null;
             });
         } catch (RuntimeException e) {
@@ -216,7 +220,7 @@ public final class SendQueue implements AutoCloseable {
     }
 
     private static String key(long seq) {
-        return String.format("%019d", seq);
+        return Keys.queue(seq);
     }
 
     static java.util.concurrent.ThreadFactory daemon(String name) {

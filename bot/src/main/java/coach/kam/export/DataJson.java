@@ -1,6 +1,8 @@
 package coach.kam.export;
 
 import coach.kam.store.Json;
+import coach.kam.store.Keys;
+import coach.kam.store.Table;
 import coach.kam.store.Tables;
 import coach.kam.store.Tx;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,9 +69,9 @@ public final class DataJson {
     }
 
     /** The whole document as a tree: for small scopes and tests; an export streams it ({@link DataJsonWriter}). */
-    public static ObjectNode export(Tx tx, Scope scope, Instant now) {
+    public static ObjectNode export(Tx tx, Tables tables, Scope scope, Instant now) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        DataJsonWriter.write(tx, scope, now, out);
+        DataJsonWriter.write(tx, tables, scope, now, out);
         try {
             return (ObjectNode) Json.MAPPER.readTree(out.toByteArray());
         } catch (java.io.IOException e) {
@@ -78,17 +80,9 @@ public final class DataJson {
     }
 
     /** A record is about an account when its key's second part is the account id, or its accountId field is. */
-    static boolean aboutAccount(Tables.Spec spec, String key, JsonNode record, long user, long accountId) {
-        String rest = key.substring(spec.prefixOf(user).length());
-        String[] parts = rest.split("/");
-        if (parts.length >= 2) {
-            try {
-                if (Long.parseLong(parts[1]) == accountId) {
-                    return true;
-                }
-            } catch (NumberFormatException e) {
-                // not an account id
-            }
+    static boolean aboutAccount(String key, JsonNode record, long accountId) {
+        if (Keys.number(key, 0).filter(id -> id == accountId).isPresent()) {
+            return true;
         }
         JsonNode id = record.get("accountId");
         return id != null && id.canConvertToLong() && id.asLong() == accountId;
@@ -103,7 +97,7 @@ public final class DataJson {
      * version; with {@code onlyUser} set, a record whose key belongs to anyone else is refused (a
      * rep can restore only their own data). Sequences move past the imported ids.
      */
-    public static Result importInto(Tx tx, JsonNode root, Optional<Long> onlyUser) {
+    public static Result importInto(Tx tx, Tables catalogue, JsonNode root, Optional<Long> onlyUser) {
         if (!FORMAT.equals(root.path("format").asText())) {
             throw new IllegalArgumentException("not a KAM Coach export (format is not " + FORMAT + ")");
         }
@@ -119,17 +113,18 @@ public final class DataJson {
         Set<Long> touched = new TreeSet<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path("tables").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> t = it.next();
-            Optional<Tables.Spec> spec = Tables.spec(t.getKey()).filter(Tables.Spec::exportable);
+            Optional<Table<?>> spec = catalogue.named(t.getKey()).filter(Table::exportable);
             if (spec.isEmpty()) {
                 refused.add("table " + t.getKey());
                 continue;
             }
             int version = t.getValue().path("version").asInt(1);
-            int current = Tables.versionOf(spec.get().name());
+            int current = spec.get().schemaVersion();
             boolean any = false;
             for (Iterator<Map.Entry<String, JsonNode>> rs = t.getValue().path("records").fields(); rs.hasNext(); ) {
                 Map.Entry<String, JsonNode> r = rs.next();
-                String key = r.getKey();
+                // keys written before the one key scheme are read in it
+                String key = Keys.upgrade(r.getKey());
                 boolean allowed = onlyUser.map(u -> spec.get().ownedBy(key, u)).orElse(spec.get().owner(key).isPresent());
                 if (!allowed || !r.getValue().isObject()) {
                     refused.add(t.getKey() + " " + key);
@@ -138,25 +133,21 @@ public final class DataJson {
                 ObjectNode record = (ObjectNode) r.getValue().deepCopy();
                 record.remove("_v");
                 if (version < current) {
-                    record = Tables.migrate(spec.get().name(), record, version, current);
+                    record = spec.get().migrate(record, version);
                 }
-                Optional<Class<?>> type = Tables.type(spec.get().name());
-                if (type.isPresent()) {
-                    try {
-                        Json.MAPPER.treeToValue(record, type.get());
-                    } catch (Exception e) {
-                        refused.add(t.getKey() + " " + key + " (" + e.getMessage().lines().findFirst().orElse("") + ")");
-                        continue;
-                    }
+                try {
+                    Json.MAPPER.treeToValue(record, spec.get().type());
+                } catch (Exception e) {
+                    refused.add(t.getKey() + " " + key + " (" + e.getMessage().lines().findFirst().orElse("") + ")");
+                    continue;
                 }
-                tx.putRecord(spec.get().name(), key, record);
+                tx.putRecord(spec.get(), key, record);
                 String sequence = ID_SEQUENCES.get(spec.get().name());
                 if (sequence != null && record.path("id").canConvertToLong()) {
                     highestIds.merge(sequence, record.path("id").asLong(), Math::max);
                 }
-                String tail = key.substring(key.lastIndexOf('/') + 1);
-                if (spec.get().name().equals("deal-changes") && tail.matches("\\d{1,18}")) {
-                    highestIds.merge("deal-change", Long.parseLong(tail), Math::max);
+                if (spec.get().name().equals("deal-changes")) {
+                    Keys.number(key, Keys.parts(key).size() - 1).ifPresent(n -> highestIds.merge("deal-change", n, Math::max));
                 }
                 if (spec.get().name().equals("notes")) {
                     spec.get().owner(key).ifPresent(touched::add);

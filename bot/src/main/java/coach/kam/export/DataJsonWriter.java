@@ -1,6 +1,7 @@
 package coach.kam.export;
 
 import coach.kam.store.Json;
+import coach.kam.store.Table;
 import coach.kam.store.Tables;
 import coach.kam.store.Tx;
 import com.fasterxml.jackson.core.JsonEncoding;
@@ -31,7 +32,7 @@ final class DataJsonWriter {
     record Written(Set<Long> users, int records, Map<String, Integer> tables) {
     }
 
-    static Written write(Tx tx, DataJson.Scope scope, Instant now, OutputStream out) {
+    static Written write(Tx tx, Tables tables, DataJson.Scope scope, Instant now, OutputStream out) {
         try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.useDefaultPrettyPrinter();
@@ -54,9 +55,9 @@ final class DataJsonWriter {
             Map<String, Integer> counts = new LinkedHashMap<>();
             int total = 0;
             g.writeObjectFieldStart("tables");
-            for (Tables.Spec spec : Tables.exportable()) {
+            for (Table<?> spec : tables.exportable()) {
                 g.writeObjectFieldStart(spec.name());
-                g.writeNumberField("version", Tables.versionOf(spec.name()));
+                g.writeNumberField("version", spec.schemaVersion());
                 g.writeObjectFieldStart("records");
                 int n = table(tx, spec, scope, g, seen);
                 g.writeEndObject();
@@ -79,12 +80,12 @@ final class DataJsonWriter {
     }
 
     /** One table's records in the scope, page by page; returns how many were written. */
-    private static int table(Tx tx, Tables.Spec spec, DataJson.Scope scope, JsonGenerator g, Set<Long> seen)
+    private static int table(Tx tx, Table<?> spec, DataJson.Scope scope, JsonGenerator g, Set<Long> seen)
             throws IOException {
         int n = 0;
         if (scope.everyone()) {
             for (String after = null; ; ) {
-                Map<String, ObjectNode> page = tx.recordsAfter(spec.name(), spec.ownerPrefix(), after, PAGE);
+                Map<String, ObjectNode> page = tx.recordsAfter(spec, "", after, PAGE);
                 for (Map.Entry<String, ObjectNode> r : page.entrySet()) {
                     var owner = spec.owner(r.getKey());
                     if (owner.isPresent()) {
@@ -101,11 +102,11 @@ final class DataJsonWriter {
         }
         for (long user : new TreeSet<>(scope.users())) {
             for (String after = null; ; ) {
-                Map<String, ObjectNode> page = tx.recordsAfter(spec.name(), spec.prefixOf(user), after, PAGE);
+                Map<String, ObjectNode> page = tx.recordsAfter(spec, Long.toString(user), after, PAGE);
                 for (Map.Entry<String, ObjectNode> r : page.entrySet()) {
                     String key = r.getKey();
                     if (spec.ownedBy(key, user) && (scope.accountId() == null
-                            || DataJson.aboutAccount(spec, key, r.getValue(), user, scope.accountId()))) {
+                            || DataJson.aboutAccount(key, r.getValue(), scope.accountId()))) {
                         write(g, key, r.getValue());
                         n++;
                     }

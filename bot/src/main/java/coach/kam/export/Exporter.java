@@ -2,6 +2,7 @@ package coach.kam.export;
 
 import coach.kam.accounts.Account;
 import coach.kam.accounts.Accounts;
+import coach.kam.store.Tables;
 import coach.kam.store.Tx;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
@@ -69,8 +70,8 @@ public final class Exporter {
      * Writes the export into {@code dir} (a partial file first, moved to its name when complete);
      * {@code extra} are more files beside the usual ones (name to text).
      */
-    public static Export write(Tx tx, DataJson.Scope scope, Instant now, Readables readable, Map<String, String> extra,
-                               Path dir) {
+    public static Export write(Tx tx, Tables tables, DataJson.Scope scope, Instant now, Readables readable,
+                               Map<String, String> extra, Path dir) {
         String name = fileName(scope, now);
         Path part = dir.resolve(name + ".part");
         try {
@@ -81,7 +82,7 @@ public final class Exporter {
             try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(part), 1 << 16),
                     StandardCharsets.UTF_8)) {
                 Entry json = new Entry(zip, DATA, now);
-                data = DataJsonWriter.write(tx, scope, now, json);
+                data = DataJsonWriter.write(tx, tables, scope, now, json);
                 manifest.file(DATA, json.finish()).put("records", data.records())
                         .set("tables", coach.kam.store.Json.MAPPER.valueToTree(data.tables()));
                 accounts = accountsOf(tx, data.users(), scope.accountId());
@@ -98,7 +99,7 @@ public final class Exporter {
                 }
                 // last, so that every read of this export has reported what it skipped
                 Entry m = new Entry(zip, Manifest.NAME, now);
-                m.write(manifest.json(now, tx.damaged(), scope).getBytes(StandardCharsets.UTF_8));
+                m.write(manifest.json(now, tx.damaged(), scope, tables).getBytes(StandardCharsets.UTF_8));
                 m.finish();
             }
             Path done = dir.resolve(name);

@@ -44,7 +44,7 @@ final class Manifest {
         return f;
     }
 
-    String json(Instant at, List<Store.BadRecord> damaged, DataJson.Scope scope) {
+    String json(Instant at, List<Store.BadRecord> damaged, DataJson.Scope scope, Tables tables) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("format", "kam-coach-export-manifest");
         root.put("formatVersion", 1);
@@ -53,7 +53,7 @@ final class Manifest {
         files.forEach(fs::set);
         ArrayNode skipped = root.putArray("skipped");
         for (Store.BadRecord b : damaged) {
-            if (inScope(b, scope)) {
+            if (inScope(b, scope, tables)) {
                 skipped.addObject().put("table", b.table()).put("key", b.key()).put("reason", b.reason());
             }
         }
@@ -65,11 +65,11 @@ final class Manifest {
     }
 
     /** A damaged record belongs in the manifest when its key is one of the exported reps' (or everyone's are exported). */
-    private static boolean inScope(Store.BadRecord b, DataJson.Scope scope) {
+    private static boolean inScope(Store.BadRecord b, DataJson.Scope scope, Tables tables) {
         if (scope.users().isEmpty()) {
             return true;
         }
-        return Tables.spec(b.table()).map(spec -> scope.users().stream().anyMatch(u -> spec.ownedBy(b.key(), u)))
+        return tables.named(b.table()).map(t -> scope.users().stream().anyMatch(u -> t.ownedBy(b.key(), u)))
                 .orElse(false);
     }
 

@@ -1,6 +1,7 @@
 package coach.kam.flows;
 
 import coach.kam.accounts.Account;
+import coach.kam.store.Keys;
 import coach.kam.store.Table;
 import coach.kam.store.Tx;
 import java.time.Instant;
@@ -35,9 +36,12 @@ public final class AccountFacts {
     public record Classification(String accountClass, int visitEveryDays, int reviewEveryDays, Instant at) {
     }
 
-    private static final Table<Fields> FIELDS = Table.of("account-fields", Fields.class);
-    private static final Table<Evaluation> EVALUATIONS = Table.of("evaluations", Evaluation.class);
-    private static final Table<Classification> CLASSES = Table.of("account-classes", Classification.class);
+    private static final Table<Fields> FIELDS = Table.owned("account-fields", Fields.class);
+    private static final Table<Evaluation> EVALUATIONS = Table.owned("evaluations", Evaluation.class);
+    private static final Table<Classification> CLASSES = Table.owned("account-classes", Classification.class);
+
+    /** The tables kept here, for the program's catalogue ({@code coach.kam.Catalogue}). */
+    public static final List<Table<?>> TABLES = List.of(FIELDS, EVALUATIONS, CLASSES);
 
     public Fields fields(Tx tx, Account a) {
         return tx.get(FIELDS, key(a)).orElse(new Fields(Map.of()));
@@ -54,12 +58,12 @@ public final class AccountFacts {
     }
 
     public void putEvaluation(Tx tx, Account a, Evaluation e) {
-        tx.put(EVALUATIONS, key(a) + "/" + String.format("%012d", e.run()), e);
+        tx.put(EVALUATIONS, Keys.of(a.ownerId(), a.id(), e.run()), e);
     }
 
     /** Newest first. */
     public List<Evaluation> evaluations(Tx tx, Account a) {
-        return tx.withPrefix(EVALUATIONS, key(a) + "/").stream()
+        return tx.withPrefix(EVALUATIONS, Keys.under(a.ownerId(), a.id())).stream()
                 .sorted(Comparator.comparing(Evaluation::at).thenComparingLong(Evaluation::run).reversed()).toList();
     }
 
@@ -80,11 +84,11 @@ public final class AccountFacts {
         tx.delete(FIELDS, key(a));
         tx.delete(CLASSES, key(a));
         for (Evaluation e : evaluations(tx, a)) {
-            tx.delete(EVALUATIONS, key(a) + "/" + String.format("%012d", e.run()));
+            tx.delete(EVALUATIONS, Keys.of(a.ownerId(), a.id(), e.run()));
         }
     }
 
     private static String key(Account a) {
-        return a.ownerId() + "/" + String.format("%012d", a.id());
+        return Keys.of(a.ownerId(), a.id());
     }
 }

@@ -3,6 +3,7 @@ package coach.kam.objections;
 import coach.kam.knowledge.KnowledgeBase;
 import coach.kam.knowledge.Objection;
 import coach.kam.retrieval.SearchIndexes;
+import coach.kam.store.Keys;
 import coach.kam.store.Table;
 import coach.kam.store.Tx;
 import java.time.Duration;
@@ -16,7 +17,10 @@ public final class ObjectionService {
     public record LastLookup(String query, String objectionId) {
     }
 
-    private static final Table<LastLookup> LAST = Table.of("objection-last", LastLookup.class);
+    private static final Table<LastLookup> LAST = Table.owned("objection-last", LastLookup.class);
+
+    /** The tables kept here, for the program's catalogue ({@code coach.kam.Catalogue}). */
+    public static final List<Table<?>> TABLES = List.of(LAST);
     private static final Duration INDEX_WAIT = Duration.ofSeconds(120);
 
     private final KnowledgeBase knowledge;
@@ -72,7 +76,7 @@ public final class ObjectionService {
     }
 
     public void remember(Tx tx, long userId, String query, String id) {
-        tx.put(LAST, Long.toString(userId), new LastLookup(query, id));
+        tx.put(LAST, Keys.of(userId), new LastLookup(query, id));
     }
 
     /**
@@ -87,6 +91,6 @@ public final class ObjectionService {
     }
 
     public Optional<LastLookup> last(Tx tx, long userId) {
-        return tx.get(LAST, Long.toString(userId));
+        return tx.get(LAST, Keys.of(userId));
     }
 }

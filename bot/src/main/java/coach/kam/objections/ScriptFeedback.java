@@ -1,11 +1,13 @@
 package coach.kam.objections;
 
+import coach.kam.store.Keys;
 import coach.kam.store.Table;
 import coach.kam.store.Tx;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What worked: "it worked / it did not" per script. Each rep has one vote per script; pressing
@@ -13,13 +15,12 @@ import java.util.Map;
  * reps found each one worked less how many found it did not, then as written; so one rep moves
  * the team's order by one vote at most, however often they press.
  *
- * <p>Votes are kept under "rep/&lt;rep id&gt;/&lt;objection&gt;/&lt;lang&gt;/&lt;script&gt;" (the
- * rep's own data, exported with it) and the team's count is taken from them when the order is
+ * <p>Votes are kept under "&lt;rep id&gt;/&lt;objection&gt;/&lt;lang&gt;/&lt;script&gt;" (the
+ * rep's own data, exported with it; keys of before that began "rep/" are moved by the key upgrade) and the team's count is taken from them when the order is
  * asked for. Records from before kept a count of presses; their balance is read as the rep's
  * vote. The "team/..." totals of that time are no longer read or written.
  */
 public final class ScriptFeedback {
-    private static final String REP = "rep/";
 
     /** A rep's vote on one script: (1, 0) it worked, (0, 1) it did not; older records may hold counts. */
     public record Tally(int worked, int failed) {
@@ -33,7 +34,10 @@ public final class ScriptFeedback {
         }
     }
 
-    private static final Table<Tally> TALLIES = Table.of("script-feedback", Tally.class);
+    private static final Table<Tally> TALLIES = Table.owned("script-feedback", Tally.class);
+
+    /** The tables kept here, for the program's catalogue ({@code coach.kam.Catalogue}). */
+    public static final List<Table<?>> TABLES = List.of(TALLIES);
 
     /** Sets this rep's vote on the script (a repeat keeps it, the other verdict replaces it). */
     public void record(Tx tx, long userId, String objectionId, String lang, int script, boolean worked) {
@@ -49,14 +53,13 @@ public final class ScriptFeedback {
             order.add(i);
             rep[i] = tx.get(TALLIES, repKey(userId, objectionId, lang, i)).map(Tally::vote).orElse(0);
         }
-        for (Map.Entry<String, Tally> e : tx.entries(TALLIES, REP).entrySet()) {
-            // rep/<rep id>/<objection>/<lang>/<script>: one vote per rep and script
-            String[] parts = e.getKey().split("/");
-            if (parts.length == 5 && parts[2].equals(objectionId) && parts[3].equals(lang) && parts[4].matches("\\d{1,2}")) {
-                int i = Integer.parseInt(parts[4]);
-                if (i < scripts) {
-                    team[i] += e.getValue().vote();
-                }
+        for (Map.Entry<String, Tally> e : tx.entries(TALLIES, "").entrySet()) {
+            // <rep id>/<objection>/<lang>/<script>: one vote per rep and script
+            List<String> parts = Keys.parts(e.getKey());
+            Optional<Long> i = Keys.number(e.getKey(), 2);
+            if (Keys.owner(e.getKey()).isPresent() && parts.size() == 3 && parts.get(0).equals(objectionId)
+                    && parts.get(1).equals(lang) && i.isPresent() && i.get() < scripts) {
+                team[i.get().intValue()] += e.getValue().vote();
             }
         }
         order.sort(Comparator.comparingInt((Integer i) -> -rep[i]).thenComparingInt(i -> -team[i])
@@ -67,10 +70,10 @@ public final class ScriptFeedback {
     /** The objections on one of whose scripts this rep voted "it did not" (read from the rep's own keys). */
     public java.util.Set<String> disliked(Tx tx, long userId) {
         java.util.Set<String> out = new java.util.TreeSet<>();
-        tx.entries(TALLIES, REP + userId + "/").forEach((key, tally) -> {
-            String[] parts = key.split("/");
-            if (parts.length == 5 && tally.vote() < 0) {
-                out.add(parts[2]);
+        tx.entries(TALLIES, Keys.under(userId)).forEach((key, tally) -> {
+            List<String> parts = Keys.parts(key);
+            if (parts.size() == 3 && tally.vote() < 0) {
+                out.add(parts.get(0));
             }
         });
         return out;
@@ -82,6 +85,6 @@ public final class ScriptFeedback {
     }
 
     private static String repKey(long userId, String id, String lang, int script) {
-        return REP + userId + "/" + id + "/" + lang + "/" + script;
+        return Keys.of(userId, id, lang, script);
     }
 }

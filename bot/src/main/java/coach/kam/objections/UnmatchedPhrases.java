@@ -1,5 +1,6 @@
 package coach.kam.objections;
 
+import coach.kam.store.Keys;
 import coach.kam.store.Table;
 import coach.kam.store.Tx;
 import java.time.Instant;
@@ -24,7 +25,10 @@ public final class UnmatchedPhrases {
 
     static final int PER_REP = 200;
     static final int MAX_TEXT = 300;
-    private static final Table<Unmatched> TABLE = Table.owned("objection-unmatched", Unmatched.class, 1);
+    private static final Table<Unmatched> TABLE = Table.owned("objection-unmatched", Unmatched.class);
+
+    /** The tables kept here, for the program's catalogue ({@code coach.kam.Catalogue}). */
+    public static final List<Table<?>> TABLES = List.of(TABLE);
 
     /** Logs a phrase for a rep; empty when the rep has logged {@link #PER_REP} others already. */
     Optional<Unmatched> log(Tx tx, long userId, String text, String lang, List<String> nearest, Instant now) {
@@ -32,9 +36,9 @@ public final class UnmatchedPhrases {
         if (t.length() > MAX_TEXT) {
             t = t.substring(0, MAX_TEXT);
         }
-        String key = userId + "/" + t.toLowerCase(Locale.ROOT);
+        String key = Keys.of(userId, t.toLowerCase(Locale.ROOT));
         Optional<Unmatched> before = tx.get(TABLE, key);
-        if (before.isEmpty() && tx.withPrefix(TABLE, userId + "/").size() >= PER_REP) {
+        if (before.isEmpty() && tx.withPrefix(TABLE, Keys.under(userId)).size() >= PER_REP) {
             return Optional.empty();
         }
         Unmatched u = before.map(b -> new Unmatched(userId, b.text(), b.lang(), nearest, b.firstAt(), now, b.times() + 1))

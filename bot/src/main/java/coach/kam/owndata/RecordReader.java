@@ -5,6 +5,7 @@ import coach.kam.accounts.Accounts;
 import coach.kam.accounts.Note;
 import coach.kam.deals.Deal;
 import coach.kam.deals.Deals;
+import coach.kam.checkin.Reminders;
 import coach.kam.store.Tx;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
@@ -106,22 +107,15 @@ public final class RecordReader {
         return new OwnRecord("d:" + d.id(), d.accountId(), OwnRecord.Kind.DEAL, at, t.toString(), null, 0);
     }
 
-    /** Open reminders about this account, read as stored records (the reminders' writer keeps its reader to itself). */
+    /** Open reminders about this account. */
     private static void reminders(Tx tx, Account a, List<OwnRecord> out) {
-        for (var e : tx.records("reminders", a.ownerId() + "/").entrySet()) {
-            ObjectNode r = e.getValue();
-            if (r.path("accountId").asLong(-1) != a.id() || !"OPEN".equals(r.path("status").asText())
-                    || r.path("userId").asLong(-1) != a.ownerId()) {
+        for (Reminders.Reminder r : Reminders.openOf(tx, a.ownerId())) {
+            String text = r.text() == null ? "" : r.text().strip();
+            if (r.accountId() == null || r.accountId() != a.id() || text.isEmpty()) {
                 continue;
             }
-            Instant due = parse(r.path("due").asText(""));
-            String text = r.path("text").asText("").strip();
-            if (text.isEmpty()) {
-                continue;
-            }
-            String when = due == null ? "" : " → " + LocalDate.ofInstant(due, ZoneOffset.UTC);
-            out.add(new OwnRecord("r:" + r.path("id").asLong(), a.id(), OwnRecord.Kind.REMINDER,
-                    parse(r.path("createdAt").asText("")), text + when, null, 0));
+            String when = r.due() == null ? "" : " → " + LocalDate.ofInstant(r.due(), ZoneOffset.UTC);
+            out.add(new OwnRecord("r:" + r.id(), a.id(), OwnRecord.Kind.REMINDER, r.createdAt(), text + when, null, 0));
         }
     }
 

@@ -1,5 +1,6 @@
 package coach.kam.pipeline;
 
+import coach.kam.store.Keys;
 import coach.kam.store.Table;
 import coach.kam.store.Tx;
 import java.util.List;
@@ -10,7 +11,10 @@ import java.util.List;
  * it, so a process death in between loses nothing and repeats nothing.
  */
 public final class Inbox {
-    static final Table<Entry> TABLE = Table.of("inbox", Entry.class);
+    static final Table<Entry> TABLE = Table.operational("inbox", Entry.class);
+
+    /** The tables kept here, for the program's catalogue ({@code coach.kam.Catalogue}). */
+    public static final List<Table<?>> TABLES = List.of(TABLE);
 
     /**
      * One waiting update: {@code json} as the adapter wrote it; {@code noticed} once its "one moment"
@@ -59,6 +63,6 @@ public final class Inbox {
     }
 
     private static String key(long seq) {
-        return String.format("%019d", seq);
+        return Keys.queue(seq);
     }
 }

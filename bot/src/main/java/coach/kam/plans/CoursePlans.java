@@ -1,6 +1,7 @@
 package coach.kam.plans;
 
 import coach.kam.accounts.Account;
+import coach.kam.store.Keys;
 import coach.kam.store.Table;
 import coach.kam.store.Tx;
 import java.time.Instant;
@@ -52,7 +53,10 @@ public final class CoursePlans {
         void cancel(Tx tx, long userId, long reminderId);
     }
 
-    private static final Table<CoursePlan> PLANS = Table.owned("course-plans", CoursePlan.class, 1);
+    private static final Table<CoursePlan> PLANS = Table.owned("course-plans", CoursePlan.class);
+
+    /** The tables kept here, for the program's catalogue ({@code coach.kam.Catalogue}). */
+    public static final List<Table<?>> TABLES = List.of(PLANS);
     private ReminderWriter reminders;
 
     public CoursePlans remindingWith(ReminderWriter w) {
@@ -61,7 +65,7 @@ public final class CoursePlans {
     }
 
     public CoursePlan get(Tx tx, long userId) {
-        return tx.get(PLANS, Long.toString(userId)).orElse(CoursePlan.EMPTY);
+        return tx.get(PLANS, Keys.of(userId)).orElse(CoursePlan.EMPTY);
     }
 
     /** What an account's default actions say in a reminder, by step, and when a day starts for the rep. */
@@ -86,7 +90,7 @@ public final class CoursePlans {
             Long reminder = remind(tx, a, words.step(STEPS.get(i)), words.at(due), now);
             actions.add(new Action(++last, a.id(), HORIZONS.get(i), due, STEPS.get(i), null, reminder, false));
         }
-        tx.put(PLANS, Long.toString(a.ownerId()), new CoursePlan(accounts, actions, last));
+        tx.put(PLANS, Keys.of(a.ownerId()), new CoursePlan(accounts, actions, last));
         return true;
     }
 
@@ -102,7 +106,7 @@ public final class CoursePlans {
         accounts.remove(accountId);
         List<Action> actions = new ArrayList<>(p.actions());
         actions.removeIf(x -> x.accountId() == accountId);
-        tx.put(PLANS, Long.toString(userId), new CoursePlan(accounts, actions, p.lastId()));
+        tx.put(PLANS, Keys.of(userId), new CoursePlan(accounts, actions, p.lastId()));
         return true;
     }
 
@@ -117,7 +121,7 @@ public final class CoursePlans {
         Action x = new Action(p.lastId() + 1, a.id(), days, due, null, t, reminder, false);
         List<Action> actions = new ArrayList<>(p.actions());
         actions.add(x);
-        tx.put(PLANS, Long.toString(a.ownerId()), new CoursePlan(p.accounts(), actions, x.id()));
+        tx.put(PLANS, Keys.of(a.ownerId()), new CoursePlan(p.accounts(), actions, x.id()));
         return Optional.of(x);
     }
 
@@ -156,7 +160,7 @@ public final class CoursePlans {
         if (done) {
             which.stream().filter(x -> x.reminderId() != null).forEach(x -> cancel(tx, userId, x.reminderId()));
         }
-        tx.put(PLANS, Long.toString(userId), new CoursePlan(p.accounts(), actions, p.lastId()));
+        tx.put(PLANS, Keys.of(userId), new CoursePlan(p.accounts(), actions, p.lastId()));
     }
 
     private Long remind(Tx tx, Account a, String text, Instant at, Instant now) {

@@ -3,6 +3,7 @@ package coach.kam.plans;
 import coach.kam.accounts.Account;
 import coach.kam.accounts.ChecklistProgress;
 import coach.kam.knowledge.Checklist;
+import coach.kam.store.Keys;
 import coach.kam.store.Table;
 import coach.kam.store.Tx;
 import java.time.Instant;
@@ -90,7 +91,10 @@ public final class Plans {
     public record Progress(Kind kind, int done, int total, int overdue) {
     }
 
-    private static final Table<Plan> PLANS = Table.of("plans", Plan.class);
+    private static final Table<Plan> PLANS = Table.owned("plans", Plan.class);
+
+    /** The tables kept here, for the program's catalogue ({@code coach.kam.Catalogue}). */
+    public static final List<Table<?>> TABLES = List.of(PLANS);
     private final ChecklistProgress ticks = new ChecklistProgress();
 
     public Plan attach(Tx tx, Account a, Kind kind, Instant now) {
@@ -108,7 +112,7 @@ public final class Plans {
     }
 
     public List<Plan> all(Tx tx, Account a) {
-        return tx.withPrefix(PLANS, a.ownerId() + "/" + a.id() + "/");
+        return tx.withPrefix(PLANS, Keys.under(a.ownerId(), a.id()));
     }
 
     public void update(Tx tx, Account a, Kind kind, String itemId, ItemPlan item) {
@@ -166,6 +170,6 @@ public final class Plans {
     }
 
     private static String key(Account a, Kind kind) {
-        return a.ownerId() + "/" + a.id() + "/" + kind.name();
+        return Keys.of(a.ownerId(), a.id(), kind);
     }
 }

@@ -1,5 +1,6 @@
 package coach.kam.practice;
 
+import coach.kam.store.Keys;
 import coach.kam.store.Table;
 import coach.kam.store.Tx;
 import java.time.LocalDate;
@@ -46,14 +47,17 @@ public final class PracticeStore {
     }
 
     public static final String DRILL = "o";
-    private static final Table<Talk> TALKS = Table.owned("practice-talk", Talk.class, 1);
+    private static final Table<Talk> TALKS = Table.owned("practice-talk", Talk.class);
     public static final String QUIZ = "q";
-    private static final Table<Item> ITEMS = Table.owned("practice-items", Item.class, 1);
-    private static final Table<Stats> STATS = Table.owned("practice-stats", Stats.class, 1);
+    private static final Table<Item> ITEMS = Table.owned("practice-items", Item.class);
+    private static final Table<Stats> STATS = Table.owned("practice-stats", Stats.class);
+
+    /** The tables kept here, for the program's catalogue ({@code coach.kam.Catalogue}). */
+    public static final List<Table<?>> TABLES = List.of(TALKS, ITEMS, STATS);
 
     /** Grades an item on {@code today} and returns its new schedule. */
     public Item grade(Tx tx, long rep, String kind, String ref, int grade, LocalDate today) {
-        String key = rep + "/" + kind + "/" + ref;
+        String key = Keys.of(rep, kind, ref);
         Item before = tx.get(ITEMS, key).orElse(null);
         Sm2.State next = Sm2.grade(before == null ? Sm2.State.fresh() : before.state(), grade);
         Item after = new Item(kind, ref, next.repetitions(), next.easiness(), next.interval(), Sm2.due(next, today),
@@ -65,23 +69,23 @@ public final class PracticeStore {
 
     /** The rep's items of one kind, in key order. */
     public List<Item> items(Tx tx, long rep, String kind) {
-        return tx.withPrefix(ITEMS, rep + "/" + kind + "/");
+        return tx.withPrefix(ITEMS, Keys.under(rep, kind));
     }
 
     public java.util.Optional<Talk> talk(Tx tx, long rep) {
-        return tx.get(TALKS, Long.toString(rep));
+        return tx.get(TALKS, Keys.of(rep));
     }
 
     public void talk(Tx tx, long rep, Talk talk) {
         if (talk == null) {
-            tx.delete(TALKS, Long.toString(rep));
+            tx.delete(TALKS, Keys.of(rep));
         } else {
-            tx.put(TALKS, Long.toString(rep), talk);
+            tx.put(TALKS, Keys.of(rep), talk);
         }
     }
 
     public Stats stats(Tx tx, long rep) {
-        return tx.get(STATS, Long.toString(rep)).orElse(Stats.none());
+        return tx.get(STATS, Keys.of(rep)).orElse(Stats.none());
     }
 
     /** Counts one drill or quiz answer on {@code today}, with the moves a drill missed. */
@@ -95,7 +99,7 @@ public final class PracticeStore {
         Stats after = new Stats(today.isBefore(s.lastDay() == null ? today : s.lastDay()) ? s.lastDay() : today,
                 streak, Math.max(s.best(), streak), s.drills() + (DRILL.equals(kind) ? 1 : 0),
                 s.quizzes() + (QUIZ.equals(kind) ? 1 : 0), counts);
-        tx.put(STATS, Long.toString(rep), after);
+        tx.put(STATS, Keys.of(rep), after);
         return after;
     }
 }

@@ -1,5 +1,6 @@
 package coach.kam.quarantine;
 
+import coach.kam.store.Keys;
 import coach.kam.store.Table;
 import coach.kam.store.Tx;
 import java.io.PrintWriter;
@@ -18,6 +19,9 @@ public final class Quarantine {
     public static final int MAX_DEATHS = 2;
     private static final int STACK_KEPT = 8_000;
     static final Table<Item> TABLE = Table.operational("quarantine", Item.class);
+
+    /** The tables kept here, for the program's catalogue ({@code coach.kam.Catalogue}). */
+    public static final List<Table<?>> TABLES = List.of(TABLE);
 
     /** What was set aside. */
     public enum Kind { UPDATE, SCHEDULED }
@@ -100,6 +104,6 @@ public final class Quarantine {
     }
 
     private static String key(long id) {
-        return String.format("%019d", id);
+        return Keys.queue(id);
     }
 }

@@ -1,6 +1,7 @@
 package coach.kam.retrieval;
 
 import coach.kam.store.Store;
+import coach.kam.store.Keys;
 import coach.kam.store.Table;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,7 +22,10 @@ public final class EmbeddingCache {
     public record Vector(float[] values) {
     }
 
-    private static final Table<Vector> VECTORS = Table.of("embeddings", Vector.class);
+    private static final Table<Vector> VECTORS = Table.operational("embeddings", Vector.class);
+
+    /** The tables kept here, for the program's catalogue ({@code coach.kam.Catalogue}). */
+    public static final List<Table<?>> TABLES = List.of(VECTORS);
     private final Store store;
     private final String model;
     private int computed;
@@ -88,7 +92,7 @@ public final class EmbeddingCache {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(model.getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
-            return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
+            return Keys.path(HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8))));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -72,20 +72,20 @@ final class MapDbTx implements Tx, HandledUpdates.Holder {
     }
 
     @Override
-    public NavigableMap<String, ObjectNode> records(String table, String prefix) {
-        return store.codec.decodedRecords(table, file.rawPrefix(table, prefix));
+    public NavigableMap<String, ObjectNode> records(Table<?> table, String prefix) {
+        return store.codec.decodedRecords(table, file.rawPrefix(table.name(), prefix));
     }
 
     @Override
-    public NavigableMap<String, ObjectNode> recordsAfter(String table, String prefix, String after, int limit) {
-        return store.codec.decodedRecords(table, RecordCodec.page(file.rawPrefix(table, prefix), after, limit));
+    public NavigableMap<String, ObjectNode> recordsAfter(Table<?> table, String prefix, String after, int limit) {
+        return store.codec.decodedRecords(table, RecordCodec.page(file.rawPrefix(table.name(), prefix), after, limit));
     }
 
     @Override
-    public void putRecord(String table, String key, ObjectNode value) {
+    public void putRecord(Table<?> table, String key, ObjectNode value) {
         dirty = true;
-        file.map(table).put(key, RecordCodec.encodeRecord(table, key, value));
-        file.noted(table, key);
+        file.map(table.name()).put(key, RecordCodec.encodeRecord(table, key, value));
+        file.noted(table.name(), key);
     }
 
     @Override

@@ -24,6 +24,7 @@ final class RecordCodec {
     }
 
     static String encode(Table<?> table, String key, Object value) {
+        table.checkKey(key);
         ObjectNode node = Json.MAPPER.valueToTree(value);
         node.put(VERSION_FIELD, table.schemaVersion());
         return Envelope.seal(key, node.toString());
@@ -35,27 +36,27 @@ final class RecordCodec {
      * parses. A record that passes its checksum is what was written; failing to read it is a bug,
      * and throws.
      */
-    private ObjectNode read(String table, String key, String stored, int version) {
+    private ObjectNode read(Table<?> table, String key, String stored) {
         String json;
         try {
             json = Envelope.open(key, stored);
         } catch (Envelope.Damaged e) {
-            damage.report(table, key, e.getMessage());
+            damage.report(table.name(), key, e.getMessage());
             return null;
         }
         try {
-            return upgrade(table, json, version);
+            return upgrade(table, json);
         } catch (JsonProcessingException | ClassCastException e) {
             if (!Envelope.sealed(stored)) {
-                damage.report(table, key, "unreadable record written before checksums");
+                damage.report(table.name(), key, "unreadable record written before checksums");
                 return null;
             }
-            throw new IllegalStateException("unreadable record in " + table + ": " + e.getMessage(), e);
+            throw new IllegalStateException("unreadable record in " + table.name() + ": " + e.getMessage(), e);
         }
     }
 
     private <T> T decode(Table<T> table, String key, String stored) {
-        ObjectNode node = read(table.name(), key, stored, table.schemaVersion());
+        ObjectNode node = read(table, key, stored);
         if (node == null) {
             return null;
         }
@@ -71,11 +72,11 @@ final class RecordCodec {
      * {@code _v}; none means 1) goes through the table's migrations first. A record written by a
      * newer version is read as it is (unknown fields are ignored).
      */
-    static ObjectNode upgrade(String table, String json, int version) throws JsonProcessingException {
+    static ObjectNode upgrade(Table<?> table, String json) throws JsonProcessingException {
         ObjectNode node = (ObjectNode) Json.MAPPER.readTree(json);
         com.fasterxml.jackson.databind.JsonNode v = node.remove(VERSION_FIELD);
         int written = v == null || !v.canConvertToInt() ? 1 : v.asInt();
-        return written < version ? Tables.migrate(table, node, written, version) : node;
+        return written < table.schemaVersion() ? table.migrate(node, written) : node;
     }
 
     <T> Optional<T> decodedOne(Table<T> table, String key, String stored) {
@@ -105,11 +106,10 @@ final class RecordCodec {
         return out;
     }
 
-    NavigableMap<String, ObjectNode> decodedRecords(String table, Map<String, String> raw) {
+    NavigableMap<String, ObjectNode> decodedRecords(Table<?> table, Map<String, String> raw) {
         NavigableMap<String, ObjectNode> out = new TreeMap<>();
-        int version = Tables.versionOf(table);
         raw.forEach((k, stored) -> {
-            ObjectNode v = read(table, k, stored, version);
+            ObjectNode v = read(table, k, stored);
             if (v != null) {
                 out.put(k, v);
             }
@@ -117,9 +117,10 @@ final class RecordCodec {
         return out;
     }
 
-    static String encodeRecord(String table, String key, ObjectNode record) {
+    static String encodeRecord(Table<?> table, String key, ObjectNode record) {
+        table.checkKey(key);
         ObjectNode node = record.deepCopy();
-        node.put(VERSION_FIELD, Tables.versionOf(table));
+        node.put(VERSION_FIELD, table.schemaVersion());
         return Envelope.seal(key, node.toString());
     }
 

@@ -119,18 +119,18 @@ final class ScopeTx implements Tx.Scope, HandledUpdates.Holder {
     }
 
     @Override
-    public java.util.NavigableMap<String, ObjectNode> records(String table, String prefix) {
-        return store.codec.decodedRecords(table, merged(table, prefix));
+    public java.util.NavigableMap<String, ObjectNode> records(Table<?> table, String prefix) {
+        return store.codec.decodedRecords(table, merged(table.name(), prefix));
     }
 
     @Override
-    public java.util.NavigableMap<String, ObjectNode> recordsAfter(String table, String prefix, String after, int limit) {
-        return store.codec.decodedRecords(table, RecordCodec.page(merged(table, prefix), after, limit));
+    public java.util.NavigableMap<String, ObjectNode> recordsAfter(Table<?> table, String prefix, String after, int limit) {
+        return store.codec.decodedRecords(table, RecordCodec.page(merged(table.name(), prefix), after, limit));
     }
 
     @Override
-    public void putRecord(String table, String key, ObjectNode value) {
-        writesOf(table).put(key, RecordCodec.encodeRecord(table, key, value));
+    public void putRecord(Table<?> table, String key, ObjectNode value) {
+        writesOf(table.name()).put(key, RecordCodec.encodeRecord(table, key, value));
     }
 
     @Override

@@ -40,22 +40,22 @@ public interface Tx {
     }
 
     /**
-     * The records of any table by name, as JSON brought up to the table's current version (its
+     * The records of a table as JSON brought up to the table's current version (its
      * {@code _v} field removed), for code that walks {@link Tables} without knowing record types.
      */
-    NavigableMap<String, ObjectNode> records(String table, String prefix);
+    NavigableMap<String, ObjectNode> records(Table<?> table, String prefix);
 
     /**
      * A page of {@link #records}: up to {@code limit} records whose key starts with {@code prefix}
      * and sorts after {@code after} (from the first when null), in key order. An export walks a
      * table of any size in such pages, holding one page at a time.
      */
-    default NavigableMap<String, ObjectNode> recordsAfter(String table, String prefix, String after, int limit) {
+    default NavigableMap<String, ObjectNode> recordsAfter(Table<?> table, String prefix, String after, int limit) {
         return RecordCodec.page(records(table, prefix), after, limit);
     }
 
     /** Writes a record as JSON at the table's current version (see {@link #records}). */
-    void putRecord(String table, String key, ObjectNode record);
+    void putRecord(Table<?> table, String key, ObjectNode record);
 
     /** The last number a named sequence gave (0 when it never gave one). */
     long sequence(String sequence);

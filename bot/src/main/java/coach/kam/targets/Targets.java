@@ -1,5 +1,6 @@
 package coach.kam.targets;
 
+import coach.kam.store.Keys;
 import coach.kam.store.Table;
 import coach.kam.store.Tx;
 import java.math.BigDecimal;
@@ -39,32 +40,35 @@ public final class Targets {
 
     /** The course's aim: double the business. */
     public static final BigDecimal DEFAULT_FACTOR = BigDecimal.valueOf(2);
-    private static final Table<Target> REPS = Table.owned("targets", Target.class, 1);
-    private static final Table<Target> ACCOUNTS = Table.owned("account-targets", Target.class, 1);
+    private static final Table<Target> REPS = Table.owned("targets", Target.class);
+    private static final Table<Target> ACCOUNTS = Table.owned("account-targets", Target.class);
+
+    /** The tables kept here, for the program's catalogue ({@code coach.kam.Catalogue}). */
+    public static final List<Table<?>> TABLES = List.of(REPS, ACCOUNTS);
 
     /** Sets the rep's current sales and target; with no target given it is twice the current. */
     public Target setRep(Tx tx, long rep, BigDecimal current, BigDecimal target, Instant now) {
         Target t = new Target(current, target == null ? current.multiply(DEFAULT_FACTOR) : target, now);
-        tx.put(REPS, Long.toString(rep), t);
+        tx.put(REPS, Keys.of(rep), t);
         return t;
     }
 
     public Optional<Target> rep(Tx tx, long rep) {
-        return tx.get(REPS, Long.toString(rep));
+        return tx.get(REPS, Keys.of(rep));
     }
 
     public Target setAccount(Tx tx, long rep, long accountId, BigDecimal current, BigDecimal target, Instant now) {
         Target t = new Target(current, target == null ? current.multiply(DEFAULT_FACTOR) : target, now);
-        tx.put(ACCOUNTS, rep + "/" + accountId, t);
+        tx.put(ACCOUNTS, Keys.of(rep, accountId), t);
         return t;
     }
 
     public Optional<Target> account(Tx tx, long rep, long accountId) {
-        return tx.get(ACCOUNTS, rep + "/" + accountId);
+        return tx.get(ACCOUNTS, Keys.of(rep, accountId));
     }
 
     public void forgetAccount(Tx tx, long rep, long accountId) {
-        tx.delete(ACCOUNTS, rep + "/" + accountId);
+        tx.delete(ACCOUNTS, Keys.of(rep, accountId));
     }
 
     /** The plan, counting only accounts for which {@code exists} holds (deleted ones drop out). */
@@ -75,8 +79,12 @@ public final class Targets {
         }
         List<Map.Entry<Long, Target>> accounts = new ArrayList<>();
         BigDecimal planned = BigDecimal.ZERO;
-        for (Map.Entry<String, Target> e : tx.entries(ACCOUNTS, rep + "/").entrySet()) {
-            long id = Long.parseLong(e.getKey().substring(e.getKey().indexOf('/') + 1));
+        for (Map.Entry<String, Target> e : tx.entries(ACCOUNTS, Keys.under(rep)).entrySet()) {
+            Optional<Long> account = Keys.number(e.getKey(), 0);
+            if (account.isEmpty()) {
+                continue;
+            }
+            long id = account.get();
             if (exists.test(id)) {
                 accounts.add(Map.entry(id, e.getValue()));
                 planned = planned.add(e.getValue().growth());

@@ -1,5 +1,6 @@
 package coach.kam.team;
 
+import coach.kam.store.Keys;
 import coach.kam.store.Table;
 import coach.kam.store.Tx;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.List;
 
 /**
  * The teams as stored: a manager's members, invitations and who shares note texts; each rep's
@@ -72,11 +74,14 @@ public final class TeamStore {
         }
     }
 
-    private static final Table<Members> TEAMS = Table.of("teams", Members.class);
-    private static final Table<Members> CODES = Table.of("team-codes", Members.class);
-    private static final Table<Membership> MEMBERSHIPS = Table.owned("team-of", Membership.class, 1);
-    private static final Table<Person> PEOPLE = Table.owned("people", Person.class, 1);
-    private static final Table<Mark> MARKS = Table.owned("digest-marks", Mark.class, 1);
+    private static final Table<Members> TEAMS = Table.owned("teams", Members.class);
+    private static final Table<Members> CODES = Table.operational("team-codes", Members.class);
+    private static final Table<Membership> MEMBERSHIPS = Table.owned("team-of", Membership.class);
+    private static final Table<Person> PEOPLE = Table.owned("people", Person.class);
+    private static final Table<Mark> MARKS = Table.owned("digest-marks", Mark.class);
+
+    /** The tables kept here, for the program's catalogue ({@code coach.kam.Catalogue}). */
+    public static final List<Table<?>> TABLES = List.of(TEAMS, CODES, MEMBERSHIPS, PEOPLE, MARKS);
     public static final int MAX_NAME = 40;
 
     private final java.time.Clock clock;
@@ -86,7 +91,7 @@ public final class TeamStore {
     }
 
     public Optional<Members> members(Tx tx, long managerId) {
-        return tx.get(TEAMS, Long.toString(managerId));
+        return tx.get(TEAMS, Keys.of(managerId));
     }
 
     public Members membersOrNew(Tx tx, long managerId) {
@@ -94,7 +99,7 @@ public final class TeamStore {
     }
 
     public Optional<Members> byCode(Tx tx, String code) {
-        return tx.get(CODES, code);
+        return tx.get(CODES, Keys.path(code));
     }
 
     /** Saves a team and keeps each rep's membership in step with it; who came, went or was invited is audited. */
@@ -102,20 +107,20 @@ public final class TeamStore {
         audit(tx, after.managerId(), "team.member.added", after.reps(), before.reps());
         audit(tx, after.managerId(), "team.member.removed", before.reps(), after.reps());
         audit(tx, after.managerId(), "team.invited", after.invited(), before.invited());
-        tx.put(TEAMS, Long.toString(after.managerId()), after);
+        tx.put(TEAMS, Keys.of(after.managerId()), after);
         if (after.code() != null) {
-            tx.put(CODES, after.code(), after);
+            tx.put(CODES, Keys.path(after.code()), after);
         }
         for (long rep : before.reps()) {
             if (!after.reps().contains(rep)) {
-                tx.delete(MEMBERSHIPS, Long.toString(rep));
+                tx.delete(MEMBERSHIPS, Keys.of(rep));
             }
         }
         for (long rep : after.reps()) {
             if (!before.reps().contains(rep)) {
                 team(tx, rep).filter(m -> m.managerId() != after.managerId())
                         .ifPresent(old -> leaveOther(tx, rep, old.managerId()));
-                tx.put(MEMBERSHIPS, Long.toString(rep), new Membership(rep, after.managerId()));
+                tx.put(MEMBERSHIPS, Keys.of(rep), new Membership(rep, after.managerId()));
             }
         }
     }
@@ -131,11 +136,11 @@ public final class TeamStore {
 
     /** A rep is in one team at a time: joining another leaves the first. */
     private void leaveOther(Tx tx, long rep, long otherManager) {
-        members(tx, otherManager).ifPresent(m -> tx.put(TEAMS, Long.toString(otherManager), m.withRep(rep, false)));
+        members(tx, otherManager).ifPresent(m -> tx.put(TEAMS, Keys.of(otherManager), m.withRep(rep, false)));
     }
 
     public Optional<Membership> team(Tx tx, long rep) {
-        return tx.get(MEMBERSHIPS, Long.toString(rep));
+        return tx.get(MEMBERSHIPS, Keys.of(rep));
     }
 
     /** Remembers the name Telegram gave, unless it is already known. */
@@ -144,28 +149,28 @@ public final class TeamStore {
         if (clean == null) {
             return;
         }
-        Optional<Person> p = tx.get(PEOPLE, Long.toString(userId));
+        Optional<Person> p = tx.get(PEOPLE, Keys.of(userId));
         if (p.isEmpty() || !clean.equals(p.get().seen())) {
-            tx.put(PEOPLE, Long.toString(userId), new Person(userId, p.map(Person::chosen).orElse(null), clean));
+            tx.put(PEOPLE, Keys.of(userId), new Person(userId, p.map(Person::chosen).orElse(null), clean));
         }
     }
 
     public void choose(Tx tx, long userId, String name) {
-        Optional<Person> p = tx.get(PEOPLE, Long.toString(userId));
-        tx.put(PEOPLE, Long.toString(userId), new Person(userId, clean(name), p.map(Person::seen).orElse(null)));
+        Optional<Person> p = tx.get(PEOPLE, Keys.of(userId));
+        tx.put(PEOPLE, Keys.of(userId), new Person(userId, clean(name), p.map(Person::seen).orElse(null)));
     }
 
     /** The person's name, or their id when no name is known. */
     public String name(Tx tx, long userId) {
-        return tx.get(PEOPLE, Long.toString(userId)).map(Person::name).orElse(Long.toString(userId));
+        return tx.get(PEOPLE, Keys.of(userId)).map(Person::name).orElse(Long.toString(userId));
     }
 
     public Optional<Mark> mark(Tx tx, long managerId) {
-        return tx.get(MARKS, Long.toString(managerId));
+        return tx.get(MARKS, Keys.of(managerId));
     }
 
     public void mark(Tx tx, Mark mark) {
-        tx.put(MARKS, Long.toString(mark.managerId()), mark);
+        tx.put(MARKS, Keys.of(mark.managerId()), mark);
     }
 
     /** Names are one line of at most {@value #MAX_NAME} characters without control characters. */

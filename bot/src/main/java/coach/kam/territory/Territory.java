@@ -2,6 +2,7 @@ package coach.kam.territory;
 
 import coach.kam.knowledge.Checklist;
 import coach.kam.knowledge.KnowledgeBase;
+import coach.kam.store.Keys;
 import coach.kam.store.Table;
 import coach.kam.store.Tx;
 import java.time.Instant;
@@ -16,7 +17,10 @@ public final class Territory {
     public record Placement(String pattern, Instant at) {
     }
 
-    private static final Table<Placement> PLACEMENTS = Table.owned("territory", Placement.class, 1);
+    private static final Table<Placement> PLACEMENTS = Table.owned("territory", Placement.class);
+
+    /** The tables kept here, for the program's catalogue ({@code coach.kam.Catalogue}). */
+    public static final List<Table<?>> TABLES = List.of(PLACEMENTS);
     private final List<Checklist.Part> patterns;
 
     public Territory(KnowledgeBase knowledge) {
@@ -37,14 +41,14 @@ public final class Territory {
         if (pattern(pattern).isEmpty()) {
             throw new IllegalArgumentException("no market pattern " + pattern);
         }
-        tx.put(PLACEMENTS, rep + "/" + accountId, new Placement(pattern, now));
+        tx.put(PLACEMENTS, Keys.of(rep, accountId), new Placement(pattern, now));
     }
 
     public Optional<Placement> of(Tx tx, long rep, long accountId) {
-        return tx.get(PLACEMENTS, rep + "/" + accountId).filter(p -> pattern(p.pattern()).isPresent());
+        return tx.get(PLACEMENTS, Keys.of(rep, accountId)).filter(p -> pattern(p.pattern()).isPresent());
     }
 
     public void forget(Tx tx, long rep, long accountId) {
-        tx.delete(PLACEMENTS, rep + "/" + accountId);
+        tx.delete(PLACEMENTS, Keys.of(rep, accountId));
     }
 }

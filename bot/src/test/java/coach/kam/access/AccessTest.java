@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coach.kam.store.MapDbStore;
 import coach.kam.store.Table;
+import coach.kam.testing.Kept;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +23,7 @@ class AccessTest {
     private static final String CODE = "Spring-2024";
     private static final Instant NOW = Instant.parse("2024-05-01T08:00:00Z");
     /** The table Access keeps members in, read directly to see what was stored. */
-    private static final Table<Access.Member> MEMBERS = Table.of("members", Access.Member.class);
+    private static final Table<Access.Member> MEMBERS = Kept.table("members", Access.Member.class);
 
     @TempDir
     Path dir;

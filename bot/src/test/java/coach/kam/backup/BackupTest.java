@@ -31,7 +31,7 @@ class BackupTest {
     public record Count(int notes) {
     }
 
-    private static final Table<Count> COUNTS = Table.owned("test-note-counts", Count.class, 1);
+    private static final Table<Count> COUNTS = Table.operational("test-note-counts", Count.class);
 
     @TempDir
     Path dir;

@@ -1,5 +1,6 @@
 package coach.kam.bench;
 
+import coach.kam.testing.Kept;
 import coach.kam.conversation.Conversation;
 import coach.kam.quarantine.Quarantine;
 import coach.kam.telegram.FakeBotApi;
@@ -101,7 +102,7 @@ class PoisonCrowdBenchmark {
             double seconds = (System.nanoTime() - started) / 1e9;
             latencies.sort(Long::compare);
             Map<String, Integer> texts = new HashMap<>();
-            bot.coach().store().inTransaction(tx -> tx.records("notes", "")).values()
+            bot.coach().store().inTransaction(tx -> tx.records(Kept.table("notes"), "")).values()
                     .forEach(n -> texts.merge(n.path("text").asText(), 1, Integer::sum));
             int stored = 0;
             for (int i = 0; i < NOTES; i++) {

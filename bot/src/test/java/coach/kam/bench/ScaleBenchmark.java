@@ -1,5 +1,6 @@
 package coach.kam.bench;
 
+import coach.kam.Catalogue;
 import coach.kam.KamCoach;
 import coach.kam.accounts.Account;
 import coach.kam.accounts.Accounts;
@@ -308,7 +309,7 @@ class ScaleBenchmark {
             dir = Files.createTempDirectory("kam-scale-export-");
             store.copyTo(dir.resolve("kam-coach.db"));
             try (MapDbStore copy = MapDbStore.open(dir)) {
-                StoreExport.export(copy, TestCoach.knowledge(), DataJson.Scope.all(), "en", clock, dir.resolve("out"));
+                StoreExport.export(copy, Catalogue.tables(), TestCoach.knowledge(), DataJson.Scope.all(), "en", clock, dir.resolve("out"));
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

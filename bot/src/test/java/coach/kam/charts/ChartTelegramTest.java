@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coach.kam.telegram.FakeBotApi;
+import coach.kam.testing.Kept;
 import coach.kam.testing.MutableClock;
 import coach.kam.testing.TelegramDriver;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,7 +58,7 @@ class ChartTelegramTest {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         assertTrue(image.getWidth() >= 1080, "width " + image.getWidth());
         assertEquals(0, bot.api().calls("sendDocument").size(), "a chart is a photo, not a file");
-        bot.api().awaitState(() -> bot.coach().store().inTransaction(tx -> tx.records("send-documents", "")).isEmpty(),
+        bot.api().awaitState(() -> bot.coach().store().inTransaction(tx -> tx.records(Kept.table("send-documents"), "")).isEmpty(),
                 WAIT, "the picture's bytes removed from the store once sent");
     }
 }

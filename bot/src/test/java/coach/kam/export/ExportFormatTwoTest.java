@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import coach.kam.Catalogue;
 import coach.kam.deals.Deal;
 import coach.kam.deals.Deals;
 import coach.kam.testing.CoreDriver;
@@ -38,7 +39,7 @@ class ExportFormatTwoTest {
             bot.type(REP, "/deal 仓储外包 50万");
             bot.type(REP, "/plan");
             bot.press(REP, "➕ 加入 九州通医药");
-            exported = bot.coach().store().inTransaction(tx -> DataJson.export(tx, DataJson.Scope.user(REP), clock.instant()));
+            exported = bot.coach().store().inTransaction(tx -> DataJson.export(tx, Catalogue.tables(), DataJson.Scope.user(REP), clock.instant()));
         }
         assertEquals(2, exported.path("formatVersion").asInt());
         assertTrue(exported.path("sequences").path("deal").asLong() >= 2, exported.path("sequences").toString());
@@ -55,7 +56,7 @@ class ExportFormatTwoTest {
             deal.remove(List.of("nextDate", "objectionId"));
         }
         try (CoreDriver bot = new CoreDriver(Files.createTempDirectory("kam-v1-in"), clock, "zh")) {
-            DataJson.Result r = bot.coach().store().inTransaction(tx -> DataJson.importInto(tx, v1, Optional.of(REP)));
+            DataJson.Result r = bot.coach().store().inTransaction(tx -> DataJson.importInto(tx, Catalogue.tables(), v1, Optional.of(REP)));
             assertEquals(List.of(), r.refused());
             List<Deal> deals = bot.coach().store().inTransaction(tx -> new Deals().all(tx, REP));
             assertEquals(2, deals.size());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import coach.kam.Catalogue;
 import coach.kam.KamCoach;
 import coach.kam.accounts.Account;
 import coach.kam.accounts.Accounts;
@@ -159,11 +160,11 @@ public class ExportImportTest {
     @Test
     void exportThenImportIntoAnEmptyStoreComparesEqual() {
         typeSomeData();
-        JsonNode before = coach().store().inTransaction(tx -> DataJson.export(tx, DataJson.Scope.all(), clock.instant()));
+        JsonNode before = coach().store().inTransaction(tx -> DataJson.export(tx, Catalogue.tables(), DataJson.Scope.all(), clock.instant()));
         try (MapDbStore empty = MapDbStore.open(dir.resolve("b"))) {
-            DataJson.Result r = empty.inTransaction(tx -> DataJson.importInto(tx, before, Optional.empty()));
+            DataJson.Result r = empty.inTransaction(tx -> DataJson.importInto(tx, Catalogue.tables(), before, Optional.empty()));
             assertEquals(List.of(), r.refused());
-            JsonNode after = empty.inTransaction(tx -> DataJson.export(tx, DataJson.Scope.all(), clock.instant()));
+            JsonNode after = empty.inTransaction(tx -> DataJson.export(tx, Catalogue.tables(), DataJson.Scope.all(), clock.instant()));
             assertEquals(before.path("tables"), after.path("tables"));
             assertEquals(before.path("users"), after.path("users"));
             // new ids continue after the imported ones
@@ -176,9 +177,9 @@ public class ExportImportTest {
     @Test
     void aRepImportsOnlyTheirOwnRecords() {
         typeSomeData();
-        JsonNode all = coach().store().inTransaction(tx -> DataJson.export(tx, DataJson.Scope.all(), clock.instant()));
+        JsonNode all = coach().store().inTransaction(tx -> DataJson.export(tx, Catalogue.tables(), DataJson.Scope.all(), clock.instant()));
         try (MapDbStore empty = MapDbStore.open(dir.resolve("c"))) {
-            DataJson.Result r = empty.inTransaction(tx -> DataJson.importInto(tx, all, Optional.of(REP)));
+            DataJson.Result r = empty.inTransaction(tx -> DataJson.importInto(tx, Catalogue.tables(), all, Optional.of(REP)));
             assertFalse(r.refused().isEmpty());
             assertEquals(0, empty.inTransaction(tx -> new Accounts().list(tx, OTHER)).size());
             assertEquals(2, empty.inTransaction(tx -> new Accounts().list(tx, REP)).size());

@@ -1,12 +1,13 @@
 package coach.kam.export;
 
-import coach.kam.conversation.export.StoreExport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import coach.kam.Catalogue;
 import coach.kam.KamCoach;
 import coach.kam.conversation.Event;
+import coach.kam.conversation.export.StoreExport;
 import coach.kam.store.Json;
 import coach.kam.store.MapDbStore;
 import coach.kam.testing.MutableClock;
@@ -47,7 +48,7 @@ class ExportManifestTest {
             String notes = coach.conversation().handle(new Event(41, 41, null, "/notes ACME", null, null, "en")).toString();
             assertTrue(notes.contains("first visit") && notes.contains("third visit"), notes);
             assertFalse(notes.contains("second visit") || notes.contains("second visiu"), notes);
-            Exporter.Export e = StoreExport.export(coach.store(), TestCoach.knowledge(),
+            Exporter.Export e = StoreExport.export(coach.store(), Catalogue.tables(), TestCoach.knowledge(),
                     new DataJson.Scope(Set.of(41L), null), "en", clock, data.resolve("out"));
             Map<String, String> files = ExportImportTest.unzip(e.zip());
             assertTrue(files.get("report.md").contains("third visit"), files.get("report.md"));

@@ -7,6 +7,7 @@ import coach.kam.accounts.Account;
 import coach.kam.accounts.Accounts;
 import coach.kam.telegram.FakeBotApi;
 import coach.kam.testing.ChatDriver.Shown;
+import coach.kam.testing.Kept;
 import coach.kam.testing.MutableClock;
 import coach.kam.testing.TelegramDriver;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,7 +55,7 @@ class ExportTelegramTest {
         assertTrue(files.get("report.md").contains("客户说价格太高"), files.get("report.md"));
         assertTrue(files.get("accounts.csv").contains("ACME Ltd"));
         // the zip waited as a file in the outbox, never in the store, and went once Telegram had it
-        assertTrue(bot.coach().store().inTransaction(tx -> tx.records("send-documents", "")).isEmpty());
+        assertTrue(bot.coach().store().inTransaction(tx -> tx.records(Kept.table("send-documents"), "")).isEmpty());
         bot.api().awaitState(() -> zipsIn(dir).isEmpty(), WAIT, "the sent zip removed from the outbox");
     }
 

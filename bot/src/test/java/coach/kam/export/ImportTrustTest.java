@@ -1,16 +1,17 @@
 package coach.kam.export;
 
-import coach.kam.conversation.export.StoreExport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import coach.kam.Catalogue;
 import coach.kam.KamCoach;
 import coach.kam.accounts.Account;
 import coach.kam.accounts.Accounts;
 import coach.kam.accounts.Note;
 import coach.kam.conversation.Event;
 import coach.kam.conversation.Reply;
+import coach.kam.conversation.export.StoreExport;
 import coach.kam.testing.MutableClock;
 import coach.kam.testing.TestCoach;
 import java.io.ByteArrayOutputStream;
@@ -132,7 +133,7 @@ class ImportTrustTest {
         type("/note ACME: first call");
         type("/note ACME: second call");
         type("/new Globex");
-        Exporter.Export e = StoreExport.export(coach().store(), TestCoach.knowledge(),
+        Exporter.Export e = StoreExport.export(coach().store(), Catalogue.tables(), TestCoach.knowledge(),
                 new DataJson.Scope(Set.of(REP), null), "en", clock, dir.resolve("out"));
         byte[] csv = ExportImportTest.unzip(e.zip()).get("accounts.csv").getBytes(StandardCharsets.UTF_8);
 

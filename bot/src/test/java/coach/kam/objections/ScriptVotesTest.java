@@ -2,6 +2,8 @@ package coach.kam.objections;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import coach.kam.Catalogue;
+import coach.kam.store.KeyUpgrade;
 import coach.kam.store.MapDbStore;
 import coach.kam.store.Table;
 import coach.kam.testing.CoreDriver;
@@ -71,7 +73,8 @@ class ScriptVotesTest {
 
     @Test
     void talliesWrittenBeforeVotesWereOnePerRepCountAsOneVote() {
-        Table<ScriptFeedback.Tally> old = Table.of("script-feedback", ScriptFeedback.Tally.class);
+        // the table as it was: votes under "rep/<id>/", totals under "team/", indexes unpadded
+        Table<ScriptFeedback.Tally> old = Table.operational("script-feedback", ScriptFeedback.Tally.class);
         store.inTransaction(tx -> {
             // what five presses of rep 1 and one of rep 2 left behind
             tx.put(old, "rep/1/" + OBJECTION + "/en/1", new ScriptFeedback.Tally(5, 0));
@@ -80,6 +83,7 @@ class ScriptVotesTest {
             tx.put(old, "team/" + OBJECTION + "/en/0", new ScriptFeedback.Tally(2, 1));
             return null;
         });
+        assertEquals(2, KeyUpgrade.run(store, Catalogue.tables()), "the two votes move, the totals stay");
         assertEquals(List.of(0, 1, 2), order(3));
         assertEquals(List.of(1, 0, 2), order(1), "the rep's own earlier verdict is kept");
         vote(1, 1, false);

@@ -8,6 +8,7 @@ import coach.kam.quarantine.Quarantine;
 import coach.kam.store.FaultyDisk;
 import coach.kam.store.MapDbStore;
 import coach.kam.telegram.FakeBotApi;
+import coach.kam.testing.Kept;
 import coach.kam.testing.MutableClock;
 import coach.kam.testing.TelegramDriver;
 import coach.kam.testing.TestCoach;
@@ -68,7 +69,7 @@ class DiskFullTest {
                 assertTrue(bot.runner().awaitHandled(id, WAIT), "update " + id + " answered after the space came back");
             }
             assertFalse(store.outage().isPresent(), "the store takes writes again by itself");
-            List<String> notes = store.inTransaction(tx -> tx.records("notes", "")).values().stream()
+            List<String> notes = store.inTransaction(tx -> tx.records(Kept.table("notes"), "")).values().stream()
                     .map(n -> n.path("text").asText()).toList();
             for (long u = 1; u <= 3; u++) {
                 assertEquals(1, notes.stream().filter(("before " + u)::equals).count(), notes.toString());
@@ -107,7 +108,7 @@ class DiskFullTest {
                     && c.params().path("text").asText().contains("storage is full")).count();
             assertEquals(1, toldRep, "told once");
             MapDbStore store = (MapDbStore) bot.coach().store();
-            List<String> notes = store.inTransaction(tx -> tx.records("notes", "")).values().stream()
+            List<String> notes = store.inTransaction(tx -> tx.records(Kept.table("notes"), "")).values().stream()
                     .map(n -> n.path("text").asText()).toList();
             assertEquals(List.of("the buyer wants a demo"), notes);
             assertEquals(List.of(), api.violations());

@@ -7,6 +7,7 @@ import coach.kam.conversation.Conversation;
 import coach.kam.quarantine.Desk;
 import coach.kam.quarantine.Quarantine;
 import coach.kam.telegram.FakeBotApi;
+import coach.kam.testing.Kept;
 import coach.kam.testing.MutableClock;
 import coach.kam.testing.TelegramDriver;
 import java.nio.file.Path;
@@ -98,7 +99,7 @@ class FaultTest {
             for (long id : afterPoison) {
                 assertTrue(bot.runner().awaitHandled(id, WAIT), "the poisoned chat goes on: " + id);
             }
-            List<String> stored = bot.coach().store().inTransaction(tx -> tx.records("notes", "")).values().stream()
+            List<String> stored = bot.coach().store().inTransaction(tx -> tx.records(Kept.table("notes"), "")).values().stream()
                     .map(n -> n.path("text").asText()).toList();
             for (long u : reps) {
                 List<String> got = sentTo(api, u).stream().filter(t -> t.contains("Saved to")).toList();
@@ -244,7 +245,7 @@ class FaultTest {
             for (long id : ids) {
                 assertTrue(bot.runner().awaitHandled(id, WAIT), "update " + id + " answered");
             }
-            List<String> stored = bot.coach().store().inTransaction(tx -> tx.records("notes", "")).values().stream()
+            List<String> stored = bot.coach().store().inTransaction(tx -> tx.records(Kept.table("notes"), "")).values().stream()
                     .map(n -> n.path("text").asText()).toList();
             for (int i = 0; i < 3; i++) {
                 String text = "n" + i;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coach.kam.telegram.FakeBotApi;
 import coach.kam.testing.ChildConsole;
+import coach.kam.testing.Kept;
 import coach.kam.testing.TelegramDriver;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ class ProcessDeathTest {
                 third.waitFor(WAIT);
             }
             try (coach.kam.store.MapDbStore store = coach.kam.store.MapDbStore.open(data)) {
-                List<String> notes = store.inTransaction(tx -> tx.records("notes", "")).values().stream()
+                List<String> notes = store.inTransaction(tx -> tx.records(Kept.table("notes"), "")).values().stream()
                         .map(n -> n.path("text").asText()).sorted().toList();
                 assertEquals(List.of("first after the crash", "second after the crash"), notes, "each note stored once");
             }

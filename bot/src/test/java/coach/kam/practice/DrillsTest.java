@@ -85,7 +85,7 @@ class DrillsTest {
                 assertEquals(2, again.best());
                 assertEquals(0, store.stats(tx, 2).drills(), "another rep has nothing");
                 for (String table : java.util.List.of("practice-items", "practice-stats", "practice-talk")) {
-                    var spec = coach.kam.store.Tables.spec(table).orElseThrow();
+                    var spec = coach.kam.testing.Kept.table(table);
                     assertEquals(true, spec.exportable(), table + " is the rep's own data");
                     assertEquals(true, spec.ownedBy("12/o/price-too-high", 12) && spec.ownedBy("12", 12)
                             && !spec.ownedBy("123/o/price-too-high", 12), table);

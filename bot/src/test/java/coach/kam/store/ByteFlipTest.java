@@ -26,7 +26,7 @@ class ByteFlipTest {
     public record Line(int n, String text) {
     }
 
-    private static final Table<Line> LINES = Table.of("flip-notes", Line.class);
+    private static final Table<Line> LINES = Table.operational("flip-notes", Line.class);
 
     @TempDir
     Path work;

@@ -1,7 +1,5 @@
 package coach.kam.store;
 
-import coach.kam.testing.ChildConsole;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -10,6 +8,8 @@ import coach.kam.accounts.Account;
 import coach.kam.accounts.Accounts;
 import coach.kam.accounts.Note;
 import coach.kam.retrieval.EmbeddingCache;
+import coach.kam.testing.ChildConsole;
+import coach.kam.testing.Kept;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +39,7 @@ class CrashTest {
     private static final Duration LONG_CYCLE = Duration.ofSeconds(30);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(60);
-    private static final Table<EmbeddingCache.Vector> EMBEDDINGS = Table.of("embeddings", EmbeddingCache.Vector.class);
+    private static final Table<EmbeddingCache.Vector> EMBEDDINGS = Kept.table("embeddings", EmbeddingCache.Vector.class);
     private static final Predicate<String> ACK = line -> line.contains("Saved to " + ACCOUNT);
 
     @TempDir

@@ -26,7 +26,7 @@ class DiskFaultTest {
     public record Line(int n, String text) {
     }
 
-    private static final Table<Line> LINES = Table.of("fault-notes", Line.class);
+    private static final Table<Line> LINES = Table.operational("fault-notes", Line.class);
     private static final int NOTES = 40;
 
     @TempDir

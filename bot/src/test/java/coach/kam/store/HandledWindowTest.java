@@ -18,7 +18,7 @@ class HandledWindowTest {
     record Text(String text) {
     }
 
-    private static final Table<Text> NOTES = Table.of("window-notes", Text.class);
+    private static final Table<Text> NOTES = Table.operational("window-notes", Text.class);
 
     @TempDir
     Path dir;

@@ -26,8 +26,8 @@ class MapDbStoreTest {
     public record Item(String name, int count, Instant at) {
     }
 
-    private static final Table<Item> ITEMS = Table.of("items", Item.class);
-    private static final Table<Item> OTHER = Table.of("other", Item.class);
+    private static final Table<Item> ITEMS = Table.operational("items", Item.class);
+    private static final Table<Item> OTHER = Table.operational("other", Item.class);
     private static final Instant T0 = Instant.parse("2024-05-01T08:30:00Z");
 
     @TempDir
@@ -122,7 +122,7 @@ class MapDbStoreTest {
         assertEquals(List.of("child of two"), nested);
 
         assertEquals(List.of(), store.inTransaction(tx -> tx.withPrefix(ITEMS, "9/")));
-        assertEquals(List.of(), store.inTransaction(tx -> tx.withPrefix(Table.of("never-used", Item.class), "7/")));
+        assertEquals(List.of(), store.inTransaction(tx -> tx.withPrefix(Table.operational("never-used", Item.class), "7/")));
 
         // plain string order: "10" sorts before "2" without padding
         store.inTransaction(tx -> {
@@ -231,7 +231,7 @@ class MapDbStoreTest {
 
     @Test
     void aTableCreatedInARolledBackTransactionIsUsableAfterwards() {
-        Table<Item> fresh = Table.of("fresh", Item.class);
+        Table<Item> fresh = Table.operational("fresh", Item.class);
         assertThrows(IllegalStateException.class, () -> store.inTransaction(tx -> {
             tx.put(fresh, "a", item("rolled back", 1));
             throw new IllegalStateException("boom");
@@ -324,9 +324,9 @@ class MapDbStoreTest {
 
     @Test
     void theSchemaVersionFieldDoesNotLeakIntoRecords() throws Exception {
-        Table<ObjectNode> raw = Table.of("raw", ObjectNode.class);
+        Table<ObjectNode> raw = Table.operational("raw", ObjectNode.class);
         @SuppressWarnings("rawtypes")
-        Table<Map> maps = new Table<>("maps", Map.class, 3);
+        Table<Map> maps = Table.operational("maps", Map.class).migrating(1, n -> n).migrating(2, n -> n);
         ObjectNode node = Json.MAPPER.createObjectNode().put("a", 1).put("b", "two");
         store.inTransaction(tx -> {
             tx.put(raw, "n", node);

@@ -20,7 +20,7 @@ class SpaceWatchTest {
     public record Item(String text) {
     }
 
-    private static final Table<Item> ITEMS = Table.of("space-items", Item.class);
+    private static final Table<Item> ITEMS = Table.operational("space-items", Item.class);
 
     @TempDir
     Path dir;

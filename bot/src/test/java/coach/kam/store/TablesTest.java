@@ -2,17 +2,22 @@ package coach.kam.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import coach.kam.Catalogue;
+import coach.kam.testing.Kept;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Files;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,74 +34,121 @@ class TablesTest {
     Path dir;
 
     @Test
-    void everyTableInTheProgramIsListedInTheRegistry() throws IOException {
-        Pattern declared = Pattern.compile("Table\\.of\\(\"([^\"]+)\"");
+    void everyTableDeclaredInTheProgramIsInTheCatalogue() throws Exception {
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("coach.kam");
         List<String> missing = new ArrayList<>();
         List<String> found = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Matcher m = declared.matcher(Files.readString(f));
-                while (m.find()) {
-                    found.add(m.group(1));
-                    if (Tables.spec(m.group(1)).isEmpty()) {
-                        missing.add(m.group(1) + " (" + f + ")");
-                    }
+        for (JavaClass c : classes) {
+            for (JavaField f : c.getFields()) {
+                if (!f.getRawType().isEquivalentTo(Table.class) || !f.getModifiers().contains(JavaModifier.STATIC)) {
+                    continue;
+                }
+                Field field = f.reflect();
+                field.setAccessible(true);
+                Table<?> t = (Table<?>) field.get(null);
+                found.add(t.name());
+                if (!Catalogue.tables().named(t.name()).filter(t::equals).isPresent()) {
+                    missing.add(c.getSimpleName() + "." + f.getName() + " " + t);
                 }
             }
         }
-        assertTrue(found.size() > 20, "found " + found);
-        assertEquals(List.of(), missing, "tables declared with Table.of but not listed in Tables");
+        assertTrue(found.size() > 40, "found " + found);
+        assertEquals(List.of(), missing, "tables declared in a class but not in coach.kam.Catalogue");
+        assertEquals(Catalogue.tables().all().size(), new java.util.TreeSet<>(found).size(),
+                "the catalogue lists a table no class declares");
+    }
+
+    @Test
+    void aCatalogueRefusesTwoTablesOfOneName() {
+        Table<ContactV1> one = Table.owned("contacts", ContactV1.class);
+        Table<ContactV2> two = Table.operational("contacts", ContactV2.class);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Tables(List.of(one, two)));
+        assertTrue(e.getMessage().contains("contacts"), e.getMessage());
     }
 
     @Test
     void operationalTablesAreNotExportedAndOwnershipFollowsTheKey() {
         for (String name : List.of("send-queue", "send-documents", "inbox", "schedule", "embeddings", "inactive-chats")) {
-            assertFalse(Tables.spec(name).orElseThrow().exportable(), name);
+            assertFalse(Kept.table(name).exportable(), name);
         }
-        Tables.Spec notes = Tables.spec("notes").orElseThrow();
+        Table<?> notes = Kept.table("notes");
         assertTrue(notes.exportable());
         assertTrue(notes.ownedBy("12/000000000001/000000000007", 12));
         assertFalse(notes.ownedBy("123/000000000001", 12));
-        assertTrue(Tables.spec("sessions").orElseThrow().ownedBy("12", 12));
-        Tables.Spec feedback = Tables.spec("script-feedback").orElseThrow();
-        assertTrue(feedback.ownedBy("rep/12/price-too-high/zh/0", 12));
+        assertTrue(Kept.table("sessions").ownedBy("12", 12));
+        Table<?> feedback = Kept.table("script-feedback");
+        assertTrue(feedback.ownedBy("12/price-too-high/zh/000000000000", 12));
         assertFalse(feedback.ownedBy("team/price-too-high/zh/0", 12));
-        assertEquals(12L, feedback.owner("rep/12/x").orElseThrow());
+        assertEquals(12L, feedback.owner("12/x").orElseThrow());
+        assertTrue(Kept.table("send-queue").owner("12/x").isEmpty(), "machinery belongs to no rep");
+    }
+
+    @Test
+    void everyRepTableRefusesAKeyOutsideTheScheme() {
+        try (MapDbStore store = MapDbStore.open(dir)) {
+            List<String> let = new ArrayList<>();
+            for (Table<?> t : Catalogue.tables().exportable()) {
+                for (String bad : List.of("rep/12/x", "12/7", "x/12", "", "12/000000000001/3")) {
+                    try {
+                        store.inTransaction(tx -> {
+                            tx.putRecord(t, bad, Json.MAPPER.createObjectNode());
+                            return null;
+                        });
+                        let.add(t.name() + " '" + bad + "'");
+                    } catch (IllegalArgumentException expected) {
+                        assertTrue(expected.getMessage().contains(t.name()), expected.getMessage());
+                    }
+                }
+                store.inTransaction(tx -> {
+                    tx.putRecord(t, Keys.of(12, 1L, "x"), Json.MAPPER.createObjectNode());
+                    return null;
+                });
+            }
+            assertEquals(List.of(), let, "keys a rep's table kept although they are outside the scheme");
+            assertTrue(Catalogue.tables().exportable().size() > 30);
+        }
     }
 
     @Test
     void aRecordWrittenByAnOlderVersionIsMigratedWhenRead() {
-        Tables.migration("test-contacts", 1, node -> {
-            ObjectNode out = node.deepCopy();
-            out.set("mobile", out.remove("phone"));
-            return out;
-        });
-        Tables.migration("test-contacts", 2, node -> {
-            ObjectNode out = node.deepCopy();
-            out.put("mobile", "+86 " + out.path("mobile").asText());
-            return out;
-        });
-        Table<ContactV1> v1 = new Table<>("test-contacts", ContactV1.class, 1);
+        Table<ContactV1> v1 = Table.owned("test-contacts", ContactV1.class);
+        Table<ContactV2> v3 = Table.owned("test-contacts", ContactV2.class)
+                .migrating(1, node -> {
+                    ObjectNode out = node.deepCopy();
+                    out.set("mobile", out.remove("phone"));
+                    return out;
+                })
+                .migrating(2, node -> {
+                    ObjectNode out = node.deepCopy();
+                    out.put("mobile", "+86 " + out.path("mobile").asText());
+                    return out;
+                });
+        assertEquals(3, v3.schemaVersion());
         try (MapDbStore store = MapDbStore.open(dir)) {
             store.inTransaction(tx -> {
-                tx.put(v1, "7/1", new ContactV1("Li Lei", "138"));
+                tx.put(v1, "7/li", new ContactV1("Li Lei", "138"));
                 return null;
             });
         }
-        Table<ContactV2> v3 = new Table<>("test-contacts", ContactV2.class, 3);
         try (MapDbStore store = MapDbStore.open(dir)) {
-            assertEquals(new ContactV2("Li Lei", "+86 138"), store.inTransaction(tx -> tx.get(v3, "7/1")).orElseThrow());
+            assertEquals(new ContactV2("Li Lei", "+86 138"), store.inTransaction(tx -> tx.get(v3, "7/li")).orElseThrow());
             assertEquals(List.of(new ContactV2("Li Lei", "+86 138")), store.inTransaction(tx -> tx.withPrefix(v3, "7/")));
             // generic readers see the same migrated record, without the version field
-            ObjectNode raw = store.inTransaction(tx -> tx.records("test-contacts", "7/")).get("7/1");
+            ObjectNode raw = store.inTransaction(tx -> tx.records(v3, "7/")).get("7/li");
             assertEquals("+86 138", raw.path("mobile").asText());
             assertFalse(raw.has("_v"));
+            // a table that skips a step says which
+            Table<ContactV2> gap = Table.owned("test-contacts", ContactV2.class).migrating(2, n -> n);
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> store.inTransaction(tx -> tx.get(gap, "7/li")));
+            assertTrue(e.getMessage().contains("from version 1"), e.getMessage());
         }
     }
 
     @Test
     void aCopyOpensAsAStoreWithEverythingCommitted() {
-        Table<ContactV1> t = Table.owned("test-copy", ContactV1.class, 1);
+        Table<ContactV1> t = Table.owned("test-copy", ContactV1.class);
         Path copy = dir.resolve("copy").resolve(MapDbStore.FILE_NAME);
         try (MapDbStore store = MapDbStore.open(dir.resolve("live"))) {
             store.inTransaction(tx -> {

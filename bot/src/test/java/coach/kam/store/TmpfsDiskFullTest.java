@@ -27,7 +27,7 @@ class TmpfsDiskFullTest {
     public record Line(int n, String text) {
     }
 
-    private static final Table<Line> LINES = Table.of("tmpfs-notes", Line.class);
+    private static final Table<Line> LINES = Table.operational("tmpfs-notes", Line.class);
 
     @TempDir
     Path work;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import coach.kam.conversation.Session;
 import coach.kam.store.Table;
 import coach.kam.testing.ChatDriver.Shown;
+import coach.kam.testing.Kept;
 import coach.kam.testing.MutableClock;
 import coach.kam.testing.TelegramDriver;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,7 +56,7 @@ class TelegramAdapterTest {
         assertTrue(first.get(0).text().contains("invited sales reps only"));
         assertEquals(List.of(), second, "refused once, then silent");
         boolean stored = bot.coach().store().inTransaction(tx ->
-                tx.get(Table.of("sessions", Session.class), Long.toString(STRANGER)).isPresent());
+                tx.get(Kept.table("sessions", Session.class), Long.toString(STRANGER)).isPresent());
         assertFalse(stored);
         bot.type(STRANGER, "my secret pricing for Zephyrcorp");
         // nothing of theirs reached the store file or its log: not even the raw update in the inbox

@@ -4,20 +4,25 @@ import coach.kam.accounts.Account;
 import coach.kam.accounts.Accounts;
 import coach.kam.accounts.Note;
 import coach.kam.conversation.Turn;
+import coach.kam.store.Keys;
 import coach.kam.store.Table;
 import java.util.Objects;
+import java.util.List;
 
 /**
  * Ties an objection card's 👍/👎 to the objection the rep logged from it, whichever comes first:
  * the logged note then shows the script used and how it went. One record per rep: the card they
  * last acted on.
  */
-final class LoggedObjections {
+public final class LoggedObjections {
     /** The last card acted on: its objection, the script shown, the verdict, and the note logged from it. */
     record Last(String objectionId, Integer script, Boolean worked, Long accountId, Long noteId) {
     }
 
-    private static final Table<Last> LAST = Table.of("objection-card-last", Last.class);
+    private static final Table<Last> LAST = Table.owned("objection-card-last", Last.class);
+
+    /** The tables kept here, for the program's catalogue ({@code coach.kam.Catalogue}). */
+    public static final List<Table<?>> TABLES = List.of(LAST);
     private final Accounts accounts;
 
     LoggedObjections(Accounts accounts) {
@@ -54,6 +59,6 @@ final class LoggedObjections {
     }
 
     private static String key(Turn turn) {
-        return Long.toString(turn.userId());
+        return Keys.of(turn.userId());
     }
 }

@@ -17,6 +17,7 @@ import coach.kam.export.Snapshot;
 import coach.kam.flows.AccountFacts;
 import coach.kam.knowledge.KnowledgeBase;
 import coach.kam.store.Store;
+import coach.kam.store.Tables;
 import coach.kam.text.Html;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ public final class ExportCommands {
     private static final int MAX_BUTTONS = 20;
 
     private final Store store;
+    private final Tables tables;
     private final Messages messages;
     private final KnowledgeBase knowledge;
     private final Accounts accounts;
@@ -48,8 +50,9 @@ public final class ExportCommands {
     /** {@code outbox}: the folder finished zips wait in until sent (in the data folder, so a restart still sends them). */
     public ExportCommands(Store store, Messages messages, KnowledgeBase knowledge, Accounts accounts, AccountFacts facts,
                           AccountOverview overview, Path outbox, Set<Long> admins,
-                          java.util.function.BiPredicate<coach.kam.store.Tx, Long> shares) {
+                          java.util.function.BiPredicate<coach.kam.store.Tx, Long> shares, Tables tables) {
         this.shares = shares;
+        this.tables = tables;
         this.store = store;
         this.messages = messages;
         this.knowledge = knowledge;
@@ -156,7 +159,7 @@ public final class ExportCommands {
                            java.time.Clock at) {
         try {
             Exporter.Export e = Snapshot.read(store, at, outbox.resolveSibling("tmp"),
-                    copy -> StoreExport.export(copy, knowledge, overview, scope, lang, at, extra, outbox));
+                    copy -> StoreExport.export(copy, tables, knowledge, overview, scope, lang, at, extra, outbox));
             int limit = maxSentBytes;
             if (e.bytes() > limit) {
                 // Telegram takes files from bots up to 50 MB: say how to get it instead of failing at the send

@@ -14,6 +14,7 @@ import coach.kam.export.ImportApplier;
 import coach.kam.flows.AccountFacts;
 import coach.kam.knowledge.KnowledgeBase;
 import coach.kam.store.Store;
+import coach.kam.store.Keys;
 import coach.kam.store.Table;
 import coach.kam.text.Html;
 import java.io.IOException;
@@ -32,7 +33,10 @@ public final class ImportCommands {
     /** Largest CSV read (a spreadsheet of thousands of accounts is far smaller). */
     static final long MAX_IMPORT_BYTES = CsvImport.MAX_BYTES;
     private static final int PROBLEMS_SHOWN = 10;
-    static final Table<CsvImport.Plan> IMPORTS = Table.of("imports", CsvImport.Plan.class);
+    static final Table<CsvImport.Plan> IMPORTS = Table.operational("imports", CsvImport.Plan.class);
+
+    /** The tables kept here, for the program's catalogue ({@code coach.kam.Catalogue}). */
+    public static final List<Table<?>> TABLES = List.of(IMPORTS);
     /** Rows applied per transaction. */
     static final int IMPORT_CHUNK = 100;
 
@@ -111,7 +115,7 @@ public final class ImportCommands {
             }
             return store.inTransaction(tx -> {
                 CsvImport.Plan plan = CsvImport.plan(tx, accounts, user, id, name, bytes, java.time.Instant.now());
-                tx.put(IMPORTS, Long.toString(user), plan);
+                tx.put(IMPORTS, Keys.of(user), plan);
                 return List.of(dryRun(lang, plan));
             });
         });
@@ -143,7 +147,7 @@ public final class ImportCommands {
     }
 
     private void importButton(Turn turn, SettingButtons.ImportAnswer pressed) {
-        String key = Long.toString(turn.userId());
+        String key = Keys.of(turn.userId());
         Optional<CsvImport.Plan> plan = turn.tx().get(IMPORTS, key);
         if (plan.isEmpty() || plan.get().id() != pressed.planId()) {
             turn.say(turn.t("import.stale"));

@@ -37,7 +37,6 @@ public final class Report {
             "owner_id");
 
     /** The reminders as the check-ins keep them, read here for report.md only. */
-    private static final Table<Reminders.Reminder> REMINDERS = Table.of("reminders", Reminders.Reminder.class);
     private final KnowledgeBase knowledge;
     private final Accounts accounts;
     private final AccountFacts facts;
@@ -124,9 +123,8 @@ public final class Report {
     /** A rep's open reminders by account, soonest first, as dated lines (the text at its due time). */
     private static Map<Long, List<Note>> openReminders(Tx tx, long owner) {
         Map<Long, List<Note>> out = new java.util.HashMap<>();
-        tx.withPrefix(REMINDERS, owner + "/").stream()
-                .filter(r -> r.status() == Reminders.Status.OPEN && r.accountId() != null)
-                .sorted(Comparator.comparing(Reminders.Reminder::due))
+        Reminders.openOf(tx, owner).stream()
+                .filter(r -> r.accountId() != null)
                 .forEach(r -> out.computeIfAbsent(r.accountId(), k -> new ArrayList<>())
                         .add(Note.text(r.accountId(), r.text(), r.due())));
         return out;

@@ -1,6 +1,7 @@
 package coach.kam.conversation.export;
 
 import coach.kam.accounts.Accounts;
+import coach.kam.conversation.Conversation;
 import coach.kam.conversation.Messages;
 import coach.kam.conversation.Session;
 import coach.kam.conversation.Voice;
@@ -11,7 +12,7 @@ import coach.kam.flows.AccountFacts;
 import coach.kam.knowledge.KnowledgeBase;
 import coach.kam.plans.Plans;
 import coach.kam.store.Store;
-import coach.kam.store.Table;
+import coach.kam.store.Tables;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -25,31 +26,29 @@ import java.util.Optional;
  * The store is only read.
  */
 public final class StoreExport {
-    private static final Table<Session> SESSIONS = Table.of("sessions", Session.class);
-
     private StoreExport() {
     }
 
     /** {@code lang} null keeps the rep's own language (English for everyone's export); the zip goes into {@code dir}. */
-    public static Exporter.Export export(Store store, KnowledgeBase knowledge, DataJson.Scope scope, String lang,
-                                         Clock clock, Path dir) {
+    public static Exporter.Export export(Store store, Tables tables, KnowledgeBase knowledge, DataJson.Scope scope,
+                                         String lang, Clock clock, Path dir) {
         AccountOverview overview = new AccountOverview(knowledge, new Accounts(), new AccountFacts(), new Plans());
-        return export(store, knowledge, overview, scope, lang, clock, Map.of(), dir);
+        return export(store, tables, knowledge, overview, scope, lang, clock, Map.of(), dir);
     }
 
     /** As above, with more files beside the usual ones (name to text). */
-    public static Exporter.Export export(Store store, KnowledgeBase knowledge, AccountOverview overview,
+    public static Exporter.Export export(Store store, Tables tables, KnowledgeBase knowledge, AccountOverview overview,
                                          DataJson.Scope scope, String lang, Clock clock, Map<String, String> extra,
                                          Path dir) {
         Report report = new Report(knowledge, new Accounts(), new AccountFacts(), overview);
         Messages messages = Messages.load();
         return store.inTransaction(tx -> {
             Optional<Session> rep = scope.users().isEmpty() ? Optional.empty()
-                    : tx.get(SESSIONS, Long.toString(scope.users().iterator().next()));
+                    : Conversation.storedSession(tx, scope.users().iterator().next());
             String language = lang != null ? lang : rep.map(Session::lang).orElse("en");
             Voice voice = new Voice(messages, language, rep.map(StoreExport::zone).orElse(ZoneId.of("UTC")),
                     clock.instant());
-            return Exporter.write(tx, scope, voice.now(), report.in(voice), extra, dir);
+            return Exporter.write(tx, tables, scope, voice.now(), report.in(voice), extra, dir);
         });
     }
 

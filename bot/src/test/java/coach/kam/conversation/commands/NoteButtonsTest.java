@@ -8,6 +8,7 @@ import coach.kam.accounts.Accounts;
 import coach.kam.accounts.Note;
 import coach.kam.testing.ChatDriver.Shown;
 import coach.kam.testing.CoreDriver;
+import coach.kam.testing.Kept;
 import coach.kam.testing.MutableClock;
 import java.nio.file.Files;
 import java.util.List;
@@ -68,7 +69,7 @@ class NoteButtonsTest {
         assertTrue(answered.get(0).buttons().contains("📝 Save as a note instead"), answered.toString());
         assertEquals(List.of(), notes(REP));
         long pending = bot.coach().store().inTransaction(tx -> tx.withPrefix(
-                coach.kam.store.Table.of("pending-notes", PendingNotes.Pending.class), REP + "/").get(0).id());
+                Kept.table("pending-notes", PendingNotes.Pending.class), REP + "/").get(0).id());
         String data = "nsave:";
         bot.type(OTHER, "/new Their Co");
         assertTrue(text(bot.pressData(OTHER, data + pending)).contains("already saved"));

@@ -3,6 +3,7 @@ package coach.kam.conversation.export;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import coach.kam.Catalogue;
 import coach.kam.accounts.Account;
 import coach.kam.accounts.Accounts;
 import coach.kam.accounts.Note;
@@ -43,7 +44,7 @@ class ReportOrderTest {
                 }
                 return null;
             });
-            Exporter.Export e = StoreExport.export(store, TestCoach.knowledge(), DataJson.Scope.user(5), "en", clock,
+            Exporter.Export e = StoreExport.export(store, Catalogue.tables(), TestCoach.knowledge(), DataJson.Scope.user(5), "en", clock,
                     dir.resolve("out"));
             Map<String, String> files = ExportImportTest.unzip(e.zip());
             List<String> lines = files.get("report.md").lines().filter(l -> l.contains(" · note ")).toList();
