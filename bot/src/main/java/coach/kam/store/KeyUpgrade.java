@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
  * Brings the keys of a store written before the one key scheme ({@link Keys}) to it, once: every
  * key of every rep's table is walked (keys only, from the last backwards) and a key that
  * {@link Keys#upgrade} changes is moved with its record. Each transaction walks at most
- * {@link #CHUNK} keys, so the store's lock is held for a bounded time whatever the store's size;
+ * {@link #CHUNK} keys, moves at most {@link #MOVES} and stops walking after {@link #HOLD_NANOS}, so
+ * the store's lock is held for a bounded time whatever the store's size;
  * a crash part way leaves some keys moved, and the next start moves the rest (a move is
  * idempotent). The scheme's version is kept in the {@code key-scheme} sequence.
  */
@@ -21,6 +22,10 @@ public final class KeyUpgrade {
     static final String MARK = "key-scheme";
     /** Keys walked in one transaction. */
     static final int CHUNK = 2_000;
+    /** Records moved in one transaction. */
+    static final int MOVES = 200;
+    /** How long one transaction walks before it commits what it found. */
+    static final long HOLD_NANOS = 10_000_000;
     private static final Logger LOG = LoggerFactory.getLogger(KeyUpgrade.class);
 
     private KeyUpgrade() {
@@ -54,7 +59,9 @@ public final class KeyUpgrade {
             moved += store.inTransaction(tx -> {
                 List<Map.Entry<String, String>> moves = new ArrayList<>();
                 String k = cursor[0];
-                for (int walked = 0; walked < CHUNK; walked++) {
+                long until = System.nanoTime() + HOLD_NANOS;
+                for (int walked = 0; walked < CHUNK && moves.size() < MOVES
+                        && (walked % 100 != 0 || System.nanoTime() < until); walked++) {
                     k = tx.lowerKey(table, k);
                     if (k == null) {
                         break;
