@@ -23,7 +23,7 @@ public final class KeyUpgrade {
     /** Keys walked in one transaction. */
     static final int CHUNK = 2_000;
     /** Records moved in one transaction. */
-    static final int MOVES = 200;
+    static final int MOVES = 50;
     /** How long one transaction walks before it commits what it found. */
     static final long HOLD_NANOS = 10_000_000;
     private static final Logger LOG = LoggerFactory.getLogger(KeyUpgrade.class);
