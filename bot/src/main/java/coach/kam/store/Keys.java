@@ -9,7 +9,8 @@ import java.util.Optional;
  * "/": {@code 42/000000000007/000000000013}. Numbers in the path (and parts made only of digits) are
  * padded to twelve digits, so a range read returns them in id order; the rep's id is written as it
  * is, so {@code "42/"} is the range of everything the rep keeps. Machinery that is not a rep's
- * (queues by time, caches by hash) builds its keys with {@link #path} under the same rules.
+ * (queues by time, caches by hash) builds its keys with {@link #path} and {@link #queue}: numbers
+ * padded, texts kept as they are, in the order that table is read in.
  *
  * <p>Keys written before this scheme ({@code rep/42/...} votes, unpadded account ids) are brought to
  * it by {@link #upgrade}, once when the store is opened by the bot and for every imported key.
