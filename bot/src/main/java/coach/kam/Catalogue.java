@@ -3,7 +3,6 @@ package coach.kam;
 import coach.kam.store.Table;
 import coach.kam.store.Tables;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Every table KAM Coach keeps, in one list: each capability declares its tables where it keeps
@@ -55,10 +54,5 @@ public final class Catalogue {
     /** The catalogue of every table. */
     public static Tables tables() {
         return TABLES;
-    }
-
-    /** The capabilities' lists, as declared (for the check that none is left out). */
-    static Stream<Table<?>> declared() {
-        return KEPT.stream().flatMap(List::stream);
     }
 }

@@ -93,7 +93,7 @@ public final class Accounts {
         new ChecklistProgress().clear(tx, account);
         String prefix = notePrefix(account.ownerId(), account.id());
         for (Note note : tx.withPrefix(NOTES, prefix)) {
-            tx.delete(NOTES, prefix + pad(note.id()));
+            tx.delete(NOTES, noteKey(account, note.id()));
         }
         tx.delete(ACCOUNTS, accountKey(account.ownerId(), account.id()));
         Summaries.forget(tx, accountKey(account.ownerId(), account.id()));
@@ -106,7 +106,7 @@ public final class Accounts {
         Note stored = note.withId(tx.nextId("note"));
         String key = accountKey(account.ownerId(), account.id());
         Summaries.added(tx, key, stored, () -> notes(tx, account));
-        tx.put(NOTES, notePrefix(account.ownerId(), account.id()) + pad(stored.id()), stored);
+        tx.put(NOTES, noteKey(account, stored.id()), stored);
         Activity.counted(tx, account.ownerId(), stored, 1);
         noteChanged(tx, account, stored.id());
         return stored;
@@ -117,7 +117,7 @@ public final class Accounts {
      * there, is not touched. Returns whether it was replaced.
      */
     public boolean replaceNote(Tx tx, Account account, Note note) {
-        String key = notePrefix(account.ownerId(), account.id()) + pad(note.id());
+        String key = noteKey(account, note.id());
         if (note.text().length() > MAX_NOTE_LENGTH) {
             throw new IllegalArgumentException("note longer than " + MAX_NOTE_LENGTH);
         }
@@ -140,7 +140,7 @@ public final class Accounts {
     public Note restoreNote(Tx tx, Account account, Note note) {
         Note stored = new Note(note.id(), account.id(), note.kind(), note.text(), note.latitude(), note.longitude(),
                 note.objectionId(), note.at(), note.script(), note.worked());
-        String key = notePrefix(account.ownerId(), account.id()) + pad(stored.id());
+        String key = noteKey(account, stored.id());
         if (tx.get(NOTES, key).isEmpty()) {
             // back in the counts the delete took it from
             Summaries.added(tx, accountKey(account.ownerId(), account.id()), stored, () -> notes(tx, account));
@@ -153,12 +153,12 @@ public final class Accounts {
 
     /** One note of this account, if it is there. */
     public Optional<Note> note(Tx tx, Account account, long noteId) {
-        return tx.get(NOTES, notePrefix(account.ownerId(), account.id()) + pad(noteId));
+        return tx.get(NOTES, noteKey(account, noteId));
     }
 
     /** Deletes one note of this account; returns it, or empty when it was not there (already gone, or forged). */
     public Optional<Note> deleteNote(Tx tx, Account account, long noteId) {
-        String key = notePrefix(account.ownerId(), account.id()) + pad(noteId);
+        String key = noteKey(account, noteId);
         Optional<Note> note = tx.get(NOTES, key);
         note.ifPresent(n -> {
             tx.delete(NOTES, key);
@@ -256,7 +256,7 @@ public final class Accounts {
         return Keys.under(ownerId, accountId);
     }
 
-    private static String pad(long id) {
-        return Keys.pad(id);
+    private static String noteKey(Account account, long noteId) {
+        return Keys.of(account.ownerId(), account.id(), noteId);
     }
 }

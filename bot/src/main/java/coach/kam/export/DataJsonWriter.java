@@ -1,6 +1,7 @@
 package coach.kam.export;
 
 import coach.kam.store.Json;
+import coach.kam.store.Keys;
 import coach.kam.store.Table;
 import coach.kam.store.Tables;
 import coach.kam.store.Tx;
@@ -102,7 +103,7 @@ final class DataJsonWriter {
         }
         for (long user : new TreeSet<>(scope.users())) {
             for (String after = null; ; ) {
-                Map<String, ObjectNode> page = tx.recordsAfter(spec, Long.toString(user), after, PAGE);
+                Map<String, ObjectNode> page = tx.recordsAfter(spec, Keys.of(user), after, PAGE);
                 for (Map.Entry<String, ObjectNode> r : page.entrySet()) {
                     String key = r.getKey();
                     if (spec.ownedBy(key, user) && (scope.accountId() == null

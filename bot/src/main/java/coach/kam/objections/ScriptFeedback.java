@@ -16,7 +16,8 @@ import java.util.Optional;
  * the team's order by one vote at most, however often they press.
  *
  * <p>Votes are kept under "&lt;rep id&gt;/&lt;objection&gt;/&lt;lang&gt;/&lt;script&gt;" (the
- * rep's own data, exported with it; keys of before that began "rep/" are moved by the key upgrade) and the team's count is taken from them when the order is
+ * rep's own data, exported with it; older keys that began "rep/" are moved by the key upgrade),
+ * and the team's count is taken from them when the order is
  * asked for. Records from before kept a count of presses; their balance is read as the rep's
  * vote. The "team/..." totals of that time are no longer read or written.
  */

@@ -3,11 +3,10 @@ package coach.kam.owndata;
 import coach.kam.accounts.Account;
 import coach.kam.accounts.Accounts;
 import coach.kam.accounts.Note;
+import coach.kam.checkin.Reminders;
 import coach.kam.deals.Deal;
 import coach.kam.deals.Deals;
-import coach.kam.checkin.Reminders;
 import coach.kam.store.Tx;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -116,14 +115,6 @@ public final class RecordReader {
             }
             String when = r.due() == null ? "" : " → " + LocalDate.ofInstant(r.due(), ZoneOffset.UTC);
             out.add(new OwnRecord("r:" + r.id(), a.id(), OwnRecord.Kind.REMINDER, r.createdAt(), text + when, null, 0));
-        }
-    }
-
-    private static Instant parse(String iso) {
-        try {
-            return iso.isEmpty() ? null : Instant.parse(iso);
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
         }
     }
 }

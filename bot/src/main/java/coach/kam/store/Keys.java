@@ -25,12 +25,7 @@ public final class Keys {
 
     /** A rep's record: the rep's id, then the path. */
     public static String of(long rep, Object... path) {
-        StringBuilder b = new StringBuilder().append(rep);
-        for (Object part : path) {
-            b.append('/');
-            append(b, part, true);
-        }
-        return b.toString();
+        return join(new StringBuilder().append(rep), path, true);
     }
 
     /** The range of a rep's records under a path: {@code of(rep, path) + "/"}. */
@@ -43,14 +38,7 @@ public final class Keys {
      * numbers padded, texts as they are (a day written {@code 20261203} sorts as it is).
      */
     public static String path(Object... parts) {
-        StringBuilder b = new StringBuilder();
-        for (Object part : parts) {
-            if (!b.isEmpty()) {
-                b.append('/');
-            }
-            append(b, part, false);
-        }
-        return b.toString();
+        return join(new StringBuilder(), parts, false);
     }
 
     /** A number as it stands in a key. */
@@ -75,6 +63,16 @@ public final class Keys {
     /** Whether a key of a rep's table is written in this scheme: the rep's id first, numbers padded. */
     public static boolean inScheme(String key) {
         return owner(key).isPresent() && current(key);
+    }
+
+    private static String join(StringBuilder b, Object[] parts, boolean padText) {
+        for (Object part : parts) {
+            if (!b.isEmpty()) {
+                b.append('/');
+            }
+            append(b, part, padText);
+        }
+        return b.toString();
     }
 
     private static void append(StringBuilder b, Object part, boolean padText) {

@@ -36,7 +36,6 @@ public final class Report {
             "last_evaluated", "last_contact", "notes", "visits", "objections", "plans", "created", "account_id",
             "owner_id");
 
-    /** The reminders as the check-ins keep them, read here for report.md only. */
     private final KnowledgeBase knowledge;
     private final Accounts accounts;
     private final AccountFacts facts;
